@@ -1,0 +1,154 @@
+package dev.parley.app;
+
+import dev.parley.shared.ParleyConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code java -jar parley.jar [--roles gateway,rooms] [--cluster] [--config file.json]}.
+ *
+ * <p>With no database, Redis or token secret configured, it starts an embedded PostgreSQL (data under the data
+ * folder, kept across restarts) and an embedded Redis, keeps a generated token secret in the data folder, and
+ * prints the URL to open.
+ */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  private static final String USAGE = """
+      Usage: java -jar parley.jar [--roles gateway,rooms] [--cluster] [--config FILE]
+        --roles    the verticles this process runs (default: all)
+        --cluster  join a Hazelcast cluster (also PARLEY_CLUSTER=true)
+        --config   a JSON file overriding conf/parley.json; PARLEY_* environment variables override both
+      """;
+
+  private Main() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    Set<Role> roles = EnumSet.allOf(Role.class);
+    boolean cluster = false;
+    String configFile = null;
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--roles" -> roles = Role.parse(value(args, ++i, "--roles"));
+          case "--cluster" -> cluster = true;
+          case "--config" -> configFile = value(args, ++i, "--config");
+          case "--help", "-h" -> {
+            System.out.print(USAGE);
+            return;
+          }
+          default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+    }
+
+    JsonObject config = loadConfig(configFile);
+    if (cluster) {
+      config.put("cluster", config.getJsonObject("cluster", new JsonObject()).put("enabled", true));
+    }
+    List<AutoCloseable> embedded = new ArrayList<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(embedded), "parley-embedded-shutdown"));
+    prepareDefaults(config, roles, embedded);
+
+    ParleyNode node = ParleyNode.start(config, roles).toCompletionStage().toCompletableFuture().get();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitClose(node), "parley-shutdown"));
+    ParleyConfig parsed = ParleyConfig.fromJson(config);
+    if (node.gateway() != null) {
+      String url = parsed.http().publicUrl();
+      LOG.info("Parley is running. Open {}", url);
+      System.out.println("Parley is running. Open " + url);
+    } else {
+      LOG.info("Parley is running with roles {}", roles);
+    }
+  }
+
+  private static JsonObject loadConfig(String configFile) throws Exception {
+    Vertx boot = Vertx.vertx();
+    try {
+      return ConfigLoader.load(boot, configFile, System.getenv()).toCompletionStage().toCompletableFuture().get();
+    } finally {
+      boot.close();
+    }
+  }
+
+  /** Fills in what was not configured: embedded PostgreSQL and Redis, a token secret kept in the data folder. */
+  private static void prepareDefaults(JsonObject config, Set<Role> roles, List<AutoCloseable> embedded)
+      throws IOException {
+    ParleyConfig parsed = ParleyConfig.fromJson(config);
+    Path dataDir = Path.of(parsed.dataDir());
+    if (roles.contains(Role.ROOMS) && parsed.db().url() == null) {
+      EmbeddedServices.Postgres postgres = EmbeddedServices.startPostgres(dataDir.resolve("postgres"));
+      embedded.add(postgres);
+      config.getJsonObject("db").put("url", postgres.url());
+    }
+    if (roles.contains(Role.GATEWAY) && parsed.redis().url() == null) {
+      EmbeddedServices.Redis redis = EmbeddedServices.startRedis();
+      embedded.add(redis);
+      config.getJsonObject("redis").put("url", redis.url());
+    }
+    if (roles.contains(Role.GATEWAY) && parsed.auth().jwtSecret() == null) {
+      config.getJsonObject("auth").put("jwtSecret", tokenSecret(dataDir.resolve("jwt.secret")));
+    }
+  }
+
+  /** The token secret kept in the data folder, generated on first start; only the owner can read it. */
+  private static String tokenSecret(Path file) throws IOException {
+    if (Files.exists(file)) {
+      return Files.readString(file, StandardCharsets.UTF_8).trim();
+    }
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, secret, StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    LOG.info("Generated a token secret in {}", file.toAbsolutePath());
+    return secret;
+  }
+
+  private static String value(String[] args, int index, String option) {
+    if (index >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[index];
+  }
+
+  private static void awaitClose(ParleyNode node) {
+    CompletableFuture<Void> closed = node.close().toCompletionStage().toCompletableFuture();
+    try {
+      closed.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("Parley did not stop cleanly: {}", e.getMessage());
+    }
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("Could not stop an embedded service: {}", e.getMessage());
+      }
+    }
+  }
+}

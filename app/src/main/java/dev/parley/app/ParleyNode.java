@@ -1,0 +1,67 @@
+package dev.parley.app;
+
+import dev.parley.gateway.GatewayVerticle;
+import dev.parley.rooms.RoomVerticle;
+import dev.parley.shared.ParleyConfig;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+
+/**
+ * One Parley process: a Vert.x instance (clustered when configured) running the verticles of its roles.
+ * The persistence role deploys first, so the schema is migrated before a gateway takes requests.
+ */
+public final class ParleyNode {
+
+  private final Vertx vertx;
+  private final GatewayVerticle gateway;
+
+  private ParleyNode(Vertx vertx, GatewayVerticle gateway) {
+    this.vertx = vertx;
+    this.gateway = gateway;
+  }
+
+  /** Starts a node; {@code config} must name PostgreSQL, Redis and the token secret (see {@link Main}). */
+  public static Future<ParleyNode> start(JsonObject config, Set<Role> roles) {
+    ParleyConfig parsed = ParleyConfig.fromJson(config);
+    Future<Vertx> vertx;
+    if (parsed.cluster().enabled()) {
+      VertxOptions options = new VertxOptions()
+          .setEventBusOptions(new EventBusOptions().setHost(parsed.cluster().host()));
+      vertx = Vertx.builder().with(options).withClusterManager(ClusterSetup.clusterManager(parsed.cluster()))
+          .buildClustered();
+    } else {
+      vertx = Future.succeededFuture(Vertx.vertx());
+    }
+    return vertx.compose(started -> deploy(started, config, roles)
+        .recover(failure -> started.close().transform(closed -> Future.failedFuture(failure))));
+  }
+
+  private static Future<ParleyNode> deploy(Vertx vertx, JsonObject config, Set<Role> roles) {
+    DeploymentOptions options = new DeploymentOptions().setConfig(config);
+    Future<?> rooms = roles.contains(Role.ROOMS)
+        ? vertx.deployVerticle(new RoomVerticle(), options)
+        : Future.succeededFuture();
+    GatewayVerticle gateway = roles.contains(Role.GATEWAY) ? new GatewayVerticle() : null;
+    return rooms
+        .compose(deployed -> gateway == null ? Future.succeededFuture() : vertx.deployVerticle(gateway, options))
+        .map(deployed -> new ParleyNode(vertx, gateway));
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** The gateway of this node, or null when it runs no gateway role. */
+  public GatewayVerticle gateway() {
+    return gateway;
+  }
+
+  public Future<Void> close() {
+    return vertx.close();
+  }
+}

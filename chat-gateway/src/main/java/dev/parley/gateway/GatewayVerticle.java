@@ -1,0 +1,227 @@
+package dev.parley.gateway;
+
+import dev.parley.shared.ParleyConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The edge of Parley: HTTP API, the WebSocket endpoint and the web client. Holds the connections; everything
+ * durable is asked of room-verticle over the event bus.
+ */
+public final class GatewayVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GatewayVerticle.class);
+  private static final int API_BODY_LIMIT = 64 * 1024;
+  private static final int SOCKET_WRITE_QUEUE_BYTES = 256 * 1024;
+  /** How long an early event waits for the ones before it before they are fetched from PostgreSQL. */
+  private static final long HOLD_MILLIS = 150;
+
+  private final Set<Connection> connections = new HashSet<>();
+  private HttpServer server;
+  private Redis redis;
+  private WorkerExecutor passwordWorkers;
+  private RoomFanout fanout;
+  private AuthApi auth;
+  private WsTickets tickets;
+  private Connection.Shared connectionShared;
+  private Set<String> allowedOrigins;
+
+  @Override
+  public Future<?> start() {
+    ParleyConfig config = ParleyConfig.fromJson(config());
+    if (config.redis().url() == null || config.auth().jwtSecret() == null) {
+      return Future.failedFuture("the gateway needs redis.url and auth.jwtSecret (the launcher fills them in)");
+    }
+    redis = Redis.createClient(vertx, new RedisOptions()
+        .setConnectionString(config.redis().url())
+        .setMaxPoolSize(config.redis().poolSize())
+        .setMaxPoolWaiting(10_000));
+    RedisAPI redisApi = RedisAPI.api(redis);
+    passwordWorkers = vertx.createSharedWorkerExecutor("parley-passwords",
+        Math.max(2, Runtime.getRuntime().availableProcessors()));
+    Services services = new Services(vertx.eventBus());
+    Tokens tokens = new Tokens(vertx, config.auth().jwtSecret(), config.auth().accessTokenSeconds());
+    tickets = new WsTickets(redisApi, tokens);
+    auth = new AuthApi(services, new Passwords(passwordWorkers), tokens, tickets, config.auth().refreshTokenDays());
+    fanout = new RoomFanout(vertx, services, HOLD_MILLIS, config.limits().replayLimit());
+    RateLimiter sendLimiter = new RateLimiter(redisApi, "send", config.limits().sendPerSecond(),
+        config.limits().sendBurst());
+    connectionShared = new Connection.Shared(fanout, services, sendLimiter, config.limits(), vertx.eventBus());
+    allowedOrigins = allowedOrigins(config.http());
+
+    Router router = router(services, config);
+    server = vertx.createHttpServer(new HttpServerOptions()
+            .setMaxWebSocketFrameSize(config.limits().maxFrameBytes())
+            .setMaxWebSocketMessageSize(config.limits().maxFrameBytes()))
+        .requestHandler(router)
+        .webSocketHandshakeHandler(this::handshake)
+        // Connections are set up when their handshake is accepted (see handshake()).
+        .webSocketHandler(ws -> { });
+    long sweepMillis = config.limits().heartbeatSeconds() * 500L;
+    vertx.setPeriodic(sweepMillis, id -> sweepConnections());
+    return server.listen(config.http().port(), config.http().host())
+        .onSuccess(listening -> LOG.info("Gateway listening on {}:{}", config.http().host(), listening.actualPort()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    passwordWorkers.close();
+    redis.close();
+    return Future.succeededFuture();
+  }
+
+  /** The port the server listens on (useful when configured with port 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** The rooms this node holds an event-bus consumer for. */
+  public Set<String> subscribedRooms() {
+    return fanout.rooms();
+  }
+
+  /** The open WebSocket connections of this gateway. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  private Router router(Services services, ParleyConfig config) {
+    Router router = Router.router(vertx);
+    router.route().handler(GatewayVerticle::securityHeaders);
+
+    Router api = Router.router(vertx);
+    api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
+    auth.mountPublic(api);
+    api.route().handler(auth::authenticate);
+    auth.mountPrivate(api);
+    new RoomsApi(services, config.limits()).mount(api);
+    api.route().handler(ctx -> ctx.fail(404));
+    api.route().failureHandler(HttpErrors::handle);
+    router.route("/api/v1/*").subRouter(api);
+
+    router.get("/health/live").handler(ctx -> Requests.json(ctx, 200, new JsonObject().put("status", "up")));
+    router.get("/health/ready").handler(ctx -> Requests.json(ctx, 200,
+        new JsonObject().put("status", "up").put("connections", connections.size())));
+    router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
+    router.route().failureHandler(HttpErrors::handle);
+    return router;
+  }
+
+  /** Browsers must not sniff content types or frame the client; scripts come only from Parley itself. */
+  private static void securityHeaders(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("X-Frame-Options", "DENY")
+        .putHeader("Referrer-Policy", "no-referrer")
+        .putHeader("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; "
+            + "img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'");
+    ctx.next();
+  }
+
+  /** Refuses before any frame: 403 for a foreign Origin, 401 without valid credentials. */
+  private void handshake(ServerWebSocketHandshake handshake) {
+    if (!"/ws".equals(handshake.path())) {
+      handshake.reject(404);
+      return;
+    }
+    if (!originAllowed(handshake)) {
+      handshake.reject(403);
+      return;
+    }
+    upgradeIdentity(handshake).onComplete(identified -> {
+      if (identified.failed() || identified.result() == null) {
+        handshake.reject(401);
+        return;
+      }
+      handshake.accept().onSuccess(ws -> {
+        Connection connection = new Connection(ws, identified.result(), connectionShared);
+        ws.setWriteQueueMaxSize(SOCKET_WRITE_QUEUE_BYTES);
+        connections.add(connection);
+        connection.start(() -> connections.remove(connection));
+      });
+    });
+  }
+
+  /** A Bearer access token, or a single-use ticket for browsers; null when neither is valid. */
+  private Future<Identity> upgradeIdentity(ServerWebSocketHandshake handshake) {
+    String authorization = handshake.headers().get("Authorization");
+    if (authorization != null) {
+      return auth.bearerIdentity(authorization);
+    }
+    String ticket = queryParam(handshake.query(), "ticket");
+    return ticket == null ? Future.succeededFuture() : tickets.redeem(ticket);
+  }
+
+  /** Non-browser clients send no Origin; a browser's must be Parley's own (same origin or configured). */
+  private boolean originAllowed(ServerWebSocketHandshake handshake) {
+    String origin = handshake.headers().get("Origin");
+    if (origin == null || allowedOrigins.contains(origin)) {
+      return true;
+    }
+    HostAndPort authority = handshake.authority();
+    try {
+      URI uri = URI.create(origin);
+      return authority != null && uri.getHost() != null
+          && uri.getHost().equalsIgnoreCase(authority.host())
+          && portOf(uri.getScheme(), uri.getPort()) == portOf(handshake.scheme(), authority.port());
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
+  }
+
+  private void sweepConnections() {
+    long now = System.currentTimeMillis();
+    for (Connection connection : new LinkedHashSet<>(connections)) {
+      connection.heartbeat(now);
+    }
+  }
+
+  private static Set<String> allowedOrigins(ParleyConfig.Http http) {
+    Set<String> origins = new HashSet<>(http.allowedOrigins());
+    URI publicUrl = URI.create(http.publicUrl());
+    int port = publicUrl.getPort();
+    origins.add(publicUrl.getScheme() + "://" + publicUrl.getHost() + (port == -1 ? "" : ":" + port));
+    return origins;
+  }
+
+  private static int portOf(String scheme, int port) {
+    if (port > 0) {
+      return port;
+    }
+    return "https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme) ? 443 : 80;
+  }
+
+  private static String queryParam(String query, String name) {
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equals(name)) {
+        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.parley.gateway;
+
+import dev.parley.shared.Addresses;
+import dev.parley.shared.Commands.Replay;
+import dev.parley.shared.Commands.ReplayResult;
+import dev.parley.shared.Protocol;
+import dev.parley.shared.RoomAction;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One room's consumer on this node and its local subscribers. Events of a room can arrive out of order (concurrent
+ * commits, several room workers, several nodes); the channel hands them on strictly in {@code seq} order. An early
+ * event is held until the missing ones arrive or, after {@code holdMillis}, they are fetched from PostgreSQL. Each
+ * event is encoded to its frame once, whatever the number of subscribers.
+ */
+final class RoomChannel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoomChannel.class);
+  private static final long UNKNOWN = -1;
+
+  private final Vertx vertx;
+  private final Services services;
+  private final String room;
+  private final long holdMillis;
+  private final int replayLimit;
+  private final MessageConsumer<JsonObject> consumer;
+  private final Future<Void> ready;
+  private final Set<RoomSubscription> subscribers = new LinkedHashSet<>();
+  /** Early events by seq, as encoded frames. */
+  private final TreeMap<Long, String> held = new TreeMap<>();
+
+  /** The last seq handed to subscribers; unknown until a subscriber has read the room's latest seq. */
+  private long delivered = UNKNOWN;
+  /** The highest seq known to exist. */
+  private long expected;
+  private long repairTimer = -1;
+  private boolean repairing;
+  private boolean closed;
+
+  RoomChannel(Vertx vertx, Services services, String room, long holdMillis, int replayLimit) {
+    this.vertx = vertx;
+    this.services = services;
+    this.room = room;
+    this.holdMillis = holdMillis;
+    this.replayLimit = replayLimit;
+    this.consumer = vertx.eventBus().consumer(Addresses.room(room), message -> onEvent(message.body()));
+    this.ready = consumer.completion();
+  }
+
+  Future<Void> ready() {
+    return ready;
+  }
+
+  void add(RoomSubscription subscription) {
+    subscribers.add(subscription);
+  }
+
+  boolean remove(RoomSubscription subscription) {
+    return subscribers.remove(subscription);
+  }
+
+  boolean isEmpty() {
+    return subscribers.isEmpty();
+  }
+
+  void close() {
+    closed = true;
+    if (repairTimer != -1) {
+      vertx.cancelTimer(repairTimer);
+    }
+    consumer.unregister();
+  }
+
+  /** A subscriber read the room's latest seq from PostgreSQL: the baseline, if this channel had none yet. */
+  void known(long latest) {
+    if (delivered == UNKNOWN) {
+      delivered = latest;
+    }
+    expected = Math.max(expected, latest);
+    flush();
+  }
+
+  private void onEvent(JsonObject event) {
+    Object seq = event.getValue("seq");
+    String frame = event.put(Protocol.OP, Protocol.EVT).encode();
+    if (seq == null) {
+      for (RoomSubscription subscriber : subscribers) {
+        subscriber.ephemeral(frame);
+      }
+    } else if (seq instanceof Number number) {
+      accept(number.longValue(), frame);
+    } else {
+      LOG.warn("Dropped an event of room {} with a malformed seq: {}", room, seq);
+    }
+  }
+
+  private void accept(long seq, String frame) {
+    expected = Math.max(expected, seq);
+    if (delivered == UNKNOWN || seq > delivered) {
+      held.put(seq, frame);
+      flush();
+    }
+  }
+
+  private void flush() {
+    if (delivered == UNKNOWN) {
+      return;
+    }
+    held.headMap(delivered, true).clear();
+    while (!held.isEmpty() && held.firstKey() == delivered + 1) {
+      Map.Entry<Long, String> next = held.pollFirstEntry();
+      delivered = next.getKey();
+      for (RoomSubscription subscriber : subscribers) {
+        subscriber.event(delivered, next.getValue());
+      }
+    }
+    if (delivered < expected) {
+      scheduleRepair();
+    } else if (repairTimer != -1) {
+      vertx.cancelTimer(repairTimer);
+      repairTimer = -1;
+    }
+  }
+
+  private void scheduleRepair() {
+    if (repairTimer == -1 && !repairing && !closed) {
+      repairTimer = vertx.setTimer(holdMillis, id -> {
+        repairTimer = -1;
+        repair();
+      });
+    }
+  }
+
+  /** Fetches what is still missing after the hold: the event bus is best effort, PostgreSQL is the truth. */
+  private void repair() {
+    if (closed || delivered >= expected || subscribers.isEmpty()) {
+      return;
+    }
+    repairing = true;
+    // Any local subscriber is a member who may read the room's log.
+    String reader = subscribers.iterator().next().user();
+    long from = delivered;
+    services.rooms(RoomAction.REPLAY, new Replay(room, reader, from, replayLimit).toJson())
+        .map(ReplayResult::fromJson)
+        .onComplete(outcome -> {
+          repairing = false;
+          if (closed) {
+            return;
+          }
+          if (outcome.failed()) {
+            LOG.warn("Could not fetch missing events {}..{} of room {}: {}", from + 1, expected, room,
+                outcome.cause().getMessage());
+            scheduleRepair();
+            return;
+          }
+          ReplayResult result = outcome.result();
+          if (result.gap()) {
+            // Too far behind to replay: subscribers page history instead, and live delivery goes on from here.
+            delivered = Math.max(delivered, result.latest());
+            for (RoomSubscription subscriber : subscribers) {
+              subscriber.gap(from + 1, result.latest());
+            }
+          } else {
+            for (Object event : result.events()) {
+              JsonObject json = (JsonObject) event;
+              accept(json.getLong("seq"), json.put(Protocol.OP, Protocol.EVT).encode());
+            }
+          }
+          expected = Math.max(expected, result.latest());
+          flush();
+        });
+  }
+}

@@ -1,0 +1,24 @@
+package dev.parley.shared;
+
+/** The commands room-verticle answers on {@link Addresses#ACCOUNTS_CMD}, named by the {@code action} header. */
+public enum AccountAction {
+  /** {@code {"email","name","passwordHash"}} → {@code {"user":{..}}}; an email already taken is a conflict. */
+  CREATE_USER,
+  /** {@code {"email"}} → {@code {"user":{..},"passwordHash"}}; unknown email is not found. */
+  FIND_CREDENTIALS,
+  /** {@code {"user"}} → {@code {"user":{..}}}. */
+  GET_USER,
+  /** {@code {"user","refreshHash","expiresAt","device"}} → {@code {"session"}}. */
+  CREATE_SESSION,
+  /**
+   * {@code {"refreshHash","newRefreshHash","expiresAt"}} → {@code {"session","user":{..}}}: swaps the session's
+   * refresh token for a new one; an unknown, expired or revoked token is unauthorized.
+   */
+  ROTATE_SESSION,
+  /** {@code {"refreshHash"}} → {@code {}}: ends the session that token belongs to. */
+  REVOKE_SESSION;
+
+  public static AccountAction parse(String header) {
+    return header == null ? null : valueOf(header);
+  }
+}

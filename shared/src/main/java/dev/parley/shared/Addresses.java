@@ -1,0 +1,44 @@
+package dev.parley.shared;
+
+/**
+ * Every event-bus address Parley uses. Plugins depend on these names: they are part of the contract.
+ */
+public final class Addresses {
+
+  /** Request-reply commands to room-verticle; the {@link #ACTION_HEADER} header names the {@link RoomAction}. */
+  public static final String ROOMS_CMD = "parley.rooms.cmd";
+
+  /** Request-reply account commands to room-verticle; the {@link #ACTION_HEADER} header names the {@link AccountAction}. */
+  public static final String ACCOUNTS_CMD = "parley.accounts.cmd";
+
+  /** Work for notification-verticle: email to send. */
+  public static final String NOTIFY_EMAIL = "parley.notify.email";
+
+  /** Work for notification-verticle: Web Push to send. */
+  public static final String NOTIFY_PUSH = "parley.notify.push";
+
+  /** Every stored room event, published once more for plugins. */
+  public static final String EVENTS = "parley.events";
+
+  /** Optional moderation hooks: may reject or rewrite a message before it is stored. */
+  public static final String HOOKS_MESSAGE = "parley.hooks.message";
+
+  /** The header that names a command on {@link #ROOMS_CMD} and {@link #ACCOUNTS_CMD}. */
+  public static final String ACTION_HEADER = "action";
+
+  private static final String ROOM_PREFIX = "parley.room.";
+  private static final String USER_PREFIX = "parley.user.";
+
+  private Addresses() {
+  }
+
+  /** Where the events of one room are published (with {@code seq}, except typing). */
+  public static String room(String roomId) {
+    return ROOM_PREFIX + roomId;
+  }
+
+  /** Where events for one person, on all their connections, are published. */
+  public static String user(String userId) {
+    return USER_PREFIX + userId;
+  }
+}

@@ -1,0 +1,99 @@
+package dev.parley.shared;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * The configuration model: one record per section of the merged configuration (defaults in {@code conf/}, a
+ * config file, then {@code PARLEY_*} environment variables). Every setting has a default here, so a section that
+ * is absent means "the defaults".
+ */
+public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
+                           String dataDir) {
+
+  public static ParleyConfig fromJson(JsonObject json) {
+    return new ParleyConfig(
+        Http.fromJson(section(json, "http")),
+        Database.fromJson(section(json, "db")),
+        RedisSettings.fromJson(section(json, "redis")),
+        Auth.fromJson(section(json, "auth")),
+        Limits.fromJson(section(json, "limits")),
+        Cluster.fromJson(section(json, "cluster")),
+        json.getString("dataDir", "data"));
+  }
+
+  private static JsonObject section(JsonObject json, String name) {
+    JsonObject section = json.getJsonObject(name);
+    return section == null ? new JsonObject() : section;
+  }
+
+  private static List<String> strings(JsonObject json, String key, List<String> fallback) {
+    JsonArray array = json.getJsonArray(key);
+    if (array == null) {
+      return fallback;
+    }
+    return array.stream().map(String::valueOf).toList();
+  }
+
+  /**
+   * The HTTP server. {@code publicUrl} is how browsers reach Parley (used for links and the default allowed
+   * Origin); {@code allowedOrigins} adds more origins that may open WebSockets.
+   */
+  public record Http(String host, int port, String publicUrl, List<String> allowedOrigins) {
+    static Http fromJson(JsonObject json) {
+      int port = json.getInteger("port", 8080);
+      return new Http(json.getString("host", "0.0.0.0"), port,
+          json.getString("publicUrl", "http://localhost:" + port), strings(json, "allowedOrigins", List.of()));
+    }
+  }
+
+  /** PostgreSQL; no {@code url} means the embedded server. */
+  public record Database(String url, int poolSize, int pipeliningLimit) {
+    static Database fromJson(JsonObject json) {
+      return new Database(json.getString("url"), json.getInteger("poolSize", 8),
+          json.getInteger("pipeliningLimit", 64));
+    }
+  }
+
+  /** Redis; no {@code url} means the embedded server. */
+  public record RedisSettings(String url, int poolSize) {
+    static RedisSettings fromJson(JsonObject json) {
+      return new RedisSettings(json.getString("url"), json.getInteger("poolSize", 8));
+    }
+  }
+
+  /** Tokens. No {@code jwtSecret} means one generated once and kept in the data folder. */
+  public record Auth(String jwtSecret, int accessTokenSeconds, int refreshTokenDays) {
+    static Auth fromJson(JsonObject json) {
+      return new Auth(json.getString("jwtSecret"), json.getInteger("accessTokenSeconds", 900),
+          json.getInteger("refreshTokenDays", 30));
+    }
+  }
+
+  /** Sizes and rates that keep one client from hurting the others. */
+  public record Limits(int maxTextLength, int maxFrameBytes, int replayLimit, int historyPageMax,
+                       double sendPerSecond, int sendBurst, int socketQueueFrames, int heartbeatSeconds) {
+    static Limits fromJson(JsonObject json) {
+      return new Limits(
+          json.getInteger("maxTextLength", 4000),
+          json.getInteger("maxFrameBytes", 65536),
+          json.getInteger("replayLimit", 500),
+          json.getInteger("historyPageMax", 200),
+          json.getDouble("sendPerSecond", 10.0),
+          json.getInteger("sendBurst", 30),
+          json.getInteger("socketQueueFrames", 1024),
+          json.getInteger("heartbeatSeconds", 30));
+    }
+  }
+
+  /** Hazelcast clustering of the event bus. */
+  public record Cluster(boolean enabled, String name, String host, int port, List<String> members,
+                        String kubernetesService) {
+    static Cluster fromJson(JsonObject json) {
+      return new Cluster(json.getBoolean("enabled", false), json.getString("name", "parley"),
+          json.getString("host", "127.0.0.1"), json.getInteger("port", 5701),
+          strings(json, "members", List.of("127.0.0.1")), json.getString("kubernetesService"));
+    }
+  }
+}
