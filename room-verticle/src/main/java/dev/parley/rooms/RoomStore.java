@@ -124,7 +124,7 @@ final class RoomStore {
   Future<JsonObject> history(History query) {
     return access(query.room(), query.user()).compose(access -> {
       int limit = query.limit();
-      String select = "SELECT " + messageColumns() + " FROM messages m JOIN users u ON u.id = m.sender_id"
+      String select = "SELECT m.seq, " + messageColumns() + " FROM messages m JOIN users u ON u.id = m.sender_id"
           + " WHERE m.room_id = $1";
       Tuple args = Tuple.of(UUID.fromString(query.room()));
       boolean ascending = query.after() != null;

@@ -1,0 +1,71 @@
+package dev.parley.app;
+
+import static dev.parley.app.TestNodes.await;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.UUID;
+
+/** A client of one node's HTTP API, as a user's app would use it. */
+final class TestApi {
+
+  /** A signed-up user: their id, name and tokens. */
+  record User(String id, String name, String accessToken) {
+  }
+
+  private final WebClient client;
+  private final int port;
+
+  TestApi(Vertx vertx, int port) {
+    this.client = WebClient.create(vertx);
+    this.port = port;
+  }
+
+  int port() {
+    return port;
+  }
+
+  User register(String name) {
+    JsonObject body = new JsonObject().put("email", name.toLowerCase() + "-" + UUID.randomUUID() + "@example.com")
+        .put("password", "correct horse battery").put("name", name);
+    JsonObject session = expect(201, call(HttpMethod.POST, "/api/v1/auth/register", null, body));
+    return new User(session.getJsonObject("user").getString("id"), name, session.getString("accessToken"));
+  }
+
+  String createChannel(User owner, String name) {
+    JsonObject body = new JsonObject().put("name", name).put("kind", "channel");
+    return expect(201, call(HttpMethod.POST, "/api/v1/rooms", owner, body)).getJsonObject("room").getString("id");
+  }
+
+  void join(User user, String room) {
+    expect(200, call(HttpMethod.POST, "/api/v1/rooms/" + room + "/join", user, null));
+  }
+
+  String ticket(User user) {
+    return expect(200, call(HttpMethod.POST, "/api/v1/ws-ticket", user, null)).getString("ticket");
+  }
+
+  JsonObject history(User user, String room, String query) {
+    return expect(200, call(HttpMethod.GET, "/api/v1/rooms/" + room + "/messages?" + query, user, null));
+  }
+
+  HttpResponse<Buffer> call(HttpMethod method, String path, User user, JsonObject body) {
+    var request = client.request(method, port, "127.0.0.1", path);
+    if (user != null) {
+      request.bearerTokenAuthentication(user.accessToken());
+    }
+    return await(body == null ? request.send() : request.sendJsonObject(body));
+  }
+
+  static JsonObject expect(int status, HttpResponse<Buffer> response) {
+    if (response.statusCode() != status) {
+      throw new AssertionError("Expected HTTP " + status + " but got " + response.statusCode() + ": "
+          + response.bodyAsString());
+    }
+    return response.body() == null || response.body().length() == 0 ? new JsonObject() : response.bodyAsJsonObject();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.parley.app;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/** Starts Parley nodes for a test on its own fresh database, and stops them all at the end. */
+final class TestNodes implements AutoCloseable {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final String databaseUrl = TestServices.freshDatabaseUrl();
+  private final String clusterName = "parley-test-" + UUID.randomUUID();
+  private final List<ParleyNode> nodes = new ArrayList<>();
+
+  /** The configuration of a node of this test; generous send limits unless a test tightens them. */
+  JsonObject config(boolean clustered) {
+    return new JsonObject()
+        .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
+        .put("db", new JsonObject().put("url", databaseUrl).put("poolSize", 4))
+        .put("redis", new JsonObject().put("url", TestServices.redisUrl()))
+        .put("auth", new JsonObject().put("jwtSecret", "test-secret-" + clusterName))
+        .put("limits", new JsonObject().put("sendPerSecond", 10_000).put("sendBurst", 10_000)
+            .put("replayLimit", 150))
+        .put("cluster", new JsonObject().put("enabled", clustered).put("name", clusterName)
+            .put("host", "127.0.0.1").put("members", new JsonArray().add("127.0.0.1")));
+  }
+
+  ParleyNode start(boolean clustered) {
+    return start(clustered, UnaryOperator.identity());
+  }
+
+  ParleyNode start(boolean clustered, UnaryOperator<JsonObject> customize) {
+    ParleyNode node = await(ParleyNode.start(customize.apply(config(clustered)), EnumSet.allOf(Role.class)));
+    nodes.add(node);
+    return node;
+  }
+
+  @Override
+  public void close() {
+    for (ParleyNode node : nodes) {
+      await(node.close());
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("Did not complete within " + TIMEOUT + ": " + e, e);
+    }
+  }
+}

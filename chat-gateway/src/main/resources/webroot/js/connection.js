@@ -1,0 +1,289 @@
+// The one WebSocket to the server (protocol v1).
+// - connects with a fresh single-use ticket each time, reconnects with exponential backoff + jitter;
+// - remembers, per subscribed room, the last seq seen: resubscribes with `since` after a drop and
+//   drops events it has already seen (dedupe by seq);
+// - keeps sent-but-unacked messages and re-sends them with the SAME cid after a reconnect
+//   (the server is idempotent on cid, so nothing is stored twice);
+// - pings every heartbeat/2 and treats a silent socket as dead.
+//
+// Events (connection.on(type, fn)):
+//   state      'offline' | 'connecting' | 'online'
+//   hello      the server's hello frame (once per successful connect)
+//   event      an evt frame, already deduped
+//   gap        { room, from, to }: events the server will not replay; fetch them over HTTP
+//   ack        { cid, room, id, seq, ts }
+//   sendFailed { cid, room, code, msg }
+//   error      any other err frame
+
+import { api, refresh, ApiError } from './api.js';
+import { createEmitter, newId } from './dom.js';
+
+const MIN_DELAY_MS = 500;
+const MAX_DELAY_MS = 30_000;
+const STABLE_AFTER_MS = 10_000; // a connection that lived this long resets the backoff
+
+function socketUrl(ticket) {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/ws?ticket=${encodeURIComponent(ticket)}`;
+}
+
+class Connection {
+  #events = createEmitter();
+  #ws = null;
+  #state = 'offline';
+  #running = false;
+  #epoch = 0;            // bumped by stop(): a connect still fetching its ticket then gives up
+  #attempt = 0;          // reconnect attempts since the last stable connection
+  #retryTimer = null;
+  #pingTimer = null;
+  #heartbeatMs = 30_000;
+  #pingSentAt = 0;       // when the oldest unanswered ping was sent; any frame counts as an answer
+  #helloAt = 0;
+  #subs = new Map();     // room -> { since: last seq seen, or null for "live only" }
+  #pending = new Map();  // cid -> { room, text, failed, error }
+
+  constructor() {
+    // The browser knows when the network comes back: don't wait out the backoff.
+    addEventListener('online', () => {
+      if (this.#running && this.#retryTimer) { this.#attempt = 0; this.#connect(); }
+    });
+    addEventListener('offline', () => this.#drop());
+  }
+
+  on(type, fn) { return this.#events.on(type, fn); }
+  get state() { return this.#state; }
+
+  start() {
+    if (this.#running) return;
+    this.#running = true;
+    this.#attempt = 0;
+    this.#connect();
+  }
+
+  /** Sign-out: close, forget subscriptions and unsent messages. */
+  stop() {
+    this.#running = false;
+    this.#epoch++;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#drop();
+    this.#subs.clear();
+    this.#pending.clear();
+    this.#setState('offline');
+  }
+
+  /**
+   * Follow a room from `since` (the last seq the caller has; omit for live only).
+   * A room already followed is left as it is: its own last-seen seq is at least as good.
+   */
+  subscribe(room, since) {
+    if (this.#subs.has(room)) return;
+    this.#subs.set(room, { since: Number.isFinite(since) ? since : null });
+    this.#sendSub(room);
+  }
+
+  /** Queue a message; it goes out now if online, or on the next connect. Returns its cid. */
+  send(room, text) {
+    const cid = newId();
+    this.#pending.set(cid, { room, text, failed: false, error: null });
+    this.#write({ op: 'send', room, cid, text });
+    return cid;
+  }
+
+  /** Try a failed message again, same cid. */
+  retry(cid) {
+    const p = this.#pending.get(cid);
+    if (!p) return;
+    p.failed = false;
+    p.error = null;
+    this.#write({ op: 'send', room: p.room, cid, text: p.text });
+  }
+
+  /** Give up on a failed message. */
+  discard(cid) { this.#pending.delete(cid); }
+
+  /** Unacked messages of a room, oldest first, e.g. to show them again when the room is reopened. */
+  pendingIn(room) {
+    return [...this.#pending].filter(([, p]) => p.room === room).map(([cid, p]) => ({ cid, ...p }));
+  }
+
+  /** Typing notices are ephemeral: dropped when offline. */
+  typing(room) { this.#write({ op: 'typing', room }); }
+
+  // ---- connecting -------------------------------------------------------------------------
+
+  async #connect() {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    if (!this.#running || this.#ws) return;
+    const epoch = this.#epoch;
+    this.#setState('connecting');
+    let ticket;
+    try {
+      ({ ticket } = await api.wsTicket()); // refreshes the access token itself when needed
+    } catch (e) {
+      // A refused session has already fired onSignedOut (which calls stop()); otherwise retry.
+      if (!(e instanceof ApiError) || e.status !== 401) console.warn('ws ticket failed:', e.message);
+      if (epoch === this.#epoch) this.#scheduleReconnect();
+      return;
+    }
+    if (!this.#running || this.#ws || epoch !== this.#epoch) return;
+    let ws;
+    try {
+      ws = new WebSocket(socketUrl(ticket));
+    } catch (e) {
+      console.error('cannot open WebSocket', e);
+      this.#scheduleReconnect();
+      return;
+    }
+    this.#ws = ws;
+    ws.onmessage = (e) => this.#onFrame(e.data);
+    ws.onclose = (e) => this.#onClose(ws, e.code);
+    // onerror is always followed by onclose, which does the work.
+  }
+
+  #scheduleReconnect() {
+    if (!this.#running) return;
+    this.#setState('offline');
+    // Exponential backoff with "equal jitter": half fixed, half random, so that a server restart
+    // does not bring every client back in the same instant.
+    const base = Math.min(MAX_DELAY_MS, MIN_DELAY_MS * 2 ** this.#attempt++);
+    const delay = base / 2 + Math.random() * (base / 2);
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(() => this.#connect(), delay);
+  }
+
+  #onClose(ws, code) {
+    if (ws !== this.#ws) return; // an old socket
+    this.#ws = null;
+    clearInterval(this.#pingTimer);
+    if (!this.#running) return;
+    if (this.#helloAt && Date.now() - this.#helloAt > STABLE_AFTER_MS) this.#attempt = 0;
+    this.#helloAt = 0;
+    if (code === 4001) {
+      // Unauthorized: new tokens first. If the refresh token is refused, onSignedOut stops us.
+      this.#setState('offline');
+      refresh().catch(() => {}).finally(() => this.#scheduleReconnect());
+      return;
+    }
+    this.#scheduleReconnect(); // 1012 restart, 1013 try later, network loss, anything else
+  }
+
+  /** Give up on the current socket now (dead heartbeat, browser offline) without waiting for close. */
+  #drop() {
+    const ws = this.#ws;
+    if (!ws) return;
+    ws.onmessage = ws.onclose = null;
+    try { ws.close(); } catch { /* already closed */ }
+    this.#onClose(ws, 1006);
+  }
+
+  #setState(state) {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.#events.emit('state', state);
+  }
+
+  #write(frame) {
+    if (this.#state !== 'online' || this.#ws?.readyState !== WebSocket.OPEN) return false;
+    this.#ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  #sendSub(room) {
+    const { since } = this.#subs.get(room);
+    // ref lets us tell which subscription an err frame is about.
+    const frame = { op: 'sub', room, ref: `sub:${room}` };
+    if (since != null) frame.since = since;
+    this.#write(frame);
+  }
+
+  // ---- frames -----------------------------------------------------------------------------
+
+  #onFrame(raw) {
+    this.#pingSentAt = 0;
+    let f;
+    try { f = JSON.parse(raw); } catch { console.warn('ignoring a frame that is not JSON'); return; }
+    switch (f.op) {
+      case 'hello': this.#onHello(f); break;
+      case 'evt': this.#onEvent(f); break;
+      case 'subbed': this.#onSubbed(f); break;
+      case 'gap': this.#onGap(f); break;
+      case 'ack': this.#onAck(f); break;
+      case 'err': this.#onError(f); break;
+      default: break; // pong, unsubbed, and ops newer than this client
+    }
+  }
+
+  #onHello(f) {
+    this.#heartbeatMs = (Number(f.heartbeat) || 30) * 1000;
+    this.#helloAt = Date.now();
+    this.#pingSentAt = 0;
+    clearInterval(this.#pingTimer);
+    this.#pingTimer = setInterval(() => this.#heartbeat(), this.#heartbeatMs / 2);
+    this.#setState('online');
+    this.#events.emit('hello', f);
+    // Resume every room from the last seq seen, then re-send what was never acked.
+    for (const room of this.#subs.keys()) this.#sendSub(room);
+    for (const [cid, p] of this.#pending) {
+      if (!p.failed) this.#write({ op: 'send', room: p.room, cid, text: p.text });
+    }
+  }
+
+  /**
+   * Ping, and give up on a socket whose ping went unanswered for a whole heartbeat. Measured from
+   * the unanswered ping, not from the last frame: timers in background tabs can be throttled to
+   * once a minute, and a quiet but healthy socket must not look dead because of that.
+   */
+  #heartbeat() {
+    if (this.#pingSentAt && Date.now() - this.#pingSentAt > this.#heartbeatMs) {
+      this.#drop();
+      return;
+    }
+    if (this.#write({ op: 'ping' }) && !this.#pingSentAt) this.#pingSentAt = Date.now();
+  }
+
+  #onEvent(f) {
+    const sub = this.#subs.get(f.room);
+    if (sub && Number.isFinite(f.seq)) {
+      if (sub.since != null && f.seq <= sub.since) return; // seen already (replay overlap)
+      sub.since = f.seq;
+    }
+    this.#events.emit('event', f);
+  }
+
+  #onSubbed(f) {
+    const sub = this.#subs.get(f.room);
+    // A live-only subscription starts at the room's latest seq: resume from there next time.
+    if (sub && sub.since == null && Number.isFinite(f.seq)) sub.since = f.seq;
+  }
+
+  #onGap(f) {
+    const sub = this.#subs.get(f.room);
+    if (sub && Number.isFinite(f.to)) sub.since = Math.max(sub.since ?? f.to, f.to);
+    this.#events.emit('gap', { room: f.room, from: f.from, to: f.to });
+  }
+
+  #onAck(f) {
+    const p = this.#pending.get(f.cid);
+    if (!p) return; // a duplicate ack after a resend
+    this.#pending.delete(f.cid);
+    this.#events.emit('ack', { cid: f.cid, room: p.room, id: f.id, seq: f.seq, ts: f.ts });
+  }
+
+  #onError(f) {
+    const p = f.cid != null ? this.#pending.get(f.cid) : null;
+    if (p) {
+      p.failed = true;
+      p.error = f.msg || f.code;
+      this.#events.emit('sendFailed', { cid: f.cid, room: p.room, code: f.code, msg: f.msg });
+      return;
+    }
+    if (typeof f.ref === 'string' && f.ref.startsWith('sub:')) {
+      this.#subs.delete(f.ref.slice(4)); // not allowed in that room (any more): stop resuming it
+    }
+    this.#events.emit('error', f);
+  }
+}
+
+export const connection = new Connection();

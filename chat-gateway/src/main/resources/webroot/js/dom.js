@@ -1,0 +1,72 @@
+// Small DOM and UI helpers shared by the feature modules.
+// Rule: anything that came from a user or the server becomes a text node. No innerHTML anywhere.
+
+export const $ = (selector, root = document) => root.querySelector(selector);
+
+/**
+ * h('li', { class: 'msg', 'data-seq': 4, onclick: fn }, 'text', childNode, [more])
+ * Strings and numbers become text nodes; null/false children and attributes are skipped.
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value == null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child == null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+const pad = (n) => String(n).padStart(2, '0');
+
+/** Epoch ms -> "HH:MM" in local time; '' when the server sent no time. */
+export function formatTime(ts) {
+  if (ts == null) return '';
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? '' : `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A short message in the corner that goes away by itself. */
+export function toast(message, kind = 'error') {
+  const box = $('#toasts');
+  if (!box) return;
+  const el = h('div', { class: `toast toast-${kind}`, 'data-testid': 'toast', role: kind === 'error' ? 'alert' : 'status' },
+    message);
+  box.append(el);
+  setTimeout(() => el.remove(), 6000);
+}
+
+/** A minimal event emitter: on(type, fn) returns a function that removes the listener. */
+export function createEmitter() {
+  const listeners = new Map();
+  return {
+    on(type, fn) {
+      if (!listeners.has(type)) listeners.set(type, new Set());
+      listeners.get(type).add(fn);
+      return () => listeners.get(type).delete(fn);
+    },
+    emit(type, detail) {
+      for (const fn of listeners.get(type) ?? []) {
+        try { fn(detail); } catch (e) { console.error(`listener for "${type}" failed`, e); }
+      }
+    },
+  };
+}
+
+/**
+ * A random UUID. crypto.randomUUID() exists only in secure contexts (https, localhost),
+ * but a self-hosted server is often opened over plain http on a LAN address.
+ */
+export function newId() {
+  if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40; // version 4
+  b[8] = (b[8] & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

@@ -1,0 +1,218 @@
+// The sidebar: my rooms with unread badges, creating a channel, browsing and joining public channels.
+
+import { api } from './api.js';
+import { $, h, toast } from './dom.js';
+
+const KIND_ORDER = { channel: 0, private: 1, group: 2, dm: 3 };
+const KIND_LABEL = { channel: 'Channel', private: 'Private channel', group: 'Group message', dm: 'Direct message' };
+
+const byKindThenName = (a, b) =>
+  (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || displayName(a).localeCompare(displayName(b));
+
+export const displayName = (room) => room.name || KIND_LABEL[room.kind] || 'Room';
+
+export class RoomList {
+  #rooms = new Map(); // id -> room as the server describes it, with lastSeq and unread kept live
+  #active = null;
+  #renderQueued = false;
+  #syncTimer = null;
+  #onSelect;
+  #onAdded;
+  #items = new Map(); // id -> <li> in the sidebar
+  #list = $('#room-list');
+  #dialog = $('#channel-browser');
+  #channels = $('#channel-list');
+
+  /**
+   * onSelect(id): the user picked a room.
+   * onAdded(room): a room became mine (first load, created, joined, found by a later sync).
+   */
+  constructor({ onSelect, onAdded }) {
+    this.#onSelect = onSelect;
+    this.#onAdded = onAdded;
+    $('#create-channel').addEventListener('submit', (e) => this.#create(e));
+    $('#browse-channels').addEventListener('click', () => this.#openBrowser());
+    $('#channel-browser-close').addEventListener('click', () => this.#dialog.close());
+  }
+
+  get(id) { return this.#rooms.get(id); }
+
+  /** Fetch my rooms and merge them in (first load, after a reconnect, when a room shows up). */
+  async sync() {
+    const { rooms } = await api.rooms();
+    const seen = new Set(rooms.map((r) => r.id));
+    rooms.forEach((r) => this.upsert(r));
+    for (const id of this.#rooms.keys()) if (!seen.has(id)) this.#rooms.delete(id);
+    this.#queueRender();
+  }
+
+  /** A sync a moment from now; several requests in a row make one call. */
+  syncSoon() {
+    clearTimeout(this.#syncTimer);
+    this.#syncTimer = setTimeout(() => this.sync().catch((e) => console.warn('room sync failed:', e.message)), 500);
+  }
+
+  upsert(room) {
+    const known = this.#rooms.get(room.id);
+    if (!known) {
+      this.#rooms.set(room.id, { ...room });
+      this.#onAdded(room);
+    } else if ((room.lastSeq ?? -1) >= (known.lastSeq ?? -1)) {
+      Object.assign(known, room); // the server has seen at least what we counted live
+    } else {
+      // We have counted newer events live than this answer knows of: keep our counts.
+      Object.assign(known, { ...room, lastSeq: known.lastSeq, unread: known.unread });
+    }
+    this.#queueRender();
+  }
+
+  setActive(id) {
+    this.#active = id;
+    this.markRead(id);
+    this.#render(); // at once: the highlight follows the click
+  }
+
+  markRead(id) {
+    const room = this.#rooms.get(id);
+    if (room?.unread) { room.unread = 0; this.#queueRender(); }
+  }
+
+  /** Count a live event. `seen`: the room is open and visible, so it is not unread. */
+  noteEvent(evt, myId, seen) {
+    const room = this.#rooms.get(evt.room);
+    if (!room || !Number.isFinite(evt.seq) || evt.seq <= (room.lastSeq ?? -1)) return;
+    room.lastSeq = evt.seq;
+    if (evt.type === 'message' && evt.data?.sender !== myId && !seen) {
+      room.unread = (room.unread ?? 0) + 1;
+      this.#queueRender();
+    }
+  }
+
+  clear() {
+    this.#rooms.clear();
+    this.#active = null;
+    clearTimeout(this.#syncTimer);
+    this.#render();
+  }
+
+  // ---- rendering --------------------------------------------------------------------------
+
+  #queueRender() {
+    if (this.#renderQueued) return;
+    this.#renderQueued = true;
+    // A short timer rather than requestAnimationFrame: the unread count in the tab title must
+    // also update while the tab is in the background, where animation frames stop.
+    setTimeout(() => { this.#renderQueued = false; this.#render(); }, 30);
+  }
+
+  /** Update the list in place (keyed by room id), so focus and element handles survive. */
+  #render() {
+    const rooms = [...this.#rooms.values()].sort(byKindThenName);
+    for (const [id, li] of this.#items) {
+      if (!this.#rooms.has(id)) { li.remove(); this.#items.delete(id); }
+    }
+    let prev = null;
+    for (const room of rooms) {
+      let li = this.#items.get(room.id);
+      if (!li) {
+        li = this.#createItem(room.id);
+        this.#items.set(room.id, li);
+      }
+      this.#updateItem(li, room);
+      const expected = prev ? prev.nextElementSibling : this.#list.firstElementChild;
+      if (expected !== li) {
+        if (prev) prev.after(li);
+        else this.#list.prepend(li);
+      }
+      prev = li;
+    }
+    $('#room-list-empty').hidden = rooms.length > 0;
+    const total = rooms.reduce((sum, r) => sum + (r.unread ?? 0), 0);
+    document.title = total > 0 ? `(${total}) Parley` : 'Parley';
+  }
+
+  #createItem(id) {
+    return h('li', {},
+      h('button', { type: 'button', class: 'room', 'data-testid': 'room-item', 'data-room-id': id, onclick: () => this.#onSelect(id) },
+        h('span', { class: 'room-icon', 'aria-hidden': 'true' }),
+        h('span', { class: 'room-name', 'data-testid': 'room-name' })));
+  }
+
+  #updateItem(li, room) {
+    const button = li.firstElementChild;
+    const name = button.querySelector('.room-name');
+    let badge = button.querySelector('.badge');
+    const active = room.id === this.#active;
+    const unread = active ? 0 : (room.unread ?? 0);
+    button.dataset.kind = room.kind;
+    button.title = KIND_LABEL[room.kind] ?? '';
+    if (active) button.setAttribute('aria-current', 'page');
+    else button.removeAttribute('aria-current');
+    name.textContent = displayName(room);
+    // The badge exists only while something is unread.
+    if (unread === 0) { badge?.remove(); return; }
+    if (!badge) button.append(badge = h('span', { class: 'badge', 'data-testid': 'room-unread' }));
+    badge.textContent = unread > 99 ? '99+' : String(unread);
+    badge.setAttribute('aria-label', `${unread} unread`);
+  }
+
+  // ---- create and browse ------------------------------------------------------------------
+
+  async #create(event) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const input = $('#create-channel-name');
+    const name = input.value.trim();
+    if (!name) return;
+    const kind = $('#create-channel-private').checked ? 'private' : 'channel';
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const { room } = await api.createRoom(name, kind);
+      if (input.value.trim() === name) form.reset(); // unless the user has started on the next one
+      this.upsert(room);
+      this.#onSelect(room.id);
+    } catch (e) {
+      toast(`Could not create the channel: ${e.message}`);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  async #openBrowser() {
+    if (!this.#dialog.open) this.#dialog.showModal();
+    this.#channels.replaceChildren(h('li', { class: 'hint' }, 'Loading…'));
+    try {
+      const { channels } = await api.channels();
+      channels.sort(byKindThenName);
+      this.#channels.replaceChildren(...channels.map((c) => this.#channelItem(c)));
+      if (!channels.length) this.#channels.append(h('li', { class: 'hint' }, 'No public channels yet.'));
+    } catch (e) {
+      this.#channels.replaceChildren(h('li', { class: 'hint error' }, e.message));
+    }
+  }
+
+  #channelItem(channel) {
+    const open = () => { this.#dialog.close(); this.#onSelect(channel.id); };
+    const join = async (event) => {
+      const button = event.currentTarget;
+      button.disabled = true;
+      try {
+        const { room } = await api.joinRoom(channel.id);
+        this.upsert(room);
+        this.#dialog.close();
+        this.#onSelect(room.id);
+      } catch (e) {
+        toast(`Could not join: ${e.message}`);
+        button.disabled = false;
+      }
+    };
+    return h('li', { class: 'channel', 'data-testid': 'channel-item', 'data-room-id': channel.id },
+      h('div', { class: 'channel-info' },
+        h('span', { class: 'channel-name', 'data-testid': 'channel-name' }, displayName(channel)),
+        channel.topic && h('span', { class: 'channel-topic' }, channel.topic)),
+      channel.member
+        ? h('button', { type: 'button', class: 'btn', 'data-testid': 'channel-open', onclick: open }, 'Open')
+        : h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'channel-join', onclick: join }, 'Join'));
+  }
+}
