@@ -34,6 +34,8 @@ final class Connection {
   private static final long TYPING_INTERVAL_MS = 2_000;
   /** Bad frames tolerated per heartbeat period before the connection counts as abuse. */
   private static final int MAX_STRIKES = 100;
+  /** Sends queued on one connection before more are refused; bounds what a flooding client can make us hold. */
+  private static final int MAX_SENDS_IN_FLIGHT = 256;
 
   /** What every connection of a gateway shares. */
   record Shared(RoomFanout fanout, Services services, RateLimiter sendLimiter, ParleyConfig.Limits limits,
@@ -52,6 +54,9 @@ final class Connection {
   private int strikes;
   private boolean closed;
   private Runnable onClose = () -> { };
+  /** Completes when this connection's previous send has been answered. */
+  private Future<Void> sendQueue = Future.succeededFuture();
+  private int sendsInFlight;
 
   Connection(ServerWebSocket ws, Identity identity, Shared shared) {
     this.ws = ws;
@@ -208,7 +213,17 @@ final class Connection {
       throw new ParleyException(ErrorCode.TOO_LARGE, "'text' is longer than " + maxLength + " characters");
     }
     PostMessage command = new PostMessage(room, user(), identity.name(), cid, text);
-    shared.sendLimiter().tryAcquire(user())
+    if (sendsInFlight >= MAX_SENDS_IN_FLIGHT) {
+      throw new ParleyException(ErrorCode.RATE_LIMITED, "Too many messages waiting for their ack; slow down");
+    }
+    sendsInFlight++;
+    // One send at a time per connection, so a person's messages keep the order they were typed in.
+    sendQueue = sendQueue.eventually(() -> post(command, ref).onComplete(done -> sendsInFlight--));
+  }
+
+  private Future<Void> post(PostMessage command, Object ref) {
+    String cid = command.cid();
+    return shared.sendLimiter().tryAcquire(user())
         .recover(redisDown -> {
           // Rate limits protect the service; a Redis outage should not stop the chat, so they fail open.
           LOG.warn("Send rate limit not checked for user {}: {}", user(), redisDown.getMessage());
@@ -218,7 +233,8 @@ final class Connection {
             ? shared.services().rooms(RoomAction.POST_MESSAGE, command.toJson()).map(MessageAck::fromJson)
             : Future.failedFuture(new ParleyException(ErrorCode.RATE_LIMITED, "You are sending too fast; slow down")))
         .onSuccess(ack -> write(withRef(ack.toJson().put(Protocol.OP, Protocol.ACK).put("cid", cid), ref)))
-        .onFailure(failure -> reject(ref, cid, ErrorCode.of(failure), failure.getMessage()));
+        .onFailure(failure -> reject(ref, cid, ErrorCode.of(failure), failure.getMessage()))
+        .mapEmpty();
   }
 
   private void typing(JsonObject frame, Object ref) {

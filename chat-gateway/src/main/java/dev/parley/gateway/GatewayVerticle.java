@@ -113,6 +113,8 @@ public final class GatewayVerticle extends VerticleBase {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
     auth.mountPublic(api);
+    api.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml")
+        .sendFile("openapi/parley-v1.yaml"));
     api.route().handler(auth::authenticate);
     auth.mountPrivate(api);
     new RoomsApi(services, config.limits()).mount(api);

@@ -44,7 +44,9 @@ final class Migrations {
 
   private static Future<Void> applyMissing(SqlConnection conn, List<Script> scripts) {
     return conn.preparedQuery("SELECT pg_advisory_xact_lock($1)").execute(Tuple.of(LOCK_KEY))
-        .compose(locked -> conn.query("""
+        // "already exists, skipping" notices are expected on every start after the first.
+        .compose(locked -> conn.query("SET LOCAL client_min_messages = warning").execute())
+        .compose(quiet -> conn.query("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
               version    int PRIMARY KEY,
               name       text NOT NULL,

@@ -1,0 +1,167 @@
+package dev.parley.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two clustered nodes (real Hazelcast on loopback, one PostgreSQL): messages cross nodes, consumers exist only
+ * where subscribers are, and a client that drops and comes back on the other node misses nothing.
+ */
+class ClusterTest {
+
+  private static TestNodes nodes;
+  private static ParleyNode first;
+  private static ParleyNode second;
+  private static TestApi firstApi;
+  private static TestApi secondApi;
+
+  private TestApi.User alice;
+  private TestApi.User bob;
+  private String room;
+
+  @BeforeAll
+  static void startCluster() {
+    nodes = new TestNodes();
+    first = nodes.start(true);
+    second = nodes.start(true);
+    firstApi = new TestApi(first.vertx(), first.gateway().port());
+    secondApi = new TestApi(second.vertx(), second.gateway().port());
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    nodes.close();
+  }
+
+  @BeforeEach
+  void twoMembers() {
+    alice = firstApi.register("Alice");
+    bob = secondApi.register("Bob");
+    room = firstApi.createChannel(alice, "cross-node");
+    secondApi.join(bob, room);
+  }
+
+  @Test
+  void aMessageSentOnOneNodeReachesASubscriberOnTheOtherAndConsumersFollowSubscribers() {
+    assertFalse(first.gateway().subscribedRooms().contains(room), "no subscriber yet, no consumer");
+    assertFalse(second.gateway().subscribedRooms().contains(room), "no subscriber yet, no consumer");
+    try (TestSocket aliceSocket = TestSocket.connect(first.vertx(), firstApi.port(), alice);
+         TestSocket bobSocket = TestSocket.connect(second.vertx(), secondApi.port(), bob)) {
+      aliceSocket.subscribe(room, null);
+      assertTrue(first.gateway().subscribedRooms().contains(room));
+      assertFalse(second.gateway().subscribedRooms().contains(room), "node 2 has no subscriber for the room yet");
+
+      bobSocket.subscribe(room, null);
+      assertTrue(second.gateway().subscribedRooms().contains(room));
+
+      JsonObject ack = aliceSocket.sendMessage(room, "over the cluster");
+      JsonObject atBob = bobSocket.nextOp("evt");
+      assertEquals(ack.getLong("seq"), atBob.getLong("seq"));
+      assertEquals("over the cluster", atBob.getJsonObject("data").getString("text"));
+
+      bobSocket.send(new JsonObject().put("op", "unsub").put("room", room));
+      assertEquals("unsubbed", bobSocket.nextOp("unsubbed").getString("op"));
+      assertFalse(second.gateway().subscribedRooms().contains(room), "the last subscriber out releases the consumer");
+      assertTrue(first.gateway().subscribedRooms().contains(room));
+
+      aliceSocket.sendMessage(room, "nobody on node 2 listens");
+      bobSocket.assertQuiet();
+    }
+    assertFalse(first.gateway().subscribedRooms().contains(room), "closing the socket releases the consumer");
+  }
+
+  @Test
+  void aSubscriberWhoDropsAndResumesOnTheOtherNodeGetsExactlyWhatItMissedThenLiveEvents() {
+    long seen;
+    try (TestSocket bobOnFirst = TestSocket.connect(first.vertx(), firstApi.port(), bob);
+         TestSocket aliceSocket = TestSocket.connect(first.vertx(), firstApi.port(), alice)) {
+      bobOnFirst.subscribe(room, null);
+      aliceSocket.sendMessage(room, "before the drop");
+      seen = bobOnFirst.nextOp("evt").getLong("seq");
+    }
+
+    try (TestSocket aliceSocket = TestSocket.connect(first.vertx(), firstApi.port(), alice)) {
+      List<String> missed = sendMany(aliceSocket, 100, "missed");
+
+      try (TestSocket bobOnSecond = TestSocket.connect(second.vertx(), secondApi.port(), bob)) {
+        List<JsonObject> replay = bobOnSecond.subscribe(room, seen);
+        assertEquals(101, replay.size(), "100 events, then subbed");
+        for (int i = 0; i < 100; i++) {
+          JsonObject event = replay.get(i);
+          assertEquals("evt", event.getString("op"));
+          assertEquals(seen + 1 + i, event.getLong("seq"), "in order, no gap, no duplicate");
+          assertEquals(missed.get(i), event.getJsonObject("data").getString("text"));
+        }
+        assertEquals(seen + 100, replay.get(100).getLong("seq"), "subbed names the latest seq");
+
+        aliceSocket.sendMessage(room, "live again");
+        JsonObject live = bobOnSecond.nextOp("evt");
+        assertEquals(seen + 101, live.getLong("seq"));
+        assertEquals("live again", live.getJsonObject("data").getString("text"));
+        bobOnSecond.assertQuiet();
+      }
+    }
+  }
+
+  @Test
+  void aSubscriberFurtherBehindThanTheReplayLimitGetsAGapAndPagesHistory() {
+    long seen;
+    try (TestSocket bobOnFirst = TestSocket.connect(first.vertx(), firstApi.port(), bob)) {
+      seen = bobOnFirst.subscribe(room, null).get(0).getLong("seq");
+    }
+    try (TestSocket aliceSocket = TestSocket.connect(second.vertx(), secondApi.port(), alice)) {
+      List<String> missed = sendMany(aliceSocket, 200, "far");
+      try (TestSocket bobOnSecond = TestSocket.connect(second.vertx(), secondApi.port(), bob)) {
+        List<JsonObject> frames = bobOnSecond.subscribe(room, seen);
+        assertEquals(2, frames.size(), "a gap, then subbed: " + frames);
+        JsonObject gap = frames.get(0);
+        assertEquals("gap", gap.getString("op"));
+        assertEquals(seen + 1, gap.getLong("from"));
+        assertEquals(seen + 200, gap.getLong("to"));
+
+        List<String> paged = new ArrayList<>();
+        long after = gap.getLong("from") - 1;
+        boolean more = true;
+        while (more && after < gap.getLong("to")) {
+          JsonObject page = secondApi.history(bob, room, "after=" + after + "&limit=100");
+          JsonArray messages = page.getJsonArray("messages");
+          for (int i = 0; i < messages.size(); i++) {
+            JsonObject message = messages.getJsonObject(i);
+            assertEquals(after + 1, message.getLong("seq"), "history pages in seq order");
+            after = message.getLong("seq");
+            paged.add(message.getString("text"));
+          }
+          more = page.getBoolean("more");
+        }
+        assertEquals(missed, paged, "history covers the gap exactly");
+
+        aliceSocket.sendMessage(room, "after the gap");
+        assertEquals(seen + 201, bobOnSecond.nextOp("evt").getLong("seq"));
+      }
+    }
+  }
+
+  /** Sends {@code count} messages and waits for all their acks; returns their texts in order. */
+  private List<String> sendMany(TestSocket socket, int count, String prefix) {
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String text = prefix + " " + i;
+      texts.add(text);
+      socket.send(new JsonObject().put("op", "send").put("room", room).put("cid", prefix + "-" + i).put("text", text));
+    }
+    for (int i = 0; i < count; i++) {
+      socket.nextOp("ack");
+    }
+    return texts;
+  }
+}
