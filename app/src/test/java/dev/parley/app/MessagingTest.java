@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.shared.Addresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -14,6 +15,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,33 @@ class MessagingTest {
         }
       }
       assertEquals(2 * each, seqs.size());
+    }
+  }
+
+  @Test
+  void aLostPublishIsFetchedFromPostgresAndEventsStillArriveInOrder() {
+    try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice);
+         TestSocket bobSocket = TestSocket.connect(vertx, api.port(), bob)) {
+      long latest = bobSocket.subscribe(room, null).get(0).getLong("seq");
+      // The event bus is best effort: drop the publish of the next message as if a node had crashed after commit.
+      AtomicBoolean dropped = new AtomicBoolean();
+      vertx.eventBus().addOutboundInterceptor(delivery -> {
+        Object body = delivery.message().body();
+        if (delivery.message().address().equals(Addresses.room(room)) && body instanceof JsonObject event
+            && Long.valueOf(latest + 1).equals(event.getLong("seq")) && dropped.compareAndSet(false, true)) {
+          return;
+        }
+        delivery.next();
+      });
+      aliceSocket.sendMessage(room, "lost on the bus");
+      aliceSocket.sendMessage(room, "delivered");
+
+      List<JsonObject> events = bobSocket.nextEvents(2);
+      assertTrue(dropped.get());
+      assertEquals(latest + 1, events.get(0).getLong("seq"), "the held event waited for the missing one");
+      assertEquals("lost on the bus", events.get(0).getJsonObject("data").getString("text"));
+      assertEquals(latest + 2, events.get(1).getLong("seq"));
+      bobSocket.assertQuiet();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.parley.gateway;
 
 import dev.parley.shared.ParleyConfig;
+import dev.parley.shared.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -19,6 +20,7 @@ import io.vertx.redis.client.RedisOptions;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -86,6 +88,10 @@ public final class GatewayVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    // Clients reconnect (to another node, behind a load balancer) and resume with 'since'.
+    for (Connection connection : new ArrayList<>(connections)) {
+      connection.close(Protocol.CLOSE_SERVICE_RESTART, "Server restarting");
+    }
     passwordWorkers.close();
     redis.close();
     return Future.succeededFuture();

@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -149,6 +150,7 @@ final class RoomChannel {
     // Any local subscriber is a member who may read the room's log.
     String reader = subscribers.iterator().next().user();
     long from = delivered;
+    long heldBefore = held.isEmpty() ? from : held.lastKey();
     services.rooms(RoomAction.REPLAY, new Replay(room, reader, from, replayLimit).toJson())
         .map(ReplayResult::fromJson)
         .onComplete(outcome -> {
@@ -175,7 +177,16 @@ final class RoomChannel {
               accept(json.getLong("seq"), json.put(Protocol.OP, Protocol.EVT).encode());
             }
           }
-          expected = Math.max(expected, result.latest());
+          // PostgreSQL is the truth: an event held since before this read that it does not know was never stored
+          // (a stray publish), so stop waiting for it. Events that arrived during the read stay.
+          var unknown = heldBefore > result.latest()
+              ? held.subMap(result.latest(), false, heldBefore, true)
+              : Collections.<Long, String>emptySortedMap();
+          if (!unknown.isEmpty()) {
+            LOG.warn("Room {}: dropped {} published events that were never stored", room, unknown.size());
+            unknown.clear();
+          }
+          expected = held.isEmpty() ? result.latest() : Math.max(result.latest(), held.lastKey());
           flush();
         });
   }
