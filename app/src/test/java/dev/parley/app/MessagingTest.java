@@ -258,6 +258,38 @@ class MessagingTest {
   }
 
   @Test
+  void aSubscriberThatStopsReadingIsClosedWith1013InsteadOfBufferedWithoutBound() {
+    nodes.close();
+    nodes = new TestNodes();
+    ParleyNode node = nodes.start(false, config -> {
+      config.getJsonObject("limits").put("socketQueueFrames", 32);
+      return config;
+    });
+    vertx = node.vertx();
+    api = new TestApi(vertx, node.gateway().port());
+    TestApi.User sender = api.register("Sender");
+    TestApi.User stalled = api.register("Stalled");
+    String channel = api.createChannel(sender, "firehose");
+    api.join(stalled, channel);
+    try (TestSocket senderSocket = TestSocket.connect(vertx, api.port(), sender);
+         TestSocket stalledSocket = TestSocket.connect(vertx, api.port(), stalled)) {
+      stalledSocket.subscribe(channel, null);
+      stalledSocket.pause();
+      String text = "x".repeat(3900);
+      // Enough to fill the loopback socket buffers, then the gateway's queue, then its allowance past full.
+      int sent = 0;
+      while (node.gateway().connectionCount() == 2 && sent < 5_000) {
+        senderSocket.sendMessage(channel, text + sent);
+        sent++;
+      }
+      assertEquals(1, node.gateway().connectionCount(), "the stalled socket was closed after " + sent + " messages");
+      stalledSocket.resume();
+      assertEquals(1013, stalledSocket.nextOp("closed").getInteger("status"));
+      assertEquals("ack", senderSocket.sendMessage(channel, "the others carry on").getString("op"));
+    }
+  }
+
+  @Test
   void theHttpApiAnswersBadRequestsWithJsonErrors() {
     JsonObject missing = TestApi.expect(400, api.call(HttpMethod.POST, "/api/v1/auth/register", null,
         new JsonObject().put("email", "x@example.com")));

@@ -171,6 +171,15 @@ final class TestSocket implements AutoCloseable {
     assertEquals("pong", frame.getString("op"), "expected nothing before the pong, got " + frame);
   }
 
+  /** Stops reading from the socket, like a client on a stalled network. */
+  void pause() {
+    ws.pause();
+  }
+
+  void resume() {
+    ws.resume();
+  }
+
   Short closeStatus() {
     return closeStatus;
   }
