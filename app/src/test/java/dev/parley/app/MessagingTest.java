@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class MessagingTest {
 
   private TestNodes nodes;
+  private ParleyNode node;
   private Vertx vertx;
   private TestApi api;
   private TestApi.User alice;
@@ -32,9 +34,17 @@ class MessagingTest {
 
   @BeforeEach
   void startNode() {
+    startWithLimits(limits -> limits.put("maxTextLength", 100));
+  }
+
+  /** (Re)starts the node with these limits, with Alice and Bob in a fresh channel. */
+  private void startWithLimits(Consumer<JsonObject> limits) {
+    if (nodes != null) {
+      nodes.close();
+    }
     nodes = new TestNodes();
-    ParleyNode node = nodes.start(false, config -> {
-      config.getJsonObject("limits").put("maxTextLength", 100);
+    node = nodes.start(false, config -> {
+      limits.accept(config.getJsonObject("limits"));
       return config;
     });
     vertx = node.vertx();
@@ -228,23 +238,12 @@ class MessagingTest {
 
   @Test
   void aSenderOverTheRateLimitIsToldSoAndOthersAreUnaffected() {
-    nodes.close();
-    nodes = new TestNodes();
-    ParleyNode node = nodes.start(false, config -> {
-      config.getJsonObject("limits").put("sendPerSecond", 0.5).put("sendBurst", 5);
-      return config;
-    });
-    vertx = node.vertx();
-    api = new TestApi(vertx, node.gateway().port());
-    TestApi.User carol = api.register("Carol");
-    TestApi.User dave = api.register("Dave");
-    String channel = api.createChannel(carol, "busy");
-    api.join(dave, channel);
-    try (TestSocket carolSocket = TestSocket.connect(vertx, api.port(), carol);
-         TestSocket daveSocket = TestSocket.connect(vertx, api.port(), dave)) {
+    startWithLimits(limits -> limits.put("sendPerSecond", 0.5).put("sendBurst", 5));
+    try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice);
+         TestSocket bobSocket = TestSocket.connect(vertx, api.port(), bob)) {
       boolean limited = false;
       for (int i = 0; i < 10 && !limited; i++) {
-        JsonObject reply = carolSocket.nextAfterSend(new JsonObject().put("op", "send").put("room", channel)
+        JsonObject reply = aliceSocket.nextAfterSend(new JsonObject().put("op", "send").put("room", room)
             .put("cid", "burst-" + i).put("text", "spam " + i));
         if (reply.getString("op").equals("err")) {
           assertEquals("rate_limited", reply.getString("code"));
@@ -253,39 +252,28 @@ class MessagingTest {
         }
       }
       assertTrue(limited, "the burst ran out");
-      assertEquals("ack", daveSocket.sendMessage(channel, "I can still talk").getString("op"));
+      assertEquals("ack", bobSocket.sendMessage(room, "I can still talk").getString("op"));
     }
   }
 
   @Test
   void aSubscriberThatStopsReadingIsClosedWith1013InsteadOfBufferedWithoutBound() {
-    nodes.close();
-    nodes = new TestNodes();
-    ParleyNode node = nodes.start(false, config -> {
-      config.getJsonObject("limits").put("socketQueueFrames", 32);
-      return config;
-    });
-    vertx = node.vertx();
-    api = new TestApi(vertx, node.gateway().port());
-    TestApi.User sender = api.register("Sender");
-    TestApi.User stalled = api.register("Stalled");
-    String channel = api.createChannel(sender, "firehose");
-    api.join(stalled, channel);
-    try (TestSocket senderSocket = TestSocket.connect(vertx, api.port(), sender);
-         TestSocket stalledSocket = TestSocket.connect(vertx, api.port(), stalled)) {
-      stalledSocket.subscribe(channel, null);
+    startWithLimits(limits -> limits.put("socketQueueFrames", 32));
+    try (TestSocket senderSocket = TestSocket.connect(vertx, api.port(), alice);
+         TestSocket stalledSocket = TestSocket.connect(vertx, api.port(), bob)) {
+      stalledSocket.subscribe(room, null);
       stalledSocket.pause();
       String text = "x".repeat(3900);
       // Enough to fill the loopback socket buffers, then the gateway's queue, then its allowance past full.
       int sent = 0;
       while (node.gateway().connectionCount() == 2 && sent < 5_000) {
-        senderSocket.sendMessage(channel, text + sent);
+        senderSocket.sendMessage(room, text + sent);
         sent++;
       }
       assertEquals(1, node.gateway().connectionCount(), "the stalled socket was closed after " + sent + " messages");
       stalledSocket.resume();
       assertEquals(1013, stalledSocket.nextOp("closed").getInteger("status"));
-      assertEquals("ack", senderSocket.sendMessage(channel, "the others carry on").getString("op"));
+      assertEquals("ack", senderSocket.sendMessage(room, "the others carry on").getString("op"));
     }
   }
 
