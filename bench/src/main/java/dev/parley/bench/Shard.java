@@ -1,0 +1,416 @@
+package dev.parley.bench;
+
+import dev.parley.bench.ApiClient.Account;
+import dev.parley.bench.BenchConnection.Stage;
+import dev.parley.shared.EventType;
+import dev.parley.shared.Protocol;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connections of one client event loop: this process's j-th connection belongs to shard {@code j % shards}. A
+ * shard opens and subscribes its connections, pings them, sends its share of the offered load on a fixed
+ * schedule and measures what arrives. All of its state lives on its own event loop; the orchestrator talks
+ * to it through methods that hop onto that loop and return a Future.
+ */
+final class Shard extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
+  private static final String PING_FRAME = new JsonObject().put(Protocol.OP, Protocol.PING).encode();
+  private static final int LOGGED_PROBLEMS = 10;
+  private static final AtomicInteger problemsLogged = new AtomicInteger();
+
+  private final int index;
+  private final int shards;
+  private final Run run;
+  private final long timeoutMs;
+  private final List<BenchConnection> connections = new ArrayList<>();
+  private final AtomicInteger openCount = new AtomicInteger();
+  private final AtomicInteger readyCount = new AtomicInteger();
+
+  private WebSocketClient client;
+  private long pingTimer = -1;
+  private long pingTick;
+  private int senderCursor;
+
+  Shard(int index, int shards, Run run) {
+    this.index = index;
+    this.shards = shards;
+    this.run = run;
+    this.timeoutMs = run.options.timeoutSeconds() * 1000L;
+  }
+
+  @Override
+  public Future<?> start() {
+    Layout layout = run.layout;
+    int[] mine = layout.mine();
+    for (int j = index; j < mine.length; j += shards) {
+      int i = mine[j];
+      connections.add(new BenchConnection(i, layout.roomOf(i), layout.userOf(i), run.roomIds.get(layout.roomOf(i))));
+    }
+    client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxConnections(Math.max(1, connections.size()))
+        .setConnectTimeout((int) Math.min(timeoutMs, Integer.MAX_VALUE))
+        .setTcpNoDelay(true)
+        .setName("parley-bench-" + index));
+    pingTimer = vertx.setPeriodic(1000, id -> pingSome());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (pingTimer >= 0) {
+      vertx.cancelTimer(pingTimer);
+    }
+    return client.close();
+  }
+
+  int open() {
+    return openCount.get();
+  }
+
+  int ready() {
+    return readyCount.get();
+  }
+
+  /** Opens and subscribes every connection of this shard, {@code inFlight} at a time; failures are counted. */
+  Future<Void> connectAll(int inFlight) {
+    return onContext(() -> Bounded.run(connections.size(), inFlight, false, i -> connect(connections.get(i))));
+  }
+
+  /** Sends this shard's share of the step's schedule; completes after its last scheduled send. */
+  Future<Void> runLoad(Step step) {
+    return onContext(() -> new Ticker(step).start());
+  }
+
+  /** Closes every open connection (normal closure) and waits for the closing handshakes, boundedly. */
+  Future<Void> closeAll() {
+    return onContext(() -> {
+      List<Future<Void>> closing = new ArrayList<>();
+      for (BenchConnection c : connections) {
+        if (c.open) {
+          closing.add(c.ws.close());
+        }
+      }
+      return Future.join(closing).<Void>mapEmpty().timeout(timeoutMs, TimeUnit.MILLISECONDS)
+          .otherwiseEmpty();
+    });
+  }
+
+  private <T> Future<T> onContext(Supplier<Future<T>> work) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> {
+      try {
+        work.get().onComplete(promise);
+      } catch (RuntimeException e) {
+        promise.fail(e);
+      }
+    });
+    return promise.future();
+  }
+
+  // ---- setup ------------------------------------------------------------------------------------------
+
+  private Future<Void> connect(BenchConnection c) {
+    Account account = run.accounts.get(c.user);
+    URI url = run.layout.urlOf(c.index);
+    boolean tls = "https".equals(url.getScheme());
+    WebSocketConnectOptions options = new WebSocketConnectOptions()
+        .setHost(url.getHost())
+        .setPort(url.getPort() > 0 ? url.getPort() : tls ? 443 : 80)
+        .setSsl(tls)
+        .setURI((url.getRawPath() == null ? "" : url.getRawPath()) + "/ws")
+        .setConnectTimeout(timeoutMs)
+        // not a browser: no Origin header (Vert.x would send one made from the host, which the server's
+        // Origin check could refuse when it differs from the public URL, e.g. 127.0.0.1 against localhost)
+        .setAllowOriginHeader(false)
+        .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + account.accessToken());
+    ClientWebSocket ws = client.webSocket();
+    c.ws = ws;
+    c.stage = Stage.HANDSHAKE;
+    ws.textMessageHandler(text -> onText(c, text));
+    ws.closeHandler(v -> onClosed(c));
+    ws.exceptionHandler(e -> LOG.debug("Connection {}: {}", c.index, e.toString()));
+    Future<JsonObject> hello = c.expect(Protocol.HELLO, timeoutMs);
+    Future<WebSocket> handshake = ws.connect(options);
+    handshake.onSuccess(connected -> {
+      if (c.abandoned) {
+        connected.close(); // the setup timed out waiting for this handshake
+      }
+    });
+    return handshake
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .compose(connected -> {
+          c.open = true;
+          openCount.incrementAndGet();
+          c.stage = Stage.HELLO;
+          return hello;
+        })
+        .compose(helloFrame -> {
+          run.noteHeartbeat(helloFrame.getInteger("heartbeat", 0));
+          c.stage = Stage.SUBSCRIBE;
+          Future<JsonObject> subbed = c.expect(Protocol.SUBBED, timeoutMs);
+          ws.writeTextMessage(new JsonObject()
+              .put(Protocol.OP, Protocol.SUB)
+              .put(Fields.ROOM, c.roomId)
+              .put(Protocol.REF, subscribeRef(c))
+              .encode());
+          return subbed;
+        })
+        .<Void>map(subbed -> {
+          c.stage = Stage.READY;
+          c.ready = true;
+          readyCount.incrementAndGet();
+          return null;
+        })
+        .recover(failure -> {
+          String kind = failureKind(c.stage, failure);
+          run.setupErrors.add(kind);
+          logProblem("Connection {} ({} of user {} in room {}) failed at {}: {}", c.index, run.layout.urlOf(c.index),
+              c.user, c.room, c.stage, failure.toString());
+          c.reject(failure);
+          c.abandoned = true;
+          if (c.open) {
+            ws.close();
+          }
+          return Future.failedFuture(failure);
+        });
+  }
+
+  private static String subscribeRef(BenchConnection c) {
+    return "sub-" + c.index;
+  }
+
+  private static String failureKind(Stage stage, Throwable failure) {
+    String where = stage.name().toLowerCase(Locale.ROOT);
+    if (failure instanceof UpgradeRejectedException rejected) {
+      return "upgrade_" + rejected.getStatus();
+    } else if (failure instanceof TimeoutException) {
+      return "timeout_" + where;
+    } else if (failure instanceof ConnectException) {
+      return "connect_failed";
+    } else if (failure instanceof ServerClosed closed) {
+      return "closed_" + closed.code + "_at_" + where;
+    } else if (failure instanceof ErrFrame err) {
+      return "err_" + err.code + "_at_" + where;
+    }
+    return "failed_" + where;
+  }
+
+  // ---- frames in --------------------------------------------------------------------------------------
+
+  private void onText(BenchConnection c, String text) {
+    long now = run.now();
+    Stamp stamp = Stamp.fromFrame(run.frameMarker, text);
+    if (stamp != null) {
+      onDelivery(c, stamp, now);
+      return;
+    }
+    JsonObject frame;
+    try {
+      frame = new JsonObject(text);
+    } catch (DecodeException e) {
+      run.errors().add("bad_frame");
+      return;
+    }
+    String op = frame.getString(Protocol.OP, "");
+    switch (op) {
+      case Protocol.EVT -> {
+        if (EventType.MESSAGE.equals(frame.getString(Fields.TYPE))) {
+          JsonObject data = frame.getJsonObject(Fields.DATA);
+          Stamp s = data == null ? null : Stamp.fromText(run.textPrefix, data.getString(Fields.TEXT));
+          if (s != null) {
+            onDelivery(c, s, now);
+          }
+        }
+      }
+      case Protocol.ACK -> {
+        Stamp s = Stamp.fromCid(run.id, frame.getString(Fields.CID));
+        Step step = s == null ? null : run.step(s.step());
+        if (step != null) {
+          step.onAck(s.scheduledNanos(), now);
+        }
+      }
+      case Protocol.HELLO, Protocol.SUBBED -> c.resolve(op, frame);
+      case Protocol.PONG -> run.pongs.increment();
+      case Protocol.ERR -> onErr(c, frame);
+      case Protocol.GAP -> run.errors().add("gap");
+      default -> {
+        // unsubbed, typing, presence...: not measured
+      }
+    }
+  }
+
+  private void onDelivery(BenchConnection c, Stamp stamp, long now) {
+    if (stamp.connection() == c.index) {
+      return; // the sender's own copy: its latency is the ack's
+    }
+    Step step = run.step(stamp.step());
+    if (step != null) {
+      step.onDelivery(stamp.scheduledNanos(), now);
+    }
+  }
+
+  private void onErr(BenchConnection c, JsonObject frame) {
+    String code = frame.getString(Fields.CODE, "unknown");
+    if (subscribeRef(c).equals(frame.getString(Protocol.REF)) && c.reject(new ErrFrame(code))) {
+      return; // counted by the setup
+    }
+    Stamp s = Stamp.fromCid(run.id, frame.getString(Fields.CID));
+    Step step = s == null ? null : run.step(s.step());
+    (step != null ? step.errors : run.errors()).add(code);
+    logProblem("Connection {} got err {}: {}", c.index, code, frame.getString(Fields.MSG, ""));
+  }
+
+  private void onClosed(BenchConnection c) {
+    if (c.open) {
+      c.open = false;
+      openCount.decrementAndGet();
+    }
+    if (c.ready) {
+      c.ready = false;
+      readyCount.decrementAndGet();
+    }
+    Short status = c.ws.closeStatusCode();
+    int code = status == null ? 1006 : status;
+    if (c.reject(new ServerClosed(code))) {
+      return; // counted by the setup
+    }
+    if (!run.closing() && !c.abandoned) {
+      run.errors().add("closed_" + code);
+      logProblem("Connection {} was closed by the server: {} {}", c.index, code,
+          code == Protocol.CLOSE_TRY_AGAIN_LATER ? "(dropped as a slow consumer)" : c.ws.closeReason());
+    }
+  }
+
+  // ---- frames out -------------------------------------------------------------------------------------
+
+  /** Every second, pings the connections of one slot, so each one is pinged every heartbeat/2 seconds. */
+  private void pingSome() {
+    int slots = Math.max(1, run.heartbeatSeconds() / 2);
+    int slot = (int) (pingTick++ % slots);
+    for (int j = slot; j < connections.size(); j += slots) {
+      BenchConnection c = connections.get(j);
+      if (c.open) {
+        c.ws.writeTextMessage(PING_FRAME);
+      }
+    }
+  }
+
+  private BenchConnection nextSender() {
+    for (int tries = 0; tries < connections.size(); tries++) {
+      BenchConnection c = connections.get(senderCursor);
+      senderCursor = (senderCursor + 1) % connections.size();
+      if (c.ready) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private void send(Step step, long scheduled, long now) {
+    BenchConnection c = nextSender();
+    if (c == null) {
+      step.errors.add("no_open_connection");
+      return;
+    }
+    String frame = new JsonObject()
+        .put(Protocol.OP, Protocol.SEND)
+        .put(Fields.ROOM, c.roomId)
+        .put(Fields.CID, Stamp.cid(run.id, step.index, scheduled))
+        .put(Fields.TEXT, Stamp.text(run.id, step.index, c.index, scheduled, run.options.textBytes()))
+        .encode();
+    c.ws.writeTextMessage(frame).onFailure(e -> step.errors.add("write_failed"));
+    step.onSent(scheduled, now, run.layout.receiversInSlice(c.room) - 1);
+  }
+
+  /**
+   * Sends slots {@code k*shards + index} of the step's global schedule, slot {@code n} being due at
+   * {@code start + n/rate}. Every millisecond it sends whatever has come due, each with its own scheduled
+   * time: when the loop is late the sends go out late but are measured from when they should have left.
+   */
+  private final class Ticker {
+    private final Step step;
+    private final Promise<Void> done = Promise.promise();
+    private final double nanosPerSlot;
+    private long next;
+    private long timer;
+
+    Ticker(Step step) {
+      this.step = step;
+      this.nanosPerSlot = 1e9 / step.rate;
+    }
+
+    Future<Void> start() {
+      timer = vertx.setPeriodic(1, id -> tick());
+      return done.future();
+    }
+
+    private void tick() {
+      long now = run.now();
+      while (true) {
+        long slot = next * shards + index;
+        long scheduled = step.startNanos + (long) (slot * nanosPerSlot);
+        if (scheduled >= step.endNanos) {
+          vertx.cancelTimer(timer);
+          done.tryComplete();
+          return;
+        }
+        if (scheduled > now) {
+          return;
+        }
+        send(step, scheduled, now);
+        next++;
+      }
+    }
+  }
+
+  private static void logProblem(String format, Object... args) {
+    if (problemsLogged.getAndIncrement() < LOGGED_PROBLEMS) {
+      LOG.warn(format, args);
+    } else {
+      LOG.debug(format, args);
+    }
+  }
+
+  /** The server closed the socket while the setup waited for a frame. */
+  static final class ServerClosed extends RuntimeException {
+    final int code;
+
+    ServerClosed(int code) {
+      super("closed by the server with " + code, null, false, false);
+      this.code = code;
+    }
+  }
+
+  /** The server answered a setup frame with an {@code err}. */
+  static final class ErrFrame extends RuntimeException {
+    final String code;
+
+    ErrFrame(String code) {
+      super("err " + code, null, false, false);
+      this.code = code;
+    }
+  }
+}
