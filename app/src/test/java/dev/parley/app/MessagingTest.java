@@ -214,6 +214,32 @@ class MessagingTest {
   }
 
   @Test
+  void aFrameOverTheSizeLimitClosesTheSocketWith1009() {
+    try (TestSocket socket = TestSocket.connect(vertx, api.port(), alice)) {
+      socket.sendRaw("{\"op\":\"ping\",\"pad\":\"" + "x".repeat(70_000) + "\"}");
+      assertEquals(1009, socket.nextOp("closed").getInteger("status"));
+    }
+  }
+
+  @Test
+  void unreadCountsStartAtJoiningAndFollowTheReadMarker() {
+    try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice)) {
+      assertEquals(0, bobsUnread(), "joining does not make the history unread");
+      JsonObject ack = aliceSocket.sendMessage(room, "news");
+      aliceSocket.sendMessage(room, "more news");
+      assertEquals(2, bobsUnread());
+      TestApi.expect(204, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/read", bob,
+          new JsonObject().put("seq", ack.getLong("seq"))));
+      assertEquals(1, bobsUnread());
+    }
+  }
+
+  private long bobsUnread() {
+    JsonObject rooms = TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/rooms", bob, null));
+    return rooms.getJsonArray("rooms").getJsonObject(0).getLong("unread");
+  }
+
+  @Test
   void upgradesWithoutCredentialsOrFromAForeignOriginAreRefusedAndTicketsWorkOnce() {
     Throwable noCredentials = TestSocket.refused(vertx, TestSocket.options(api.port()));
     assertEquals(401, assertInstanceOf(UpgradeRejectedException.class, noCredentials).getStatus());
@@ -298,6 +324,9 @@ class MessagingTest {
     JsonObject rooms = TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/rooms", bob, null));
     assertEquals(room, rooms.getJsonArray("rooms").getJsonObject(0).getString("id"));
     assertFalse(rooms.getJsonArray("rooms").isEmpty());
+    var openApi = api.call(HttpMethod.GET, "/api/v1/openapi.yaml", null, null);
+    assertEquals(200, openApi.statusCode());
+    assertTrue(openApi.bodyAsString().startsWith("openapi: 3.1"), "the API describes itself");
   }
 
   private String privateRoomOf(TestApi.User owner) {

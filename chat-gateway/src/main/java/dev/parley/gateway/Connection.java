@@ -117,6 +117,10 @@ final class Connection {
 
   private void onText(String text) {
     lastHeard = System.currentTimeMillis();
+    if (text.length() > shared.limits().maxFrameBytes()) {
+      close(Protocol.CLOSE_TOO_BIG, "Frame larger than " + shared.limits().maxFrameBytes() + " bytes");
+      return;
+    }
     JsonObject frame;
     try {
       frame = new JsonObject(text);
@@ -167,7 +171,11 @@ final class Connection {
             .map(ReplayResult::fromJson)
             .onSuccess(result -> channel.known(result.latest())))
         .onSuccess(result -> {
-          if (closed || subscriptions.get(room) != subscription) {
+          if (closed) {
+            return;
+          }
+          if (subscriptions.get(room) != subscription) {
+            reject(ref, null, ErrorCode.CONFLICT, "A later sub or unsub for this room replaced this one", room);
             return;
           }
           long upTo = result.latest();
@@ -185,7 +193,7 @@ final class Connection {
           if (subscriptions.remove(room, subscription)) {
             shared.fanout().detach(subscription);
           }
-          reject(ref, null, ErrorCode.of(failure), failure.getMessage());
+          reject(ref, null, ErrorCode.of(failure), failure.getMessage(), room);
         });
   }
 
@@ -306,13 +314,23 @@ final class Connection {
   }
 
   private void reject(Object ref, String cid, ErrorCode code, String message) {
-    if (++strikes > MAX_STRIKES) {
+    reject(ref, cid, code, message, null);
+  }
+
+  /** Sends an {@code err}; one about a subscription names its room, so a client can tell them apart. */
+  private void reject(Object ref, String cid, ErrorCode code, String message, String room) {
+    // Only malformed input counts towards abuse: a refusal (rate limit, permissions) is the client's answer.
+    boolean malformed = code == ErrorCode.INVALID || code == ErrorCode.TOO_LARGE;
+    if (malformed && ++strikes > MAX_STRIKES) {
       close(Protocol.CLOSE_POLICY_VIOLATION, "Too many bad frames");
       return;
     }
     JsonObject err = new JsonObject().put(Protocol.OP, Protocol.ERR);
     if (cid != null) {
       err.put("cid", cid);
+    }
+    if (room != null) {
+      err.put("room", room);
     }
     write(withRef(err, ref).put("code", code.wireName()).put("msg", message));
   }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final Set<Connection> connections = new HashSet<>();
   private HttpServer server;
   private Redis redis;
+  private RedisAPI redisApi;
   private WorkerExecutor passwordWorkers;
   private RoomFanout fanout;
   private AuthApi auth;
@@ -59,7 +61,7 @@ public final class GatewayVerticle extends VerticleBase {
         .setConnectionString(config.redis().url())
         .setMaxPoolSize(config.redis().poolSize())
         .setMaxPoolWaiting(10_000));
-    RedisAPI redisApi = RedisAPI.api(redis);
+    redisApi = RedisAPI.api(redis);
     passwordWorkers = vertx.createSharedWorkerExecutor("parley-passwords",
         Math.max(2, Runtime.getRuntime().availableProcessors()));
     Services services = new Services(vertx.eventBus());
@@ -73,9 +75,12 @@ public final class GatewayVerticle extends VerticleBase {
     allowedOrigins = allowedOrigins(config.http());
 
     Router router = router(services, config);
+    // Vert.x drops a connection whose frame exceeds its own maximum without a close frame, so its maximum sits above
+    // Parley's limit: the connection checks the limit and closes with 1009, as the protocol says.
+    int hardFrameLimit = Math.max(config.limits().maxFrameBytes() * 4, 1 << 20);
     server = vertx.createHttpServer(new HttpServerOptions()
-            .setMaxWebSocketFrameSize(config.limits().maxFrameBytes())
-            .setMaxWebSocketMessageSize(config.limits().maxFrameBytes()))
+            .setMaxWebSocketFrameSize(hardFrameLimit)
+            .setMaxWebSocketMessageSize(hardFrameLimit))
         .requestHandler(router)
         .webSocketHandshakeHandler(this::handshake)
         // Connections are set up when their handshake is accepted (see handshake()).
@@ -120,7 +125,7 @@ public final class GatewayVerticle extends VerticleBase {
     api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
     auth.mountPublic(api);
     api.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml")
-        .sendFile("openapi/parley-v1.yaml"));
+        .sendFile("openapi/parley-v1.yaml").onFailure(ctx::fail));
     api.route().handler(auth::authenticate);
     auth.mountPrivate(api);
     new RoomsApi(services, config.limits()).mount(api);
@@ -129,11 +134,19 @@ public final class GatewayVerticle extends VerticleBase {
     router.route("/api/v1/*").subRouter(api);
 
     router.get("/health/live").handler(ctx -> Requests.json(ctx, 200, new JsonObject().put("status", "up")));
-    router.get("/health/ready").handler(ctx -> Requests.json(ctx, 200,
-        new JsonObject().put("status", "up").put("connections", connections.size())));
+    router.get("/health/ready").handler(this::ready);
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
     router.route().failureHandler(HttpErrors::handle);
     return router;
+  }
+
+  /** Ready when Redis answers: without it no ticket, rate limit or presence works. */
+  private void ready(RoutingContext ctx) {
+    redisApi.ping(List.of())
+        .onSuccess(pong -> Requests.json(ctx, 200,
+            new JsonObject().put("status", "up").put("connections", connections.size())))
+        .onFailure(down -> Requests.json(ctx, 503,
+            new JsonObject().put("status", "down").put("reason", "Redis does not answer")));
   }
 
   /** Browsers must not sniff content types or frame the client; scripts come only from Parley itself. */

@@ -85,8 +85,8 @@ final class RoomsApi {
 
   private void markRead(RoutingContext ctx) {
     Object seq = Requests.body(ctx).getValue("seq");
-    if (!(seq instanceof Number number) || number.longValue() < 0) {
-      throw Requests.invalid("'seq' must be a non-negative number");
+    if (!(seq instanceof Number number) || number.longValue() < 0 || number.doubleValue() % 1 != 0) {
+      throw Requests.invalid("'seq' must be a non-negative whole number");
     }
     services.rooms(RoomAction.MARK_READ, new JsonObject()
             .put("room", roomParam(ctx)).put("user", Requests.identity(ctx).user()).put("seq", number.longValue()))

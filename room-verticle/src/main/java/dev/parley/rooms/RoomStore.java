@@ -114,7 +114,10 @@ final class RoomStore {
           if (row.getBoolean("archived")) {
             return Future.failedFuture(new ParleyException(ErrorCode.FORBIDDEN, "This channel is archived"));
           }
-          return conn.preparedQuery("INSERT INTO memberships (room_id, user_id) VALUES ($1, $2)")
+          // A newcomer starts with the history read: unread counts what arrives after joining.
+          return conn.preparedQuery("""
+                  INSERT INTO memberships (room_id, user_id, read_seq)
+                  VALUES ($1, $2, (SELECT last_seq FROM rooms WHERE id = $1))""")
               .execute(Tuple.of(roomId, UUID.fromString(user)))
               .compose(added -> appendMemberJoined(conn, roomId, user));
         })
