@@ -49,6 +49,8 @@ class MessagingTest {
     });
     vertx = node.vertx();
     api = new TestApi(vertx, node.gateway().port());
+    // The first account owns the workspace (and may read any public channel): Alice and Bob are plain members.
+    api.register("Owner");
     alice = api.register("Alice");
     bob = api.register("Bob");
     room = api.createChannel(alice, "general");

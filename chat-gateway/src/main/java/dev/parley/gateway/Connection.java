@@ -38,8 +38,8 @@ final class Connection {
   private static final int MAX_SENDS_IN_FLIGHT = 256;
 
   /** What every connection of a gateway shares. */
-  record Shared(RoomFanout fanout, Services services, RateLimiter sendLimiter, ParleyConfig.Limits limits,
-                EventBus bus) {
+  record Shared(RoomFanout fanout, UserFanout users, Services services, RateLimiter sendLimiter,
+                ParleyConfig.Limits limits, EventBus bus) {
   }
 
   private final ServerWebSocket ws;
@@ -84,11 +84,12 @@ final class Connection {
     ws.pongHandler(pong -> lastHeard = System.currentTimeMillis());
     ws.exceptionHandler(failure -> LOG.debug("Connection {} of user {} failed: {}", id, user(), failure.getMessage()));
     ws.closeHandler(closedByPeer -> cleanUp());
-    write(new JsonObject()
+    // Hello once this person's notices reach this node, so nothing said to them after it is missed.
+    shared.users().attach(this).onComplete(ready -> write(new JsonObject()
         .put(Protocol.OP, Protocol.HELLO)
         .put("user", identity.user())
         .put("conn", id)
-        .put("heartbeat", shared.limits().heartbeatSeconds()));
+        .put("heartbeat", shared.limits().heartbeatSeconds())));
   }
 
   /**
@@ -262,6 +263,24 @@ final class Connection {
     shared.bus().publish(Addresses.room(room), event.toJson());
   }
 
+  /** The user left or was removed from the subscription's room: stop following it. */
+  void revoked(RoomSubscription subscription) {
+    if (subscriptions.remove(subscription.room(), subscription)) {
+      shared.fanout().detach(subscription);
+    }
+  }
+
+  /** A notice for this person (added to or removed from a room), already encoded. */
+  void sendNotice(String frame, String removedFromRoom) {
+    if (removedFromRoom != null) {
+      RoomSubscription subscription = subscriptions.get(removedFromRoom);
+      if (subscription != null) {
+        revoked(subscription);
+      }
+    }
+    sendEvent(frame);
+  }
+
   void sendEvent(String frame) {
     if (closed) {
       return;
@@ -310,6 +329,7 @@ final class Connection {
       shared.fanout().detach(subscription);
     }
     subscriptions.clear();
+    shared.users().detach(this);
     onClose.run();
   }
 

@@ -47,6 +47,7 @@ public final class GatewayVerticle extends VerticleBase {
   private WorkerExecutor passwordWorkers;
   private RoomFanout fanout;
   private AuthApi auth;
+  private InvitesApi invites;
   private WsTickets tickets;
   private Connection.Shared connectionShared;
   private Set<String> allowedOrigins;
@@ -71,7 +72,9 @@ public final class GatewayVerticle extends VerticleBase {
     fanout = new RoomFanout(vertx, services, HOLD_MILLIS, config.limits().replayLimit());
     RateLimiter sendLimiter = new RateLimiter(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst());
-    connectionShared = new Connection.Shared(fanout, services, sendLimiter, config.limits(), vertx.eventBus());
+    connectionShared = new Connection.Shared(fanout, new UserFanout(vertx), services, sendLimiter, config.limits(),
+        vertx.eventBus());
+    invites = new InvitesApi(services, tokens, vertx.eventBus(), config.http().publicUrl());
     allowedOrigins = allowedOrigins(config.http());
 
     Router router = router(services, config);
@@ -124,17 +127,22 @@ public final class GatewayVerticle extends VerticleBase {
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
     auth.mountPublic(api);
+    invites.mountPublic(api);
     api.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml")
         .sendFile("openapi/parley-v1.yaml").onFailure(ctx::fail));
     api.route().handler(auth::authenticate);
     auth.mountPrivate(api);
     new RoomsApi(services, config.limits()).mount(api);
+    new ConversationsApi(services).mount(api);
+    invites.mountPrivate(api);
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(HttpErrors::handle);
     router.route("/api/v1/*").subRouter(api);
 
     router.get("/health/live").handler(ctx -> Requests.json(ctx, 200, new JsonObject().put("status", "up")));
     router.get("/health/ready").handler(this::ready);
+    // Invite links open the web client, which reads the token from the path.
+    router.get("/invite/:token").handler(ctx -> ctx.reroute("/index.html"));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
     router.route().failureHandler(HttpErrors::handle);
     return router;

@@ -3,6 +3,7 @@ package dev.parley.gateway;
 import dev.parley.shared.Addresses;
 import dev.parley.shared.Commands.Replay;
 import dev.parley.shared.Commands.ReplayResult;
+import dev.parley.shared.EventType;
 import dev.parley.shared.Protocol;
 import dev.parley.shared.RoomAction;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -36,8 +38,8 @@ final class RoomChannel {
   private final MessageConsumer<JsonObject> consumer;
   private final Future<Void> ready;
   private final Set<RoomSubscription> subscribers = new LinkedHashSet<>();
-  /** Early events by seq, as encoded frames. */
-  private final TreeMap<Long, String> held = new TreeMap<>();
+  /** Early events by seq, ready to hand on. */
+  private final TreeMap<Long, Pending> held = new TreeMap<>();
 
   /** The last seq handed to subscribers; unknown until a subscriber has read the room's latest seq. */
   private long delivered = UNKNOWN;
@@ -90,24 +92,37 @@ final class RoomChannel {
     flush();
   }
 
+  /**
+   * An event encoded once into its frame, and the person it takes out of the room (a {@code member.left}), whose
+   * subscriptions on this node end right after it.
+   */
+  private record Pending(String frame, String removedUser) {
+    static Pending of(JsonObject event) {
+      JsonObject data = event.getValue("data") instanceof JsonObject object ? object : null;
+      String removed = EventType.MEMBER_LEFT.equals(event.getValue("type")) && data != null
+          ? data.getString("user") : null;
+      return new Pending(event.put(Protocol.OP, Protocol.EVT).encode(), removed);
+    }
+  }
+
   private void onEvent(JsonObject event) {
     Object seq = event.getValue("seq");
-    String frame = event.put(Protocol.OP, Protocol.EVT).encode();
     if (seq == null) {
+      String frame = event.put(Protocol.OP, Protocol.EVT).encode();
       for (RoomSubscription subscriber : subscribers) {
         subscriber.ephemeral(frame);
       }
     } else if (seq instanceof Number number) {
-      accept(number.longValue(), frame);
+      accept(number.longValue(), Pending.of(event));
     } else {
       LOG.warn("Dropped an event of room {} with a malformed seq: {}", room, seq);
     }
   }
 
-  private void accept(long seq, String frame) {
+  private void accept(long seq, Pending event) {
     expected = Math.max(expected, seq);
     if (delivered == UNKNOWN || seq > delivered) {
-      held.put(seq, frame);
+      held.put(seq, event);
       flush();
     }
   }
@@ -118,10 +133,19 @@ final class RoomChannel {
     }
     held.headMap(delivered, true).clear();
     while (!held.isEmpty() && held.firstKey() == delivered + 1) {
-      Map.Entry<Long, String> next = held.pollFirstEntry();
+      Map.Entry<Long, Pending> next = held.pollFirstEntry();
       delivered = next.getKey();
+      Pending event = next.getValue();
       for (RoomSubscription subscriber : subscribers) {
-        subscriber.event(delivered, next.getValue());
+        subscriber.event(delivered, event.frame());
+      }
+      if (event.removedUser() != null) {
+        // Whoever left or was removed gets that event, then nothing more from this room.
+        for (RoomSubscription subscriber : List.copyOf(subscribers)) {
+          if (subscriber.user().equals(event.removedUser())) {
+            subscriber.revoke();
+          }
+        }
       }
     }
     if (delivered < expected) {
@@ -174,14 +198,14 @@ final class RoomChannel {
           } else {
             for (Object event : result.events()) {
               JsonObject json = (JsonObject) event;
-              accept(json.getLong("seq"), json.put(Protocol.OP, Protocol.EVT).encode());
+              accept(json.getLong("seq"), Pending.of(json));
             }
           }
           // PostgreSQL is the truth: an event held since before this read that it does not know was never stored
           // (a stray publish), so stop waiting for it. Events that arrived during the read stay.
           var unknown = heldBefore > result.latest()
               ? held.subMap(result.latest(), false, heldBefore, true)
-              : Collections.<Long, String>emptySortedMap();
+              : Collections.<Long, Pending>emptySortedMap();
           if (!unknown.isEmpty()) {
             LOG.warn("Room {}: dropped {} published events that were never stored", room, unknown.size());
             unknown.clear();

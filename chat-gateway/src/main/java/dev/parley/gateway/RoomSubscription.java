@@ -65,6 +65,11 @@ final class RoomSubscription {
     }
   }
 
+  /** The person is no longer in the room: the subscription ends here, on this node. */
+  void revoke() {
+    connection.revoked(this);
+  }
+
   /** Replayed events were written up to {@code upTo}: drain the buffer and go live. */
   void goLive(long upTo) {
     sent = Math.max(sent, upTo);

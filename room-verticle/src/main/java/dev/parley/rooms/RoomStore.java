@@ -32,7 +32,7 @@ final class RoomStore {
   /** Unread counts stop at this: a badge says "999+" long before anyone counts further. */
   static final int UNREAD_CAP = 1000;
 
-  private static final String ROOM_COLUMNS = "r.id, r.kind, r.name, r.topic, r.last_seq, r.archived_at IS NOT NULL AS archived";
+  private static final String ROOM_COLUMNS = Writes.ROOM_COLUMNS;
 
   private static final String EPOCH_MS = "(extract(epoch FROM %s) * 1000)::bigint";
 
@@ -50,10 +50,6 @@ final class RoomStore {
   record Joined(JsonObject room, RoomEvent event) {
   }
 
-  /** What a member may do in a room, and where the room's log stands. */
-  private record Access(RoomKind kind, String role, long lastSeq, boolean archived) {
-  }
-
   Future<JsonObject> createRoom(CreateRoom command) {
     return pool.withTransaction(conn -> conn.preparedQuery("""
             INSERT INTO rooms (kind, name, topic, created_by) VALUES ($1, $2, $3, $4)
@@ -64,12 +60,12 @@ final class RoomStore {
         .compose(roomId -> conn.preparedQuery("INSERT INTO memberships (room_id, user_id, role) VALUES ($1, $2, 'owner')")
             .execute(Tuple.of(roomId, UUID.fromString(command.owner())))
             .compose(added -> appendMemberJoined(conn, roomId, command.owner()))
-            .compose(event -> roomForMember(conn, roomId.toString(), command.owner()))));
+            .compose(event -> Writes.roomForMember(conn, roomId.toString(), command.owner()))));
   }
 
   Future<JsonArray> listRooms(String user) {
     return pool.preparedQuery("SELECT " + ROOM_COLUMNS + """
-            , m.role,
+            , m.role, m.muted,
               (SELECT count(*) FROM (SELECT 1 FROM messages x
                  WHERE x.room_id = r.id AND x.seq > m.read_seq AND x.sender_id <> m.user_id AND x.deleted_at IS NULL
                  LIMIT $2) unread_messages) AS unread
@@ -77,8 +73,8 @@ final class RoomStore {
             WHERE m.user_id = $1
             ORDER BY lower(r.name), r.id""")
         .execute(Tuple.of(UUID.fromString(user), UNREAD_CAP))
-        .map(rows -> toArray(rows, row -> roomJson(row).put("role", row.getString("role"))
-            .put("unread", row.getLong("unread"))));
+        .map(rows -> toArray(rows, row -> Writes.roomJson(row).put("role", row.getString("role"))
+            .put("muted", row.getBoolean("muted")).put("unread", row.getLong("unread"))));
   }
 
   Future<JsonArray> listChannels(String user) {
@@ -89,7 +85,7 @@ final class RoomStore {
             ORDER BY lower(r.name), r.id
             LIMIT 1000""")
         .execute(Tuple.of(UUID.fromString(user)))
-        .map(rows -> toArray(rows, row -> roomJson(row).put("member", row.getBoolean("member"))));
+        .map(rows -> toArray(rows, row -> Writes.roomJson(row).put("member", row.getBoolean("member"))));
   }
 
   /** Joins a public channel; a private room or a DM answers exactly as a room that does not exist. */
@@ -100,8 +96,9 @@ final class RoomStore {
     UUID roomId = UUID.fromString(room);
     return pool.withTransaction(conn -> conn.preparedQuery("""
             SELECT kind, archived_at IS NOT NULL AS archived,
-                   EXISTS (SELECT 1 FROM memberships m WHERE m.room_id = r.id AND m.user_id = $2) AS member
-            FROM rooms r WHERE r.id = $1""")
+                   EXISTS (SELECT 1 FROM memberships m WHERE m.room_id = r.id AND m.user_id = $2) AS member,
+                   EXISTS (SELECT 1 FROM room_bans b WHERE b.room_id = r.id AND b.user_id = $2) AS banned
+            FROM rooms r WHERE r.id = $1 FOR UPDATE""")
         .execute(Tuple.of(roomId, UUID.fromString(user)))
         .compose(rows -> {
           Row row = rows.size() == 0 ? null : rows.iterator().next();
@@ -110,6 +107,9 @@ final class RoomStore {
           }
           if (row == null || !RoomKind.CHANNEL.wireName().equals(row.getString("kind"))) {
             return Future.failedFuture(notFound());
+          }
+          if (row.getBoolean("banned")) {
+            return Future.failedFuture(new ParleyException(ErrorCode.FORBIDDEN, "You are banned from this channel"));
           }
           if (row.getBoolean("archived")) {
             return Future.failedFuture(new ParleyException(ErrorCode.FORBIDDEN, "This channel is archived"));
@@ -121,7 +121,7 @@ final class RoomStore {
               .execute(Tuple.of(roomId, UUID.fromString(user)))
               .compose(added -> appendMemberJoined(conn, roomId, user));
         })
-        .compose(event -> roomForMember(conn, room, user).map(json -> new Joined(json, event))));
+        .compose(event -> Writes.roomForMember(conn, room, user).map(json -> new Joined(json, event))));
   }
 
   Future<JsonObject> history(History query) {
@@ -176,8 +176,9 @@ final class RoomStore {
             case "created", "duplicate" -> new Posted(
                 new MessageAck(row.getUUID("message_id").toString(), row.getLong("seq"), row.getLong("ts")),
                 row.getString("body"), outcome.equals("created"));
-            case "forbidden" -> throw new ParleyException(ErrorCode.FORBIDDEN,
-                "You cannot post in this room");
+            case "forbidden" -> throw new ParleyException(ErrorCode.FORBIDDEN, "Join this channel to post in it");
+            case "archived" -> throw new ParleyException(ErrorCode.FORBIDDEN, "This room is archived: it is read-only");
+            case "muted" -> throw new ParleyException(ErrorCode.FORBIDDEN, "You are muted in this room");
             default -> throw notFound();
           };
         });
@@ -225,29 +226,9 @@ final class RoomStore {
         }));
   }
 
-  /** A member's access to a room; a non-member learns nothing about a room they could not find. */
-  private Future<Access> access(String room, String user) {
-    if (!Ids.isId(room)) {
-      return Future.failedFuture(notFound());
-    }
-    return pool.preparedQuery("""
-            SELECT r.kind, r.last_seq, r.archived_at IS NOT NULL AS archived, m.role
-            FROM rooms r LEFT JOIN memberships m ON m.room_id = r.id AND m.user_id = $2
-            WHERE r.id = $1""")
-        .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user)))
-        .map(rows -> {
-          if (rows.size() == 0) {
-            throw notFound();
-          }
-          Row row = rows.iterator().next();
-          RoomKind kind = RoomKind.fromWire(row.getString("kind"));
-          if (row.getString("role") == null) {
-            throw kind == RoomKind.CHANNEL
-                ? new ParleyException(ErrorCode.FORBIDDEN, "Join this channel first")
-                : notFound();
-          }
-          return new Access(kind, row.getString("role"), row.getLong("last_seq"), row.getBoolean("archived"));
-        });
+  /** A reader's standing: members, and moderators of a public channel; others learn nothing they may not see. */
+  private Future<Standing> access(String room, String user) {
+    return Standing.load(pool, room, user).map(who -> Permissions.require(who, Permissions.Need.READ));
   }
 
   private Future<RoomEvent> appendMemberJoined(SqlConnection conn, UUID roomId, String user) {
@@ -260,17 +241,6 @@ final class RoomStore {
           Row row = rows.iterator().next();
           return new RoomEvent(roomId.toString(), row.getLong("seq"), EventType.MEMBER_JOINED,
               (JsonObject) row.getJson("data"));
-        });
-  }
-
-  private Future<JsonObject> roomForMember(SqlConnection conn, String room, String user) {
-    return conn.preparedQuery("SELECT " + ROOM_COLUMNS + """
-            , m.role FROM rooms r JOIN memberships m ON m.room_id = r.id AND m.user_id = $2
-            WHERE r.id = $1""")
-        .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user)))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return roomJson(row).put("role", row.getString("role")).put("unread", 0);
         });
   }
 
@@ -294,16 +264,6 @@ final class RoomStore {
       json.put("deleted", true);
     }
     return json;
-  }
-
-  private static JsonObject roomJson(Row row) {
-    return new JsonObject()
-        .put("id", row.getUUID("id").toString())
-        .put("kind", row.getString("kind"))
-        .put("name", row.getString("name"))
-        .put("topic", row.getString("topic"))
-        .put("lastSeq", row.getLong("last_seq"))
-        .put("archived", row.getBoolean("archived"));
   }
 
   private static JsonArray toArray(RowSet<Row> rows, Function<Row, JsonObject> mapper) {

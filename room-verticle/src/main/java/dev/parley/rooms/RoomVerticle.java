@@ -7,6 +7,7 @@ import dev.parley.shared.Commands.History;
 import dev.parley.shared.Commands.PostMessage;
 import dev.parley.shared.Commands.Replay;
 import dev.parley.shared.ErrorCode;
+import dev.parley.shared.ModerationAction;
 import dev.parley.shared.EventType;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.ParleyException;
@@ -16,11 +17,13 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,8 @@ public final class RoomVerticle extends VerticleBase {
 
   private Pool pool;
   private RoomStore rooms;
+  private ConversationStore conversations;
+  private InviteStore invites;
   private AccountStore accounts;
 
   @Override
@@ -53,6 +58,8 @@ public final class RoomVerticle extends VerticleBase {
         .using(vertx)
         .build();
     rooms = new RoomStore(pool);
+    conversations = new ConversationStore(pool);
+    invites = new InviteStore(pool);
     accounts = new AccountStore(pool);
 
     return Migrations.run(vertx, pool).compose(migrated -> {
@@ -88,7 +95,65 @@ public final class RoomVerticle extends VerticleBase {
       case REPLAY -> rooms.replay(Replay.fromJson(body)).map(result -> result.toJson());
       case MARK_READ -> rooms.markRead(body.getString("room"), body.getString("user"), body.getLong("seq"))
           .map(done -> new JsonObject());
+      case OPEN_DM -> conversations.openDm(body.getString("user"), strings(body.getJsonArray("with")))
+          .map(outcome -> {
+            JsonObject room = published(outcome);
+            return new JsonObject().put("created", room.remove("created")).put("room", room);
+          });
+      case FIND_USERS -> conversations.findUsers(body.getString("user"), body.getString("query"))
+          .map(users -> new JsonObject().put("users", users));
+      case LIST_MEMBERS -> conversations.listMembers(body.getString("room"), body.getString("user"))
+          .map(members -> new JsonObject().put("members", members));
+      case MODERATE -> moderate(body);
+      case AUDIT_LOG -> conversations.auditLog(body.getString("room"), body.getString("user"))
+          .map(entries -> new JsonObject().put("entries", entries));
+      case CREATE_INVITE -> invites.create(body.getString("room"), body.getString("actor"),
+          body.getString("tokenHash"), body.getInteger("maxUses"), body.getLong("expiresAt"), body.getString("email"));
+      case LIST_INVITES -> invites.list(body.getString("room"), body.getString("user"))
+          .map(list -> new JsonObject().put("invites", list));
+      case REVOKE_INVITE -> invites.revoke(body.getString("room"), body.getString("actor"), body.getString("invite"))
+          .map(done -> new JsonObject());
+      case INVITE_INFO -> invites.info(body.getString("tokenHash"));
+      case ACCEPT_INVITE -> invites.accept(body.getString("tokenHash"), body.getString("user")).map(accepted -> {
+        if (accepted.event() != null) {
+          publish(accepted.event());
+          notify(new ConversationStore.Notice(body.getString("user"), EventType.ROOM_ADDED,
+              new JsonObject().put("room", accepted.room())));
+        }
+        return new JsonObject().put("room", accepted.room());
+      });
+      case EMAIL_INVITE_STATUS -> invites.emailStatus(body.getString("invite"), body.getString("status"),
+          body.getString("error")).map(done -> new JsonObject());
     };
+  }
+
+  private Future<JsonObject> moderate(JsonObject body) {
+    ModerationAction action = ModerationAction.parse(body.getString("action"));
+    if (action == null) {
+      return Future.failedFuture(new ParleyException(ErrorCode.INVALID, "Unknown moderation action"));
+    }
+    return conversations.moderate(body.getString("room"), body.getString("actor"), action, body)
+        .map(outcome -> new JsonObject().put("room", published(outcome)));
+  }
+
+  /** Publishes what a change produced and returns the actor's view of the room. */
+  private JsonObject published(ConversationStore.Outcome outcome) {
+    outcome.events().forEach(this::publish);
+    outcome.notices().forEach(this::notify);
+    return outcome.room();
+  }
+
+  /** Tells one person's connections, on every node, about a change in their rooms. */
+  private void notify(ConversationStore.Notice notice) {
+    vertx.eventBus().publish(Addresses.user(notice.user()),
+        new JsonObject().put("type", notice.type()).put("data", notice.data()));
+  }
+
+  private static List<String> strings(JsonArray array) {
+    if (array == null) {
+      throw new ParleyException(ErrorCode.INVALID, "A list of user ids is required");
+    }
+    return array.stream().map(item -> item instanceof String text ? text : "").toList();
   }
 
   private Future<JsonObject> postMessage(PostMessage command) {

@@ -9,6 +9,12 @@ public final class EventType {
   public static final String MEMBER_JOINED = "member.joined";
   public static final String MEMBER_LEFT = "member.left";
   public static final String ROOM_UPDATED = "room.updated";
+  /** A member's role or mute changed: {@code {"user","role","muted"}}. */
+  public static final String MEMBER_UPDATED = "member.updated";
+  /** On a user's address: they were added to a room ({@code {"room":{..}}}); no seq. */
+  public static final String ROOM_ADDED = "room.added";
+  /** On a user's address: they left or were removed from a room ({@code {"room"}}); no seq. */
+  public static final String ROOM_REMOVED = "room.removed";
   /** Ephemeral: never stored, carries no seq. */
   public static final String TYPING = "typing";
   /** Ephemeral: never stored, carries no seq and no room. */

@@ -10,7 +10,7 @@ import java.util.List;
  * is absent means "the defaults".
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
-                           String dataDir) {
+                           Mail mail, String dataDir) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(
@@ -20,6 +20,7 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
         Auth.fromJson(section(json, "auth")),
         Limits.fromJson(section(json, "limits")),
         Cluster.fromJson(section(json, "cluster")),
+        Mail.fromJson(section(json, "mail")),
         json.getString("dataDir", "data"));
   }
 
@@ -94,6 +95,21 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
       return new Cluster(json.getBoolean("enabled", false), json.getString("name", "parley"),
           json.getString("host", "127.0.0.1"), json.getInteger("port", 5701),
           strings(json, "members", List.of("127.0.0.1")), json.getString("kubernetesService"));
+    }
+  }
+
+  /**
+   * Outgoing email. No {@code host} means no SMTP server: mails are written to {@code outbox} (under the data
+   * folder unless absolute) and logged. A failed send is retried {@code maxAttempts} times in all, waiting
+   * {@code retryMillis}, then twice that, and so on.
+   */
+  public record Mail(String host, int port, String username, String password, boolean startTls, String from,
+                     String outbox, long retryMillis, int maxAttempts) {
+    static Mail fromJson(JsonObject json) {
+      return new Mail(json.getString("host"), json.getInteger("port", 25), json.getString("username"),
+          json.getString("password"), json.getBoolean("startTls", false),
+          json.getString("from", "Parley <parley@localhost>"), json.getString("outbox", "outbox"),
+          json.getLong("retryMillis", 2_000L), json.getInteger("maxAttempts", 8));
     }
   }
 }

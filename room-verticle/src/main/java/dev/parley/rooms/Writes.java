@@ -1,0 +1,65 @@
+package dev.parley.rooms;
+
+import dev.parley.shared.RoomEvent;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.UUID;
+
+/** Statements that several stores make inside their transactions: room events, audit rows, a member's room view. */
+final class Writes {
+
+  static final String ROOM_COLUMNS =
+      "r.id, r.kind, r.name, r.topic, r.last_seq, r.archived_at IS NOT NULL AS archived";
+
+  private Writes() {
+  }
+
+  /** Appends a non-message event to the room's log (taking the next seq under the room's lock). */
+  static Future<RoomEvent> appendEvent(SqlConnection conn, String room, String type, JsonObject data) {
+    return conn.preparedQuery("SELECT append_room_event($1, $2, $3) AS seq")
+        .execute(Tuple.of(UUID.fromString(room), type, data))
+        .map(rows -> new RoomEvent(room, rows.iterator().next().getLong("seq"), type, data));
+  }
+
+  /** Records an admin action for the room's admins to read. */
+  static Future<Void> audit(SqlConnection conn, String room, String actor, String action, String target,
+                            JsonObject data) {
+    return conn.preparedQuery("""
+            INSERT INTO audit_log (room_id, actor_id, action, target_id, data) VALUES ($1, $2, $3, $4, $5)""")
+        .execute(Tuple.of(UUID.fromString(room), UUID.fromString(actor), action,
+            target == null ? null : UUID.fromString(target), data == null ? new JsonObject() : data))
+        .mapEmpty();
+  }
+
+  /** A user's display name, for event data. */
+  static Future<String> userName(SqlConnection conn, String user) {
+    return conn.preparedQuery("SELECT name FROM users WHERE id = $1").execute(Tuple.of(UUID.fromString(user)))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("name"));
+  }
+
+  /** The room as a member sees it, with their role and mute. */
+  static Future<JsonObject> roomForMember(SqlConnection conn, String room, String user) {
+    return conn.preparedQuery("SELECT " + ROOM_COLUMNS + """
+            , m.role, m.muted FROM rooms r JOIN memberships m ON m.room_id = r.id AND m.user_id = $2
+            WHERE r.id = $1""")
+        .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user)))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return roomJson(row).put("role", row.getString("role")).put("muted", row.getBoolean("muted"))
+              .put("unread", 0);
+        });
+  }
+
+  static JsonObject roomJson(Row row) {
+    return new JsonObject()
+        .put("id", row.getUUID("id").toString())
+        .put("kind", row.getString("kind"))
+        .put("name", row.getString("name"))
+        .put("topic", row.getString("topic"))
+        .put("lastSeq", row.getLong("last_seq"))
+        .put("archived", row.getBoolean("archived"));
+  }
+}
