@@ -5,6 +5,7 @@ import static dev.parley.app.TestNodes.await;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
@@ -43,6 +44,21 @@ final class TestApi {
 
   void join(User user, String room) {
     expect(200, call(HttpMethod.POST, "/api/v1/rooms/" + room + "/join", user, null));
+  }
+
+  String createRoom(User owner, String name, String kind) {
+    JsonObject body = new JsonObject().put("name", name).put("kind", kind);
+    return expect(201, call(HttpMethod.POST, "/api/v1/rooms", owner, body)).getJsonObject("room").getString("id");
+  }
+
+  /** The DM or group DM of {@code user} with these people. */
+  String openDm(User user, User... with) {
+    JsonArray ids = new JsonArray();
+    for (User other : with) {
+      ids.add(other.id());
+    }
+    var response = call(HttpMethod.POST, "/api/v1/dms", user, new JsonObject().put("users", ids));
+    return expect(response.statusCode() == 201 ? 201 : 200, response).getJsonObject("room").getString("id");
   }
 
   String ticket(User user) {

@@ -113,6 +113,16 @@ final class TestSocket implements AutoCloseable {
     return next();
   }
 
+  /** Sends a frame and returns the next reply that is not an event (events of subscribed rooms may come first). */
+  JsonObject nextOpAfterSend(JsonObject frame) {
+    send(frame);
+    JsonObject reply;
+    do {
+      reply = next();
+    } while (reply.getString("op").equals("evt"));
+    return reply;
+  }
+
   /** The next frame; fails after the test timeout. */
   JsonObject next() {
     return parked.isEmpty() ? poll() : parked.removeFirst();

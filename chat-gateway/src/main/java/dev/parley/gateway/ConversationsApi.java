@@ -1,5 +1,6 @@
 package dev.parley.gateway;
 
+import dev.parley.shared.AccountAction;
 import dev.parley.shared.ModerationAction;
 import dev.parley.shared.RoomAction;
 import io.vertx.core.json.JsonArray;
@@ -19,6 +20,7 @@ final class ConversationsApi {
   void mount(Router api) {
     api.post("/dms").handler(this::openDm);
     api.get("/users").handler(this::findUsers);
+    api.put("/users/:user/role").handler(this::setWorkspaceRole);
     api.get("/rooms/:room/members").handler(this::members);
     api.get("/rooms/:room/audit").handler(this::audit);
     api.patch("/rooms/:room").handler(ctx -> moderate(ctx, ModerationAction.UPDATE, roomUpdate(ctx)));
@@ -56,6 +58,14 @@ final class ConversationsApi {
     services.rooms(RoomAction.FIND_USERS, new JsonObject().put("user", Requests.identity(ctx).user())
             .put("query", query))
         .onSuccess(users -> Requests.json(ctx, 200, users))
+        .onFailure(ctx::fail);
+  }
+
+  private void setWorkspaceRole(RoutingContext ctx) {
+    String role = Requests.text(Requests.body(ctx), "role", 20);
+    services.accounts(AccountAction.SET_WORKSPACE_ROLE, new JsonObject().put("actor", Requests.identity(ctx).user())
+            .put("user", ctx.pathParam("user")).put("role", role))
+        .onSuccess(user -> Requests.json(ctx, 200, user))
         .onFailure(ctx::fail);
   }
 

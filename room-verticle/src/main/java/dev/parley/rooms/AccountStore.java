@@ -100,6 +100,35 @@ final class AccountStore {
         .mapEmpty();
   }
 
+  /** Only the workspace owner appoints admins, and the owner's own role does not change this way. */
+  Future<JsonObject> setWorkspaceRole(String actor, String user, String role) {
+    if (!"admin".equals(role) && !"member".equals(role)) {
+      return Future.failedFuture(new ParleyException(ErrorCode.INVALID, "'role' must be \"admin\" or \"member\""));
+    }
+    if (!Ids.isId(actor) || !Ids.isId(user)) {
+      return Future.failedFuture(new ParleyException(ErrorCode.NOT_FOUND, "No such user"));
+    }
+    return pool.preparedQuery("""
+            SELECT (SELECT workspace_role FROM users WHERE id = $1) AS actor_role,
+                   (SELECT workspace_role FROM users WHERE id = $2) AS target_role""")
+        .execute(Tuple.of(UUID.fromString(actor), UUID.fromString(user)))
+        .compose(rows -> {
+          Row row = rows.iterator().next();
+          if (!"owner".equals(row.getString("actor_role"))) {
+            throw new ParleyException(ErrorCode.FORBIDDEN, "Only the workspace owner can change workspace roles");
+          }
+          if (row.getString("target_role") == null) {
+            throw new ParleyException(ErrorCode.NOT_FOUND, "No such user");
+          }
+          if ("owner".equals(row.getString("target_role"))) {
+            throw new ParleyException(ErrorCode.FORBIDDEN, "The workspace owner stays the owner");
+          }
+          return pool.preparedQuery("UPDATE users u SET workspace_role = $2 WHERE id = $1 RETURNING " + USER_COLUMNS)
+              .execute(Tuple.of(UUID.fromString(user), role));
+        })
+        .map(rows -> userJson(rows.iterator().next()));
+  }
+
   static JsonObject userJson(Row row) {
     return new JsonObject()
         .put("id", row.getUUID("id").toString())

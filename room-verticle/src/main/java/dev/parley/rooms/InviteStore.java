@@ -30,7 +30,8 @@ final class InviteStore {
       i.id, i.room_id, i.max_uses, i.uses, i.revoked_at IS NOT NULL AS revoked, i.email, i.email_status,
       (extract(epoch FROM i.expires_at) * 1000)::bigint AS expires_ts,
       (extract(epoch FROM i.created_at) * 1000)::bigint AS created_ts,
-      creator.name AS creator_name""";
+      creator.name AS creator_name
+      """;
 
   private final Pool pool;
 

@@ -183,6 +183,8 @@ public final class RoomVerticle extends VerticleBase {
       case ROTATE_SESSION -> accounts.rotateSession(body.getString("refreshHash"), body.getString("newRefreshHash"),
           body.getLong("expiresAt"));
       case REVOKE_SESSION -> accounts.revokeSession(body.getString("refreshHash")).map(done -> new JsonObject());
+      case SET_WORKSPACE_ROLE -> accounts.setWorkspaceRole(body.getString("actor"), body.getString("user"),
+          body.getString("role")).map(user -> new JsonObject().put("user", user));
     };
   }
 

@@ -16,7 +16,12 @@ public enum AccountAction {
    */
   ROTATE_SESSION,
   /** {@code {"refreshHash"}} → {@code {}}: ends the session that token belongs to. */
-  REVOKE_SESSION;
+  REVOKE_SESSION,
+  /**
+   * {@code {"actor","user","role":"admin"|"member"}} → {@code {"user":{..}}}: the workspace owner appoints or
+   * removes workspace admins.
+   */
+  SET_WORKSPACE_ROLE;
 
   public static AccountAction parse(String header) {
     return header == null ? null : valueOf(header);

@@ -1,0 +1,193 @@
+package dev.parley.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every role against every action in every kind of room, through the real HTTP and WebSocket API. Refusals of a room
+ * one may not see must look exactly like a room that does not exist.
+ */
+class AuthorizationTest {
+
+  /** Y allowed, F forbidden (403 / forbidden), N not found (404 / not_found); "-" the role does not exist there. */
+  private static final String ACTIONS = "read sub send invite kick ban rename archive delete";
+  private static final String[] TABLE = {
+      "channel outsider   F F F F F F F F F",
+      "channel banned     F F F F F F F F F",
+      "channel muted      Y Y F Y F F F F F",
+      "channel member     Y Y Y Y F F F F F",
+      "channel admin      Y Y Y Y Y Y Y Y Y",
+      "channel owner      Y Y Y Y Y Y Y Y Y",
+      "channel wsadmin    Y Y F Y Y Y Y Y Y",
+      "private outsider   N N N N N N N N N",
+      "private banned     N N N N N N N N N",
+      "private muted      Y Y F F F F F F F",
+      "private member     Y Y Y F F F F F F",
+      "private admin      Y Y Y Y Y Y Y Y Y",
+      "private owner      Y Y Y Y Y Y Y Y Y",
+      "private wsadmin    N N N N N N N N N",
+      "dm      outsider   N N N N N N N N N",
+      "dm      member     Y Y Y F F F F F F",
+      "dm      wsadmin    N N N N N N N N N",
+      "group   outsider   N N N N N N N N N",
+      "group   member     Y Y Y F F F F F F",
+      "group   wsadmin    N N N N N N N N N",
+  };
+
+  private static TestNodes nodes;
+  private static Vertx vertx;
+  private static TestApi api;
+  private static Map<String, TestApi.User> people;
+  private static JsonObject noSuchRoom;
+
+  @BeforeAll
+  static void start() {
+    nodes = new TestNodes();
+    ParleyNode node = nodes.start(false);
+    vertx = node.vertx();
+    api = new TestApi(vertx, node.gateway().port());
+    people = new LinkedHashMap<>();
+    TestApi.User founder = api.register("Founder");
+    for (String name : List.of("outsider", "banned", "muted", "member", "admin", "owner", "wsadmin", "author",
+        "kicked", "target", "third")) {
+      people.put(name, api.register(name));
+    }
+    TestApi.expect(200, api.call(HttpMethod.PUT, "/api/v1/users/" + people.get("wsadmin").id() + "/role", founder,
+        new JsonObject().put("role", "admin")));
+    noSuchRoom = TestApi.expect(404, api.call(HttpMethod.GET,
+        "/api/v1/rooms/" + UUID.randomUUID() + "/messages", people.get("member"), null));
+  }
+
+  @AfterAll
+  static void stop() {
+    nodes.close();
+  }
+
+  @Test
+  void everyRoleEveryActionEveryKindOfRoom() {
+    List<String> mismatches = new ArrayList<>();
+    String[] actions = ACTIONS.split(" ");
+    for (String kind : List.of("channel", "private", "dm", "group")) {
+      Fixture room = fixture(kind);
+      for (String row : TABLE) {
+        String[] cells = row.trim().split("\\s+");
+        if (!cells[0].equals(kind)) {
+          continue;
+        }
+        String actor = cells[1];
+        try (TestSocket socket = TestSocket.connect(vertx, api.port(), people.get(actor))) {
+          for (int i = 0; i < actions.length; i++) {
+            String expected = cells[i + 2];
+            String actual = attempt(room, actor, actions[i], socket);
+            if (!expected.equals(actual)) {
+              mismatches.add(kind + " " + actor + " " + actions[i] + ": expected " + expected + ", got " + actual);
+            }
+          }
+        }
+      }
+    }
+    assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
+  }
+
+  /** A room of this kind with everyone in their role, and a message by its author. */
+  private record Fixture(String kind, String id, String message) {
+  }
+
+  private Fixture fixture(String kind) {
+    TestApi.User owner = people.get("owner");
+    String id;
+    if (kind.equals("dm")) {
+      id = api.openDm(people.get("member"), people.get("author"));
+    } else if (kind.equals("group")) {
+      id = api.openDm(people.get("member"), people.get("author"), people.get("third"));
+    } else {
+      id = api.createRoom(owner, kind + "-" + UUID.randomUUID().toString().substring(0, 6), kind);
+      for (String name : List.of("banned", "muted", "member", "admin", "author", "kicked", "target")) {
+        TestApi.expect(200, api.call(HttpMethod.POST, "/api/v1/rooms/" + id + "/members", owner,
+            new JsonObject().put("user", people.get(name).id())));
+      }
+      TestApi.expect(200, api.call(HttpMethod.PUT, "/api/v1/rooms/" + id + "/members/" + people.get("admin").id()
+          + "/role", owner, new JsonObject().put("role", "admin")));
+      TestApi.expect(200, api.call(HttpMethod.POST, "/api/v1/rooms/" + id + "/mutes", owner,
+          new JsonObject().put("user", people.get("muted").id())));
+      TestApi.expect(200, api.call(HttpMethod.POST, "/api/v1/rooms/" + id + "/bans", owner,
+          new JsonObject().put("user", people.get("banned").id())));
+    }
+    String message;
+    try (TestSocket author = TestSocket.connect(vertx, api.port(), people.get("author"))) {
+      message = author.sendMessage(id, "written by the author").getString("id");
+    }
+    return new Fixture(kind, id, message);
+  }
+
+  /** Tries one action and says Y, F or N (or what else came back). */
+  private String attempt(Fixture room, String actor, String action, TestSocket socket) {
+    TestApi.User user = people.get(actor);
+    String base = "/api/v1/rooms/" + room.id();
+    return switch (action) {
+      case "read" -> http(api.call(HttpMethod.GET, base + "/messages", user, null));
+      case "sub" -> ws(socket.nextAfterSend(new JsonObject().put("op", "sub").put("room", room.id())),
+          "subbed");
+      case "send" -> ws(socket.nextOpAfterSend(new JsonObject().put("op", "send").put("room", room.id())
+          .put("cid", UUID.randomUUID().toString()).put("text", "hello from " + actor)), "ack");
+      case "invite" -> http(api.call(HttpMethod.POST, base + "/invites", user, new JsonObject()));
+      case "kick" -> http(api.call(HttpMethod.DELETE, base + "/members/" + people.get("kicked").id(), user, null));
+      case "ban" -> http(api.call(HttpMethod.POST, base + "/bans", user,
+          new JsonObject().put("user", people.get("target").id())));
+      case "rename" -> http(api.call(HttpMethod.PATCH, base, user, new JsonObject().put("name", "renamed")));
+      case "archive" -> {
+        String outcome = http(api.call(HttpMethod.POST, base + "/archive", user, null));
+        if (outcome.equals("Y")) {
+          TestApi.expect(200, api.call(HttpMethod.POST, base + "/unarchive", people.get("owner"), null));
+        }
+        yield outcome;
+      }
+      case "delete" -> http(api.call(HttpMethod.DELETE, base + "/messages/" + room.message(), user, null));
+      default -> throw new IllegalArgumentException(action);
+    };
+  }
+
+  private static String http(HttpResponse<Buffer> response) {
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return "Y";
+    }
+    JsonObject error = response.bodyAsJsonObject().getJsonObject("error");
+    if (status == 404) {
+      assertEquals(noSuchRoom, response.bodyAsJsonObject(), "a hidden room answers like no room at all");
+      return "N";
+    }
+    return status == 403 && error.getString("code").equals("forbidden") ? "F" : status + " " + error;
+  }
+
+  private static String ws(JsonObject frame, String success) {
+    if (frame.getString("op").equals(success)) {
+      return "Y";
+    }
+    if (frame.getString("op").equals("err")) {
+      return switch (frame.getString("code")) {
+        case "forbidden" -> "F";
+        case "not_found" -> {
+          assertEquals("No such room", frame.getString("msg"), "a hidden room answers like no room at all");
+          yield "N";
+        }
+        default -> frame.encode();
+      };
+    }
+    return frame.encode();
+  }
+}
