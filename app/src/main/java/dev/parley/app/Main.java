@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java -jar parley.jar [--roles gateway,rooms] [--cluster] [--config file.json]}.
+ * {@code java -jar parley.jar [--roles gateway,rooms,notify] [--cluster] [--config file.json]}.
  *
  * <p>With no database, Redis or token secret configured, it starts an embedded PostgreSQL (data under the data
  * folder, kept across restarts) and an embedded Redis, keeps a generated token secret in the data folder, and
@@ -30,7 +30,7 @@ public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final String USAGE = """
-      Usage: java -jar parley.jar [--roles gateway,rooms] [--cluster] [--config FILE]
+      Usage: java -jar parley.jar [--roles gateway,rooms,notify] [--cluster] [--config FILE]
         --roles    the verticles this process runs (default: all)
         --cluster  join a Hazelcast cluster (also PARLEY_CLUSTER=true)
         --config   a JSON file overriding conf/parley.json; PARLEY_* environment variables override both

@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.gateway.GatewayVerticle;
+import dev.parley.notify.NotificationVerticle;
 import dev.parley.rooms.RoomVerticle;
 import dev.parley.shared.ParleyConfig;
 import io.vertx.core.DeploymentOptions;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * One Parley process: a Vert.x instance (clustered when configured) running the verticles of its roles.
- * The persistence role deploys first, so the schema is migrated before a gateway takes requests.
+ * The persistence role deploys first, so the schema is migrated before a gateway takes requests; the gateway
+ * deploys last, so everything it hands work to is there when it opens its port.
  */
 public final class ParleyNode {
 
@@ -48,6 +50,9 @@ public final class ParleyNode {
         : Future.succeededFuture();
     GatewayVerticle gateway = roles.contains(Role.GATEWAY) ? new GatewayVerticle() : null;
     return rooms
+        .compose(deployed -> roles.contains(Role.NOTIFY)
+            ? vertx.deployVerticle(new NotificationVerticle(), options)
+            : Future.succeededFuture())
         .compose(deployed -> gateway == null ? Future.succeededFuture() : vertx.deployVerticle(gateway, options))
         .map(deployed -> new ParleyNode(vertx, gateway));
   }

@@ -9,7 +9,9 @@ public enum Role {
   /** room-verticle: persistence, the only role that talks to PostgreSQL. */
   ROOMS,
   /** chat-gateway: HTTP API, WebSockets and the web client. */
-  GATEWAY;
+  GATEWAY,
+  /** notification-verticle: invite and notification email. */
+  NOTIFY;
 
   /** Parses {@code "gateway,rooms"}; unknown names are an error that says which ones exist. */
   public static Set<Role> parse(String list) {
@@ -22,11 +24,11 @@ public enum Role {
       try {
         roles.add(valueOf(trimmed));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Unknown role '" + name.trim() + "': use rooms, gateway");
+        throw new IllegalArgumentException("Unknown role '" + name.trim() + "': use rooms, gateway, notify");
       }
     }
     if (roles.isEmpty()) {
-      throw new IllegalArgumentException("--roles names no role: use rooms, gateway");
+      throw new IllegalArgumentException("--roles names no role: use rooms, gateway, notify");
     }
     return roles;
   }

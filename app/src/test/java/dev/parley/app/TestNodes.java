@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -41,6 +42,11 @@ final class TestNodes implements AutoCloseable {
     ParleyNode node = await(ParleyNode.start(customize.apply(config(clustered)), EnumSet.allOf(Role.class)));
     nodes.add(node);
     return node;
+  }
+
+  /** A Vert.x of this test's nodes, for timers. */
+  Vertx anyVertx() {
+    return nodes.get(0).vertx();
   }
 
   @Override
