@@ -3,6 +3,7 @@ package dev.parley.gateway;
 import dev.parley.shared.AccountAction;
 import dev.parley.shared.ModerationAction;
 import dev.parley.shared.RoomAction;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -86,8 +87,8 @@ final class ConversationsApi {
         .put("action", action.name());
     services.rooms(RoomAction.MODERATE, command)
         .onSuccess(result -> {
-          JsonObject room = result.getJsonObject("room");
-          if (room == null) {
+          // A DELETE answers nothing; other changes answer the room as the actor now sees it.
+          if (ctx.request().method() == HttpMethod.DELETE || result.getJsonObject("room") == null) {
             ctx.response().setStatusCode(204).end();
           } else {
             Requests.json(ctx, 200, result);
