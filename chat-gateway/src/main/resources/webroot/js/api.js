@@ -18,6 +18,7 @@ export class ApiError extends Error {
 let session = readStored(); // { user, accessToken, refreshToken, expiresAt } or null
 let refreshing = null;      // the refresh in flight, shared by every caller that needs it
 const signedOutListeners = new Set();
+const roomDeniedListeners = new Set();
 
 function readStored() {
   try { return JSON.parse(localStorage.getItem(STORE_KEY)); } catch { return null; }
@@ -121,6 +122,20 @@ async function request(method, path, body) {
     await refresh(token); // throws, and signs out, when the session is gone
     ({ res, data } = await call(method, path, body, session.accessToken));
   }
+  if (!res.ok) {
+    // A room call refused with 403/404 usually means our list of rooms is stale (removed, banned,
+    // room gone): let the sidebar re-check rather than leave a room that no longer works.
+    if ((res.status === 403 || res.status === 404) && ROOM_PATH.test(path)) {
+      roomDeniedListeners.forEach((fn) => fn(path));
+    }
+    throw failure(res, data);
+  }
+  return data;
+}
+
+/** A call that needs no session (e.g. looking at an invite before signing in). */
+async function anonymous(method, path) {
+  const { res, data } = await call(method, path);
   if (!res.ok) throw failure(res, data);
   return data;
 }
@@ -131,13 +146,21 @@ async function authenticate(path, body) {
   return adopt(data);
 }
 
-const room = (id) => `/rooms/${encodeURIComponent(id)}`;
+const enc = encodeURIComponent;
+const room = (id) => `/rooms/${enc(id)}`;
+const member = (id, user) => `${room(id)}/members/${enc(user)}`;
+const ROOM_PATH = /^\/rooms\/[^/?]+/;
 
 export const currentUser = () => session?.user ?? null;
 
 /** fn() runs when the session ends by itself; an explicit logout() does not fire it. */
 export function onSignedOut(fn) {
   signedOutListeners.add(fn);
+}
+
+/** fn(path) runs when a call about one room (/rooms/{id}/...) is answered 403 or 404. */
+export function onRoomDenied(fn) {
+  roomDeniedListeners.add(fn);
 }
 
 export const api = {
@@ -171,4 +194,42 @@ export const api = {
   },
 
   markRead: (id, seq) => request('POST', `${room(id)}/read`, { seq }),
+
+  // ---- people and direct messages ----
+  /** People of the workspace matching `q` (name or email), never including me. */
+  users: (q) => request('GET', `/users?${new URLSearchParams({ q })}`),
+  /** The DM (one id) or group DM (several) with these people: 200 existing, 201 created. */
+  openDm: (users) => request('POST', '/dms', { users }),
+
+  // ---- members and moderation ----
+  members: (id) => request('GET', `${room(id)}/members`),
+  addMember: (id, user) => request('POST', `${room(id)}/members`, { user }),
+  /** Removing myself is leaving. */
+  removeMember: (id, user) => request('DELETE', member(id, user)),
+  setRole: (id, user, role) => request('PUT', `${member(id, user)}/role`, { role }),
+  ban: (id, user) => request('POST', `${room(id)}/bans`, { user }),
+  unban: (id, user) => request('DELETE', `${room(id)}/bans/${enc(user)}`),
+  mute: (id, user) => request('POST', `${room(id)}/mutes`, { user }),
+  unmute: (id, user) => request('DELETE', `${room(id)}/mutes/${enc(user)}`),
+  /** changes: { name?, topic? } */
+  updateRoom: (id, changes) => request('PATCH', room(id), changes),
+  archive: (id) => request('POST', `${room(id)}/archive`),
+  unarchive: (id) => request('POST', `${room(id)}/unarchive`),
+  audit: (id) => request('GET', `${room(id)}/audit`),
+  deleteMessage: (id, messageId) => request('DELETE', `${room(id)}/messages/${enc(messageId)}`),
+
+  // ---- invites ----
+  /** { maxUses?, expiresIn? (seconds) }; a missing field means unlimited / never. */
+  createInvite(id, { maxUses, expiresIn } = {}) {
+    const body = {};
+    if (maxUses != null) body.maxUses = maxUses;
+    if (expiresIn != null) body.expiresIn = expiresIn;
+    return request('POST', `${room(id)}/invites`, body);
+  },
+  invites: (id) => request('GET', `${room(id)}/invites`),
+  revokeInvite: (id, inviteId) => request('DELETE', `${room(id)}/invites/${enc(inviteId)}`),
+  emailInvites: (id, emails) => request('POST', `${room(id)}/invites/email`, { emails }),
+  /** What an invite link leads to; works signed out. */
+  inviteInfo: (token) => anonymous('GET', `/invites/${enc(token)}`),
+  acceptInvite: (token) => request('POST', `/invites/${enc(token)}/accept`),
 };

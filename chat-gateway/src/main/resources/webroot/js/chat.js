@@ -1,10 +1,12 @@
 // The open room: message list (ordered and deduplicated by seq), history paging on scroll-up,
-// the composer with pending/failed states, and the typing indicator.
+// deleting messages, the composer with pending/failed states (disabled in an archived room or
+// while I am muted), and the typing indicator.
 
 import { api } from './api.js';
 import { connection } from './connection.js';
-import { $, h, formatTime, toast } from './dom.js';
+import { $, h, act, formatTime, toast } from './dom.js';
 import { displayName } from './rooms.js';
+import { canDeleteMessage, canPost } from './permissions.js';
 
 const PAGE_SIZE = 50;
 const GAP_PAGE_SIZE = 100;
@@ -12,9 +14,12 @@ const MAX_TEXT = 4000;
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_MS = 5000;
 const NEAR_EDGE_PX = 80;
+const DELETED_TEXT = 'message deleted';
+const LEFT_TEXT = { left: 'left the room', kicked: 'was removed from the room', banned: 'was banned from the room' };
 
 export class ChatView {
   roomId = null;
+  #room = null;          // the open room: the live object kept by RoomList (role, archived, muted)
   #gen = 0;              // bumped by every open(): answers that arrive for a previous room are dropped
   #bySeq = new Map();    // seq -> element (the dedupe)
   #pending = new Map();  // cid -> { el, text } for unacked messages of this room
@@ -31,7 +36,8 @@ export class ChatView {
   #els = {
     empty: $('#chat-empty'), room: $('#chat-room'), title: $('#room-title'), topic: $('#room-topic'),
     scroller: $('#scroller'), list: $('#messages'), older: $('#load-older'), typing: $('#typing'),
-    form: $('#composer'), input: $('#composer-input'),
+    form: $('#composer'), input: $('#composer-input'), send: $('#composer-send'),
+    archived: $('#archived-banner'), muted: $('#muted-note'),
   };
 
   /** getMe() -> the signed-in user; onRead(roomId) when the open room has been marked read. */
@@ -55,6 +61,7 @@ export class ChatView {
     const gen = ++this.#gen;
     this.#reset();
     this.roomId = room.id;
+    this.#room = room;
     this.#els.empty.hidden = true;
     this.#els.room.hidden = false;
     this.setRoomInfo(room);
@@ -78,25 +85,35 @@ export class ChatView {
         this.#updateOlder();
       }
     }
-    if (gen === this.#gen && matchMedia('(pointer: fine)').matches) this.#els.input.focus();
+    if (gen === this.#gen && !this.#els.input.disabled && matchMedia('(pointer: fine)').matches) this.#els.input.focus();
   }
 
   close() {
     this.#gen++;
     this.#reset();
     this.roomId = null;
+    this.#room = null;
+    this.#els.title.textContent = '';
+    this.#els.topic.hidden = true;
     this.#els.room.hidden = true;
     this.#els.empty.hidden = false;
   }
 
+  /** Show the room's current name, topic and state; also after my role, mute or the room changed. */
   setRoomInfo(room) {
+    if (room.id === this.roomId) this.#room = room;
     this.#els.title.textContent = displayName(room);
     this.#els.topic.textContent = room.topic ?? '';
     this.#els.topic.hidden = !room.topic;
+    this.#applyRoomState();
+    this.#refreshDeleteButtons();
   }
 
-  /** A live event for the open room (already deduped by the connection). */
-  onEvent(evt) {
+  /**
+   * A live event for the open room (already deduped by the connection).
+   * before: for room.updated, the room as it was before the change (to say what changed).
+   */
+  onEvent(evt, before) {
     const d = evt.data ?? {};
     switch (evt.type) {
       case 'message':
@@ -107,9 +124,15 @@ export class ChatView {
       case 'member.joined':
         this.#live(() => this.#addSystem(evt.seq, `${d.name || 'Someone'} joined the room`));
         break;
-      // Best effort for events this client does not fully support yet.
+      case 'member.left':
+        this.#clearTyper(d.user);
+        this.#live(() => this.#addSystem(evt.seq, `${d.name || 'Someone'} ${LEFT_TEXT[d.reason] ?? 'left the room'}`));
+        break;
+      case 'room.updated':
+        this.#live(() => this.#addSystem(evt.seq, describeRoomChange(before, d)));
+        break;
       case 'message.edited': this.#updateText(d.id, d.text, 'edited'); break;
-      case 'message.deleted': this.#updateText(d.id, 'This message was deleted.', 'deleted'); break;
+      case 'message.deleted': this.#markDeleted(d.id); break;
       case 'typing': this.#showTyper(d); break;
       default: break; // unknown types are fine to ignore
     }
@@ -187,6 +210,7 @@ export class ChatView {
     this.#els.input.value = '';
     this.#autosize();
     this.#updateOlder();
+    this.#applyRoomState();
   }
 
   /** Insert in seq order, before any pending messages; false when that seq is already shown. */
@@ -215,7 +239,54 @@ export class ChatView {
       m.ts != null && h('time', { class: 'msg-time', datetime: new Date(m.ts).toISOString(), title: new Date(m.ts).toLocaleString() },
         formatTime(m.ts))),
     h('div', { class: 'msg-text', 'data-testid': 'message-text' }, m.text ?? ''));
+    if (m.deleted) this.#showDeleted(el);
+    else if (m.editedTs != null) el.classList.add('edited');
+    this.#syncDeleteButton(el);
     this.#insert(el, m.seq);
+  }
+
+  /** The message element with this id, if it is shown. */
+  #byId(id) {
+    if (id == null) return undefined;
+    return [...this.#bySeq.values()].find((x) => x.dataset.id === String(id));
+  }
+
+  #markDeleted(id) {
+    const el = this.#byId(id);
+    if (el) this.#showDeleted(el);
+  }
+
+  #showDeleted(el) {
+    el.dataset.deleted = 'true';
+    el.classList.add('deleted');
+    el.classList.remove('edited');
+    el.querySelector('.msg-text').textContent = DELETED_TEXT; // the text itself is gone from the server too
+    this.#syncDeleteButton(el);
+  }
+
+  /** A stored, not deleted message gets a Delete button when I may delete it (own, or as an admin). */
+  #syncDeleteButton(el) {
+    const existing = el.querySelector('.msg-delete');
+    const allowed = el.dataset.id != null && el.dataset.deleted !== 'true'
+      && canDeleteMessage(this.#room, this.#getMe(), el.dataset.sender);
+    if (!allowed) { existing?.remove(); return; }
+    if (existing) return;
+    const button = h('button', {
+      type: 'button', class: 'link msg-delete', 'data-testid': 'message-delete', 'aria-label': 'Delete message',
+      onclick: () => {
+        const room = this.roomId;
+        const id = el.dataset.id;
+        act(button, async () => {
+          await api.deleteMessage(room, id);
+          if (room === this.roomId) this.#markDeleted(id); // the message.deleted event will agree
+        }, 'Could not delete the message');
+      },
+    }, 'Delete');
+    el.querySelector('.msg-meta').append(button);
+  }
+
+  #refreshDeleteButtons() {
+    for (const el of this.#bySeq.values()) if (el.dataset.testid === 'message') this.#syncDeleteButton(el);
   }
 
   #addSystem(seq, text) {
@@ -289,10 +360,23 @@ export class ChatView {
 
   // ---- composer ---------------------------------------------------------------------------
 
+  /** The archived banner, the muted note, and whether the composer takes messages. */
+  #applyRoomState() {
+    const room = this.#room;
+    const { input, send, archived, muted } = this.#els;
+    archived.hidden = !room?.archived;
+    muted.hidden = !room?.muted;
+    const open = !room || canPost(room);
+    input.disabled = !open;
+    send.disabled = !open;
+    input.placeholder = room?.archived ? 'This room is archived'
+      : room?.muted ? 'You are muted in this room' : 'Write a message…';
+  }
+
   #submit() {
     const { input } = this.#els;
     const text = input.value.trim();
-    if (!text || !this.roomId) return;
+    if (!text || !this.roomId || !canPost(this.#room)) return;
     if (text.length > MAX_TEXT) {
       toast(`A message can have at most ${MAX_TEXT} characters (this one has ${text.length}).`);
       return;
@@ -361,4 +445,17 @@ export class ChatView {
     api.markRead(room, seq).catch((e) => console.warn('mark read failed:', e.message));
     this.#onRead(room);
   }
+}
+
+/** A system line for room.updated: what changed compared with `before` (when known). */
+function describeRoomChange(before, d) {
+  const changes = [];
+  if (d.name != null && d.name !== before?.name) changes.push(`The room was renamed to “${d.name}”`);
+  if (d.topic != null && d.topic !== (before?.topic ?? '')) {
+    changes.push(d.topic ? `The topic is now “${d.topic}”` : 'The topic was cleared');
+  }
+  if (d.archived != null && Boolean(d.archived) !== Boolean(before?.archived)) {
+    changes.push(d.archived ? 'The room was archived' : 'The room was unarchived');
+  }
+  return changes.length ? changes.join('. ') : 'The room settings were updated';
 }

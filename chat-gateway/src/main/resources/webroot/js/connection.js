@@ -9,7 +9,7 @@
 // Events (connection.on(type, fn)):
 //   state      'offline' | 'connecting' | 'online'
 //   hello      the server's hello frame (once per successful connect)
-//   event      an evt frame, already deduped
+//   event      an evt frame, already deduped (personal ones, e.g. room.added, carry no room)
 //   gap        { room, from, to }: events the server will not replay; fetch them over HTTP
 //   ack        { cid, room, id, seq, ts }
 //   sendFailed { cid, room, code, msg }
@@ -80,6 +80,15 @@ class Connection {
     if (this.#subs.has(room)) return;
     this.#subs.set(room, { since: Number.isFinite(since) ? since : null });
     this.#sendSub(room);
+  }
+
+  /**
+   * Stop following a room and drop its unsent messages: for a room I left or was removed from,
+   * where resubscribing or resending after a reconnect would only earn errors.
+   */
+  forget(room) {
+    for (const [cid, p] of this.#pending) if (p.room === room) this.#pending.delete(cid);
+    if (this.#subs.delete(room)) this.#write({ op: 'unsub', room });
   }
 
   /** Queue a message; it goes out now if online, or on the next connect. Returns its cid. */

@@ -31,6 +31,54 @@ export function formatTime(ts) {
   return Number.isNaN(d.getTime()) ? '' : `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/**
+ * A server time as epoch ms: accepts epoch ms, epoch seconds (numbers too small to be ms) or an
+ * ISO-8601 string, since not every endpoint is guaranteed to use the same form. NaN when unknown.
+ */
+export function toMillis(value) {
+  if (value == null || value === '') return NaN;
+  if (typeof value === 'number') return value < 1e11 ? value * 1000 : value;
+  if (/^\d+$/.test(String(value))) return toMillis(Number(value));
+  return Date.parse(value);
+}
+
+/** Epoch ms (or anything toMillis takes) -> "12 Mar, 14:05" in local time; '' when unknown. */
+export function formatDateTime(value) {
+  const ms = toMillis(value);
+  if (!Number.isFinite(ms)) return '';
+  const d = new Date(ms);
+  return `${d.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * Run a user action started from a button: the button is disabled while it runs, and a failure
+ * becomes a toast with the server's message ("<what>: <message>"). Put the success handling inside
+ * fn; resolves to true when fn succeeded, false when it failed (already reported).
+ */
+export async function act(button, fn, what) {
+  if (button) button.disabled = true;
+  try {
+    await fn();
+    return true;
+  } catch (e) {
+    toast(what ? `${what}: ${e.message}` : e.message);
+    return false;
+  } finally {
+    if (button) button.disabled = false;
+  }
+}
+
+/** fn, called once things have been quiet for `ms` (e.g. search as you type). */
+export function debounce(fn, ms) {
+  let timer = null;
+  const run = (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+  run.cancel = () => clearTimeout(timer);
+  return run;
+}
+
 /** A short message in the corner that goes away by itself. */
 export function toast(message, kind = 'error') {
   const box = $('#toasts');

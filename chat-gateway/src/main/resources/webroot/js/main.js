@@ -5,37 +5,126 @@
 //   signin-email, signin-password, signin-submit
 //   signup-name, signup-email, signup-password, signup-submit
 //   connection-status (data-state="online"|"offline"|"connecting"), current-user, signout, sidebar-toggle
-//   room-list; room-item (data-room-id, data-kind, aria-current="page" when open) > room-name, room-unread
+//   room-list > room-section (data-section="channels"|"direct") >
+//     room-item (data-room-id, data-kind, data-archived, aria-current="page" when open) > room-name, room-unread
 //   create-channel-name, create-channel-private (checkbox), create-channel-submit
 //   browse-channels, channel-browser (a <dialog>), channel-browser-close,
 //   channel-item (data-room-id) > channel-name, channel-join | channel-open
+//   new-dm, dm-dialog (a <dialog>), dm-close, user-search, user-result (data-user-id),
+//     dm-picked (data-user-id), dm-start
 //   chat-empty, room-title, room-topic, load-older, typing-indicator
-//   message-list; message (data-seq once stored, data-cid while unacked,
-//     data-state="sent"|"pending"|"failed", data-sender) > message-sender, message-text,
+//   message-list; message (data-seq once stored, data-cid while unacked, data-id,
+//     data-state="sent"|"pending"|"failed", data-sender, data-deleted="true" once deleted) >
+//     message-sender, message-text ("message deleted" once deleted), message-delete,
 //     message-status, message-retry, message-discard (unacked only); system-message (data-seq)
-//   composer-input, composer-send, toast
+//   archived-banner, muted-note, composer-input, composer-send, toast
+//   members-toggle (aria-expanded), members-panel, members-close, member-list,
+//     member-item (data-user-id, data-role, data-muted="true"|"false") > member-name, member-role,
+//       member-promote | member-demote, member-mute | member-unmute, member-remove, member-ban
+//     member-add-search (+ user-result), banned-list > banned-item (data-user-id) > member-unban
+//     room-settings (a form) > room-rename-input, room-topic-input, room-save, room-archive | room-unarchive
+//     audit-toggle (aria-expanded), audit-list > audit-entry (data-action), leave-room
+//   invite-menu, invite-dialog (a <dialog>), invite-close,
+//     invite-max-uses (select: "1" | "10" | "unlimited"), invite-expires (select: "3600" | "86400" |
+//     "604800" | "never"), invite-create, invite-url (input: value and text are the URL),
+//     invite-copy (data-copied="true" just after copying), invite-emails (textarea), invite-email-send,
+//     invite-list > invite-item (data-invite-id, data-status) > invite-status (data-status), invite-revoke
+//   join-view, join-inviter, join-room-name, invite-error (data-code), join-app-link
 
-import { api, currentUser, onSignedOut } from './api.js';
+import { api, currentUser, onSignedOut, onRoomDenied } from './api.js';
 import { connection } from './connection.js';
 import { AuthView } from './auth.js';
-import { RoomList } from './rooms.js';
+import { RoomList, displayName, setMyName } from './rooms.js';
 import { ChatView } from './chat.js';
+import { DmDialog } from './dms.js';
+import { MembersPanel } from './members.js';
+import { InviteDialog } from './invites.js';
+import { JoinView, inviteTokenFrom } from './join.js';
+import { canInvite } from './permissions.js';
 import { $, toast } from './dom.js';
 
 let me = null;
 let connects = 0;
+const leaving = new Set(); // rooms I am leaving myself: no "you were removed" notice for those
 
 const app = $('#app-view');
 const status = $('#connection-status');
+const roomActions = $('#room-actions');
+const inviteButton = $('#invite-menu');
 const STATUS_TEXT = { online: 'Online', connecting: 'Connecting…', offline: 'Offline' };
 
-const auth = new AuthView({ onSignedIn: (user) => enterApp(user) });
+const openRoom = (id) => { location.hash = `#/room/${encodeURIComponent(id)}`; };
+
+const join = new JoinView({
+  onAccepted: (room) => enterApp(currentUser(), room),
+  onNeedsAccount: () => auth.show(),
+  onFailed: () => auth.hide(),
+});
+const auth = new AuthView({
+  // Signing in from an invite link accepts the invite first; enterApp follows from onAccepted.
+  onSignedIn: (user) => { if (join.pending) { auth.hide(); join.accept(); } else enterApp(user); },
+});
 const chat = new ChatView({ getMe: () => me, onRead: (id) => rooms.markRead(id) });
 const rooms = new RoomList({
-  onSelect: (id) => { location.hash = `#/room/${encodeURIComponent(id)}`; },
+  onSelect: openRoom,
   // Follow every room of mine, so unread counts move while it is not open.
   onAdded: (room) => connection.subscribe(room.id, room.lastSeq),
+  onRemoved: (room) => roomGone(room),
 });
+const dms = new DmDialog({ onOpened: (room) => { rooms.upsert(room); openRoom(room.id); } });
+const members = new MembersPanel({
+  getMe: () => me,
+  onRoomUpdated: (room) => { rooms.upsert(room); roomChanged(room.id); },
+  onLeft: (room) => {
+    // The member.left event may have beaten the HTTP answer and removed the room already.
+    if (!rooms.get(room.id)) return;
+    leaving.add(room.id);
+    rooms.remove(room.id);
+  },
+});
+const invites = new InviteDialog();
+
+inviteButton.addEventListener('click', () => {
+  const room = rooms.get(chat.roomId);
+  if (room && canInvite(room, me)) invites.open(room);
+});
+
+// A room call refused with 403/404: my list of rooms is probably out of date.
+onRoomDenied(() => { if (me) rooms.syncSoon(); });
+
+// ---- rooms coming and going ---------------------------------------------------------------
+
+/** A room is no longer mine: stop following it, close it if open, and say so. */
+function roomGone(room) {
+  connection.forget(room.id);
+  const self = leaving.delete(room.id);
+  if (chat.roomId === room.id) {
+    history.replaceState(null, '', location.pathname); // no hash: nothing open
+    showRoomFromHash();
+  }
+  if (me) toast(self ? `You left ${displayName(room)}` : `You were removed from ${displayName(room)}`, self ? 'info' : 'error');
+}
+
+/** Something about a room changed (name, topic, archived, my role or mute): refresh what shows it. */
+function roomChanged(id) {
+  const room = rooms.get(id);
+  if (!room || id !== chat.roomId) return;
+  chat.setRoomInfo(room);
+  members.setRoom(room);
+  updateRoomActions(room);
+}
+
+function updateRoomActions(room) {
+  roomActions.hidden = !room;
+  const allowed = Boolean(room) && canInvite(room, me);
+  inviteButton.hidden = !allowed;
+  invites.closeUnless(room?.id, allowed);
+}
+
+/** Permissions depend on my workspace role too: re-check everything shown once it is known. */
+function permissionsChanged() {
+  if (chat.roomId) roomChanged(chat.roomId);
+}
 
 // ---- connection -> views ------------------------------------------------------------------
 
@@ -50,11 +139,60 @@ connection.on('hello', () => {
 });
 
 connection.on('event', (evt) => {
-  if (!rooms.get(evt.room)) rooms.syncSoon(); // a room I have just been added to
+  if (evt.room == null) { onPersonalEvent(evt); return; }
+  if (!rooms.get(evt.room)) { rooms.syncSoon(); return; } // a room I have just been added to, or just left
   const open = evt.room === chat.roomId;
   rooms.noteEvent(evt, me?.id, open && document.visibilityState === 'visible');
-  if (open) chat.onEvent(evt);
+  const d = evt.data ?? {};
+  const before = { ...rooms.get(evt.room) };
+  const mine = d.user != null && d.user === me?.id;
+  if (open) chat.onEvent(evt, before);
+  switch (evt.type) {
+    case 'member.joined':
+      if (open) members.reloadSoon();
+      break;
+    case 'member.left':
+      if (mine) {
+        // I left (here or in another tab) or was removed: the server stops sending this room.
+        if (d.reason === 'left') leaving.add(evt.room);
+        rooms.remove(evt.room);
+        return;
+      }
+      if (open) {
+        if (d.reason === 'banned') members.noteBanned(d.user, d.name);
+        members.reloadSoon();
+      }
+      break;
+    case 'member.updated':
+      if (mine) {
+        rooms.patch(evt.room, { role: d.role, muted: d.muted });
+        roomChanged(evt.room);
+      }
+      if (open) members.reloadSoon();
+      break;
+    case 'room.updated':
+      rooms.patch(evt.room, { name: d.name, topic: d.topic, archived: d.archived });
+      roomChanged(evt.room);
+      break;
+    default: break;
+  }
 });
+
+/** Events for me rather than for a room: I was added to or removed from a room. */
+function onPersonalEvent(evt) {
+  const d = evt.data ?? {};
+  switch (evt.type) {
+    case 'room.added':
+      if (d.room?.id) rooms.upsert(d.room); // onAdded subscribes to it
+      break;
+    case 'room.removed': {
+      const id = typeof d.room === 'object' ? d.room?.id : d.room;
+      if (id) rooms.remove(id);
+      break;
+    }
+    default: break; // presence and types newer than this client
+  }
+}
 
 connection.on('gap', ({ room, from, to }) => {
   if (room === chat.roomId) chat.fillGap(from, to);
@@ -68,6 +206,10 @@ connection.on('sendFailed', (failure) => {
 });
 connection.on('error', (f) => {
   if (f.code === 'rate_limited' && f.cid == null) return; // e.g. typing notices: harmless
+  // A room I may no longer follow (removed while offline): the room list will catch up.
+  if ((f.code === 'forbidden' || f.code === 'not_found') && typeof f.ref === 'string' && f.ref.startsWith('sub:')) {
+    rooms.syncSoon();
+  }
   toast(f.msg || `Server error: ${f.code}`);
 });
 
@@ -80,36 +222,73 @@ function showRoomFromHash() {
   const room = id && rooms.get(id);
   // On a narrow screen the sidebar covers the chat: show it only while no room is open.
   app.classList.toggle('sidebar-open', !room);
-  if (!room) { rooms.setActive(null); chat.close(); return; }
+  if (!room) {
+    rooms.setActive(null);
+    chat.close();
+    members.setRoom(null);
+    updateRoomActions(null);
+    return;
+  }
   rooms.setActive(room.id);
   if (chat.roomId !== room.id) chat.open(room);
+  members.setRoom(room);
+  updateRoomActions(room);
 }
 
 addEventListener('hashchange', showRoomFromHash);
 
 // ---- signing in and out -------------------------------------------------------------------
 
-async function enterApp(user) {
+function setMe(user) {
   me = user;
+  setMyName(user?.name);
+  $('#current-user').textContent = user?.name ?? '';
+  rooms.rename();
+}
+
+/** joined: a room just joined through an invite, to open once the app is up. */
+async function enterApp(user, joined) {
+  setMe(user);
   connects = 0;
+  join.hide();
   auth.hide();
   app.hidden = false;
-  $('#current-user').textContent = user?.name ?? '';
   chat.close();
+  if (joined?.id) history.replaceState(null, '', `/#/room/${encodeURIComponent(joined.id)}`);
   connection.start(); // subscriptions are sent once the server says hello
+  refreshProfile();
   try {
     await rooms.sync();
   } catch (e) {
     toast(`Could not load your rooms: ${e.message}`);
   }
+  if (joined?.id && !rooms.get(joined.id)) rooms.upsert(joined);
   showRoomFromHash();
 }
 
+/**
+ * The stored profile may be stale (renamed elsewhere) and the sign-in answer may not carry my
+ * workspace role: ask the server. A dead session signs out through onSignedOut.
+ */
+function refreshProfile() {
+  api.me().then((user) => {
+    if (me && user && user.id === me.id) {
+      setMe({ ...me, ...user });
+      permissionsChanged();
+    }
+  }).catch((e) => console.warn('profile check failed:', e.message));
+}
+
 function leaveApp(notice) {
-  me = null;
+  setMe(null);
   connection.stop();
   chat.close();
+  members.setRoom(null);
+  invites.close();
+  dms.close();
+  updateRoomActions(null);
   rooms.clear();
+  leaving.clear();
   app.hidden = true;
   auth.show(notice);
 }
@@ -118,7 +297,7 @@ onSignedOut(() => leaveApp('Your session has ended. Please sign in again.'));
 
 $('#signout').addEventListener('click', async () => {
   leaveApp();
-  history.replaceState(null, '', location.pathname);
+  history.replaceState(null, '', '/');
   await api.logout();
 });
 
@@ -127,13 +306,12 @@ $('#scrim').addEventListener('click', () => app.classList.remove('sidebar-open')
 
 // ---- start --------------------------------------------------------------------------------
 
+const inviteToken = inviteTokenFrom(location.pathname);
 const stored = currentUser();
-if (stored) {
+if (inviteToken) {
+  join.start(inviteToken, Boolean(stored)); // accepts at once when signed in
+} else if (stored) {
   enterApp(stored);
-  // The stored profile may be stale (renamed elsewhere); a dead session signs out through onSignedOut.
-  api.me().then((user) => {
-    if (me && user) { me = user; $('#current-user').textContent = user.name ?? ''; }
-  }).catch((e) => console.warn('profile check failed:', e.message));
 } else {
   auth.show();
 }

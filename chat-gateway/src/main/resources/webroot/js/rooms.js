@@ -1,35 +1,63 @@
-// The sidebar: my rooms with unread badges, creating a channel, browsing and joining public channels.
+// The sidebar: my rooms in two sections ("Channels": public and private channels; "Direct
+// messages": DMs and group DMs) with unread badges, creating a channel, browsing and joining
+// public channels. Rooms come and go live (added, removed, renamed), so the list is keyed by id.
 
 import { api } from './api.js';
 import { $, h, toast } from './dom.js';
 
-const KIND_ORDER = { channel: 0, private: 1, group: 2, dm: 3 };
 const KIND_LABEL = { channel: 'Channel', private: 'Private channel', group: 'Group message', dm: 'Direct message' };
+const SEP = ', ';
 
-const byKindThenName = (a, b) =>
-  (KIND_ORDER[a.kind] ?? 9) - (KIND_ORDER[b.kind] ?? 9) || displayName(a).localeCompare(displayName(b));
+export const isDirect = (room) => room?.kind === 'dm' || room?.kind === 'group';
 
-export const displayName = (room) => room.name || KIND_LABEL[room.kind] || 'Room';
+let myName = null;
+
+/** Whose sidebar this is: DM names leave this name out. */
+export function setMyName(name) { myName = name || null; }
+
+/**
+ * What to call a room. A DM or group DM is named by the server after all its participants,
+ * "Alice, Bob, Carol"; I know I am in it, so my own name is dropped (once: someone else may share
+ * it). Matched on the ", " boundaries of the whole string rather than split, so a name that itself
+ * contains ", " still works.
+ */
+export function displayName(room) {
+  const name = room?.name || '';
+  if (isDirect(room) && name && myName && name !== myName) {
+    if (name.startsWith(myName + SEP)) return name.slice(myName.length + SEP.length);
+    if (name.endsWith(SEP + myName)) return name.slice(0, -(myName.length + SEP.length));
+    const mid = name.indexOf(SEP + myName + SEP);
+    if (mid >= 0) return name.slice(0, mid) + name.slice(mid + SEP.length + myName.length);
+  }
+  return name || KIND_LABEL[room?.kind] || 'Room';
+}
+
+const byName = (a, b) => displayName(a).localeCompare(displayName(b));
 
 export class RoomList {
   #rooms = new Map(); // id -> room as the server describes it, with lastSeq and unread kept live
+  #changedAt = new Map(); // id -> when this client last added or removed it (see sync)
   #active = null;
   #renderQueued = false;
   #syncTimer = null;
   #onSelect;
   #onAdded;
+  #onRemoved;
   #items = new Map(); // id -> <li> in the sidebar
-  #list = $('#room-list');
+  #lists = { channels: $('#channel-rooms'), direct: $('#dm-rooms') };
+  #empty = { channels: $('#room-list-empty'), direct: $('#dm-list-empty') };
   #dialog = $('#channel-browser');
   #channels = $('#channel-list');
 
   /**
    * onSelect(id): the user picked a room.
-   * onAdded(room): a room became mine (first load, created, joined, found by a later sync).
+   * onAdded(room): a room became mine (first load, created, joined, found by a later sync, added live).
+   * onRemoved(room): a room stopped being mine (left, removed, gone from a later sync).
    */
-  constructor({ onSelect, onAdded }) {
+  constructor({ onSelect, onAdded, onRemoved }) {
     this.#onSelect = onSelect;
     this.#onAdded = onAdded;
+    this.#onRemoved = onRemoved;
     $('#create-channel').addEventListener('submit', (e) => this.#create(e));
     $('#browse-channels').addEventListener('click', () => this.#openBrowser());
     $('#channel-browser-close').addEventListener('click', () => this.#dialog.close());
@@ -39,10 +67,16 @@ export class RoomList {
 
   /** Fetch my rooms and merge them in (first load, after a reconnect, when a room shows up). */
   async sync() {
+    // An answer can be older than what we learnt meanwhile (a room created, added or removed while
+    // the request was in flight): such rooms keep their live state rather than the answer's.
+    const startedAt = performance.now();
+    const fresh = (id) => (this.#changedAt.get(id) ?? -Infinity) > startedAt;
     const { rooms } = await api.rooms();
     const seen = new Set(rooms.map((r) => r.id));
-    rooms.forEach((r) => this.upsert(r));
-    for (const id of this.#rooms.keys()) if (!seen.has(id)) this.#rooms.delete(id);
+    rooms.forEach((r) => { if (!fresh(r.id) || this.#rooms.has(r.id)) this.upsert(r); });
+    for (const id of [...this.#rooms.keys()]) {
+      if (!seen.has(id) && !fresh(id)) this.remove(id);
+    }
     this.#queueRender();
   }
 
@@ -53,10 +87,12 @@ export class RoomList {
   }
 
   upsert(room) {
+    if (!room?.id) return;
     const known = this.#rooms.get(room.id);
     if (!known) {
       this.#rooms.set(room.id, { ...room });
-      this.#onAdded(room);
+      this.#changedAt.set(room.id, performance.now());
+      this.#onAdded(this.#rooms.get(room.id));
     } else if ((room.lastSeq ?? -1) >= (known.lastSeq ?? -1)) {
       Object.assign(known, room); // the server has seen at least what we counted live
     } else {
@@ -64,6 +100,29 @@ export class RoomList {
       Object.assign(known, { ...room, lastSeq: known.lastSeq, unread: known.unread });
     }
     this.#queueRender();
+  }
+
+  /** Change some fields of a known room (from a live event); returns the room, or undefined. */
+  patch(id, changes) {
+    const room = this.#rooms.get(id);
+    if (!room) return undefined;
+    for (const [key, value] of Object.entries(changes)) {
+      if (value !== undefined) room[key] = value;
+    }
+    this.#queueRender();
+    return room;
+  }
+
+  /** Forget a room; returns it if it was known (so the caller reacts only once), else null. */
+  remove(id) {
+    const room = this.#rooms.get(id);
+    this.#changedAt.set(id, performance.now());
+    if (!room) return null;
+    this.#rooms.delete(id);
+    if (this.#active === id) this.#active = null;
+    this.#queueRender();
+    this.#onRemoved(room);
+    return room;
   }
 
   setActive(id) {
@@ -76,6 +135,9 @@ export class RoomList {
     const room = this.#rooms.get(id);
     if (room?.unread) { room.unread = 0; this.#queueRender(); }
   }
+
+  /** Re-render every name, e.g. after my own name changed (DM names leave it out). */
+  rename() { this.#queueRender(); }
 
   /** Count a live event. `seen`: the room is open and visible, so it is not unread. */
   noteEvent(evt, myId, seen) {
@@ -90,6 +152,7 @@ export class RoomList {
 
   clear() {
     this.#rooms.clear();
+    this.#changedAt.clear();
     this.#active = null;
     clearTimeout(this.#syncTimer);
     this.#render();
@@ -105,29 +168,33 @@ export class RoomList {
     setTimeout(() => { this.#renderQueued = false; this.#render(); }, 30);
   }
 
-  /** Update the list in place (keyed by room id), so focus and element handles survive. */
+  /** Update both lists in place (keyed by room id), so focus and element handles survive. */
   #render() {
-    const rooms = [...this.#rooms.values()].sort(byKindThenName);
+    const all = [...this.#rooms.values()];
     for (const [id, li] of this.#items) {
       if (!this.#rooms.has(id)) { li.remove(); this.#items.delete(id); }
     }
-    let prev = null;
-    for (const room of rooms) {
-      let li = this.#items.get(room.id);
-      if (!li) {
-        li = this.#createItem(room.id);
-        this.#items.set(room.id, li);
+    for (const section of ['channels', 'direct']) {
+      const rooms = all.filter((r) => (section === 'direct') === isDirect(r)).sort(byName);
+      const list = this.#lists[section];
+      let prev = null;
+      for (const room of rooms) {
+        let li = this.#items.get(room.id);
+        if (!li) {
+          li = this.#createItem(room.id);
+          this.#items.set(room.id, li);
+        }
+        this.#updateItem(li, room);
+        const expected = prev ? prev.nextElementSibling : list.firstElementChild;
+        if (expected !== li) {
+          if (prev) prev.after(li);
+          else list.prepend(li);
+        }
+        prev = li;
       }
-      this.#updateItem(li, room);
-      const expected = prev ? prev.nextElementSibling : this.#list.firstElementChild;
-      if (expected !== li) {
-        if (prev) prev.after(li);
-        else this.#list.prepend(li);
-      }
-      prev = li;
+      this.#empty[section].hidden = rooms.length > 0;
     }
-    $('#room-list-empty').hidden = rooms.length > 0;
-    const total = rooms.reduce((sum, r) => sum + (r.unread ?? 0), 0);
+    const total = all.reduce((sum, r) => sum + (r.unread ?? 0), 0);
     document.title = total > 0 ? `(${total}) Parley` : 'Parley';
   }
 
@@ -135,7 +202,9 @@ export class RoomList {
     return h('li', {},
       h('button', { type: 'button', class: 'room', 'data-testid': 'room-item', 'data-room-id': id, onclick: () => this.#onSelect(id) },
         h('span', { class: 'room-icon', 'aria-hidden': 'true' }),
-        h('span', { class: 'room-name', 'data-testid': 'room-name' })));
+        h('span', { class: 'room-name', 'data-testid': 'room-name' }),
+        // The lock icon is CSS; this says it to screen readers too.
+        h('span', { class: 'sr-only room-private' }, ' (private)')));
   }
 
   #updateItem(li, room) {
@@ -145,7 +214,9 @@ export class RoomList {
     const active = room.id === this.#active;
     const unread = active ? 0 : (room.unread ?? 0);
     button.dataset.kind = room.kind;
+    button.dataset.archived = String(Boolean(room.archived));
     button.title = KIND_LABEL[room.kind] ?? '';
+    button.querySelector('.room-private').hidden = room.kind !== 'private';
     if (active) button.setAttribute('aria-current', 'page');
     else button.removeAttribute('aria-current');
     name.textContent = displayName(room);
@@ -184,7 +255,7 @@ export class RoomList {
     this.#channels.replaceChildren(h('li', { class: 'hint' }, 'Loading…'));
     try {
       const { channels } = await api.channels();
-      channels.sort(byKindThenName);
+      channels.sort(byName);
       this.#channels.replaceChildren(...channels.map((c) => this.#channelItem(c)));
       if (!channels.length) this.#channels.append(h('li', { class: 'hint' }, 'No public channels yet.'));
     } catch (e) {

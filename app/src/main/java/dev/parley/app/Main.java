@@ -74,7 +74,7 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitClose(node), "parley-shutdown"));
     ParleyConfig parsed = ParleyConfig.fromJson(config);
     if (node.gateway() != null) {
-      String url = parsed.http().publicUrl();
+      String url = parsed.http().publicUrl(node.gateway().port());
       LOG.info("Parley is running. Open {}", url);
       System.out.println("Parley is running. Open " + url);
     } else {

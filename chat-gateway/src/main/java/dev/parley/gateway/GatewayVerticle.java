@@ -50,7 +50,8 @@ public final class GatewayVerticle extends VerticleBase {
   private InvitesApi invites;
   private WsTickets tickets;
   private Connection.Shared connectionShared;
-  private Set<String> allowedOrigins;
+  private volatile Set<String> allowedOrigins = Set.of();
+  private volatile String publicUrl;
 
   @Override
   public Future<?> start() {
@@ -74,8 +75,7 @@ public final class GatewayVerticle extends VerticleBase {
         config.limits().sendBurst());
     connectionShared = new Connection.Shared(fanout, new UserFanout(vertx), services, sendLimiter, config.limits(),
         vertx.eventBus());
-    invites = new InvitesApi(services, tokens, vertx.eventBus(), config.http().publicUrl());
-    allowedOrigins = allowedOrigins(config.http());
+    invites = new InvitesApi(services, tokens, vertx.eventBus(), () -> publicUrl);
 
     Router router = router(services, config);
     // Vert.x drops a connection whose frame exceeds its own maximum without a close frame, so its maximum sits above
@@ -90,8 +90,11 @@ public final class GatewayVerticle extends VerticleBase {
         .webSocketHandler(ws -> { });
     long sweepMillis = config.limits().heartbeatSeconds() * 500L;
     vertx.setPeriodic(sweepMillis, id -> sweepConnections());
-    return server.listen(config.http().port(), config.http().host())
-        .onSuccess(listening -> LOG.info("Gateway listening on {}:{}", config.http().host(), listening.actualPort()));
+    return server.listen(config.http().port(), config.http().host()).onSuccess(listening -> {
+      publicUrl = config.http().publicUrl(listening.actualPort());
+      allowedOrigins = allowedOrigins(publicUrl, config.http().allowedOrigins());
+      LOG.info("Gateway listening on {}:{}, public URL {}", config.http().host(), listening.actualPort(), publicUrl);
+    });
   }
 
   @Override
@@ -226,11 +229,11 @@ public final class GatewayVerticle extends VerticleBase {
     }
   }
 
-  private static Set<String> allowedOrigins(ParleyConfig.Http http) {
-    Set<String> origins = new HashSet<>(http.allowedOrigins());
-    URI publicUrl = URI.create(http.publicUrl());
-    int port = publicUrl.getPort();
-    origins.add(publicUrl.getScheme() + "://" + publicUrl.getHost() + (port == -1 ? "" : ":" + port));
+  private static Set<String> allowedOrigins(String publicUrl, List<String> configured) {
+    Set<String> origins = new HashSet<>(configured);
+    URI url = URI.create(publicUrl);
+    int port = url.getPort();
+    origins.add(url.getScheme() + "://" + url.getHost() + (port == -1 ? "" : ":" + port));
     return origins;
   }
 

@@ -14,6 +14,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +34,14 @@ final class InvitesApi {
   private final Services services;
   private final Tokens tokens;
   private final EventBus bus;
-  private final String publicUrl;
+  private final Supplier<String> publicUrl;
 
-  InvitesApi(Services services, Tokens tokens, EventBus bus, String publicUrl) {
+  /** {@code publicUrl} is read when a link is made: it is known only once the server listens. */
+  InvitesApi(Services services, Tokens tokens, EventBus bus, Supplier<String> publicUrl) {
     this.services = services;
     this.tokens = tokens;
     this.bus = bus;
-    this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    this.publicUrl = publicUrl;
   }
 
   /** The join page's look-up needs no sign-in: whoever holds a link may see where it leads. */
@@ -174,7 +176,7 @@ final class InvitesApi {
   }
 
   private String link(String token) {
-    return publicUrl + "/invite/" + token;
+    return publicUrl.get() + "/invite/" + token;
   }
 
   private static Integer positive(JsonObject body, String field, int max) {
