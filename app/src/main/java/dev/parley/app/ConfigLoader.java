@@ -95,7 +95,8 @@ final class ConfigLoader {
     if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
       return Boolean.parseBoolean(value);
     }
-    if (!key.toLowerCase(Locale.ROOT).contains("secret")) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    if (!lower.contains("secret") && !lower.contains("password")) {
       if (value.matches("-?\\d{1,9}")) {
         return Integer.parseInt(value);
       }

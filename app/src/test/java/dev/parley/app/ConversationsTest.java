@@ -69,6 +69,31 @@ class ConversationsTest {
   }
 
   @Test
+  void someoneWhoLeftADmIsBackInWhenTheyOpenItAgain() {
+    TestApi.User dan = api.register("Dan");
+    TestApi.User eve = api.register("Eve");
+    String dm = api.openDm(dan, eve);
+    TestApi.expect(204, api.call(HttpMethod.DELETE, "/api/v1/rooms/" + dm + "/members/" + dan.id(), dan, null));
+    TestApi.expect(404, api.call(HttpMethod.GET, "/api/v1/rooms/" + dm + "/messages", dan, null));
+    assertEquals(dm, api.openDm(dan, eve), "the pair keeps its one DM");
+    TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/rooms/" + dm + "/messages", dan, null));
+  }
+
+  @Test
+  void actionsOnPeopleInAHiddenRoomAnswerLikeNoRoomAtAll() {
+    String hidden = api.createRoom(owner, "hidden-" + UUID.randomUUID().toString().substring(0, 6), "private");
+    TestApi.User nosy = api.register("Nosy");
+    JsonObject noRoom = TestApi.expect(404, api.call(HttpMethod.POST, "/api/v1/rooms/" + UUID.randomUUID() + "/bans",
+        nosy, new JsonObject().put("user", "nobody")));
+    for (String target : List.of("nobody", UUID.randomUUID().toString(), owner.id())) {
+      assertEquals(noRoom, TestApi.expect(404, api.call(HttpMethod.POST, "/api/v1/rooms/" + hidden + "/bans", nosy,
+          new JsonObject().put("user", target))));
+      assertEquals(noRoom, TestApi.expect(404, api.call(HttpMethod.DELETE, "/api/v1/rooms/" + hidden + "/members/"
+          + target, nosy, null)));
+    }
+  }
+
+  @Test
   void aSingleUseLinkRacedByTwentyPeopleLetsExactlyOneIn() {
     String room = api.createRoom(owner, "race-" + UUID.randomUUID().toString().substring(0, 6), "private");
     JsonObject invite = createInvite(room, new JsonObject().put("maxUses", 1));

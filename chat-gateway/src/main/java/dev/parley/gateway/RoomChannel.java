@@ -171,11 +171,10 @@ final class RoomChannel {
       return;
     }
     repairing = true;
-    // Any local subscriber is a member who may read the room's log.
-    String reader = subscribers.iterator().next().user();
     long from = delivered;
     long heldBefore = held.isEmpty() ? from : held.lastKey();
-    services.rooms(RoomAction.REPLAY, new Replay(room, reader, from, replayLimit).toJson())
+    // Read as the node (no user): a subscriber may have lost access in the very event that went missing.
+    services.rooms(RoomAction.REPLAY, new Replay(room, null, from, replayLimit).toJson())
         .map(ReplayResult::fromJson)
         .onComplete(outcome -> {
           repairing = false;

@@ -83,10 +83,28 @@ final class ConversationStore {
                 : startConversation(conn, inserted.iterator().next().getUUID("id").toString(), user, people)));
   }
 
+  /** The conversation of that set of people; someone who had left it and opens it again is back in. */
   private Future<Outcome> existingConversation(SqlConnection conn, String memberKey, String user) {
-    return conn.preparedQuery("SELECT id FROM rooms WHERE member_key = $1").execute(Tuple.of(memberKey))
-        .compose(rows -> Writes.roomForMember(conn, rows.iterator().next().getUUID("id").toString(), user))
-        .map(room -> new Outcome(room.put("created", false), List.of(), List.of()));
+    List<RoomEvent> events = new ArrayList<>();
+    return conn.preparedQuery("SELECT id, last_seq FROM rooms WHERE member_key = $1 FOR UPDATE")
+        .execute(Tuple.of(memberKey))
+        .compose(rows -> {
+          Row row = rows.iterator().next();
+          String room = row.getUUID("id").toString();
+          return conn.preparedQuery("""
+                  INSERT INTO memberships (room_id, user_id, read_seq) VALUES ($1, $2, $3)
+                  ON CONFLICT DO NOTHING""")
+              .execute(Tuple.of(row.getUUID("id"), UUID.fromString(user), row.getLong("last_seq")))
+              .compose(added -> added.rowCount() == 0 ? Future.succeededFuture()
+                  : Writes.userName(conn, user).compose(name -> Writes.appendEvent(conn, room,
+                      EventType.MEMBER_JOINED, new JsonObject().put("user", user).put("name", name)))
+                  .map(event -> {
+                    events.add(event);
+                    return null;
+                  }))
+              .compose(rejoined -> Writes.roomForMember(conn, room, user));
+        })
+        .map(room -> new Outcome(room.put("created", false), events, List.of()));
   }
 
   private Future<Outcome> startConversation(SqlConnection conn, String room, String user, TreeSet<String> people) {
@@ -203,6 +221,10 @@ final class ConversationStore {
     }
 
     Future<Outcome> apply(ModerationAction action) {
+      // A room the actor may not see answers as no room at all, before anything about the target is looked up.
+      if (!Permissions.visible(actor)) {
+        throw Permissions.notFound();
+      }
       String target = body.getString("target");
       Future<Void> done = switch (action) {
         case UPDATE -> update();
@@ -402,7 +424,7 @@ final class ConversationStore {
 
     private Future<Void> withTarget(String target, java.util.function.Function<Standing, Future<Void>> then) {
       if (!Ids.isId(target)) {
-        throw new ParleyException(ErrorCode.INVALID, "'target' must be a user id");
+        throw new ParleyException(ErrorCode.NOT_FOUND, "No such user");
       }
       return Standing.load(conn, actor.room(), target)
           .recover(missing -> Future.failedFuture(new ParleyException(ErrorCode.NOT_FOUND, "No such user")))

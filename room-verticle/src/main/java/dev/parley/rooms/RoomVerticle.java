@@ -80,13 +80,19 @@ public final class RoomVerticle extends VerticleBase {
     JsonObject body = message.body();
     RoomAction action = RoomAction.parse(message.headers().get(Addresses.ACTION_HEADER));
     return switch (action) {
-      case CREATE_ROOM -> rooms.createRoom(CreateRoom.fromJson(body)).map(room -> new JsonObject().put("room", room));
+      case CREATE_ROOM -> rooms.createRoom(CreateRoom.fromJson(body)).map(room -> {
+        notify(new ConversationStore.Notice(body.getString("owner"), EventType.ROOM_ADDED,
+            new JsonObject().put("room", room)));
+        return new JsonObject().put("room", room);
+      });
       case LIST_ROOMS -> rooms.listRooms(body.getString("user")).map(list -> new JsonObject().put("rooms", list));
       case LIST_CHANNELS ->
           rooms.listChannels(body.getString("user")).map(list -> new JsonObject().put("channels", list));
       case JOIN_ROOM -> rooms.joinChannel(body.getString("room"), body.getString("user")).map(joined -> {
         if (joined.event() != null) {
           publish(joined.event());
+          notify(new ConversationStore.Notice(body.getString("user"), EventType.ROOM_ADDED,
+              new JsonObject().put("room", joined.room())));
         }
         return new JsonObject().put("room", joined.room());
       });

@@ -38,7 +38,7 @@ record Standing(String room, RoomKind kind, String roomName, boolean archived, l
    * the private rooms they belong to. Nobody moderates a DM or a group DM: their members are a fixed set of equals.
    */
   boolean moderates() {
-    if (conversation()) {
+    if (conversation() || banned) {
       return false;
     }
     if (OWNER.equals(role) || ADMIN.equals(role)) {

@@ -58,7 +58,10 @@ public final class Commands {
     }
   }
 
-  /** The events of a room after {@code since}, at most {@code limit} of them, for a member. */
+  /**
+   * The events of a room after {@code since}, at most {@code limit} of them, for a member; with no {@code user}, for
+   * a gateway filling a hole in what it relays (it relays only to members, whose access it checked).
+   */
   public record Replay(String room, String user, Long since, int limit) {
     public JsonObject toJson() {
       return new JsonObject().put("room", room).put("user", user).put("since", since).put("limit", limit);

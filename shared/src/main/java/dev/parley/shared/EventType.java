@@ -13,7 +13,7 @@ public final class EventType {
   public static final String MEMBER_UPDATED = "member.updated";
   /** On a user's address: they were added to a room ({@code {"room":{..}}}); no seq. */
   public static final String ROOM_ADDED = "room.added";
-  /** On a user's address: they left or were removed from a room ({@code {"room"}}); no seq. */
+  /** On a user's address: they left or were removed from a room ({@code {"room","reason"}}); no seq. */
   public static final String ROOM_REMOVED = "room.removed";
   /** Ephemeral: never stored, carries no seq. */
   public static final String TYPING = "typing";

@@ -39,13 +39,19 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
 
   /**
    * The HTTP server. {@code publicUrl} is how browsers reach Parley (used for links and the default allowed
-   * Origin); {@code allowedOrigins} adds more origins that may open WebSockets.
+   * Origin; when not set, {@code http://localhost:<the port listened on>}); {@code allowedOrigins} adds more
+   * origins that may open WebSockets.
    */
   public record Http(String host, int port, String publicUrl, List<String> allowedOrigins) {
     static Http fromJson(JsonObject json) {
-      int port = json.getInteger("port", 8080);
-      return new Http(json.getString("host", "0.0.0.0"), port,
-          json.getString("publicUrl", "http://localhost:" + port), strings(json, "allowedOrigins", List.of()));
+      return new Http(json.getString("host", "0.0.0.0"), json.getInteger("port", 8080), json.getString("publicUrl"),
+          strings(json, "allowedOrigins", List.of()));
+    }
+
+    /** The public URL, given the port the server actually listens on (which differs when configured as 0). */
+    public String publicUrl(int listeningPort) {
+      String url = publicUrl == null ? "http://localhost:" + listeningPort : publicUrl;
+      return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
   }
 
