@@ -13,14 +13,18 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.UUID;
 
 /** All SQL about accounts and sessions. Password hashing happens in the gateway; this stores what it is given. */
 final class AccountStore {
 
   private static final String UNIQUE_VIOLATION = "23505";
-  private static final String USER_COLUMNS = "u.id, u.email, u.name, u.workspace_role";
+  private static final String USER_COLUMNS = "u.id, u.email, u.name, u.handle, u.avatar_version, u.workspace_role";
+  private static final String HANDLE_INDEX = "users_handle_key";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Pool pool;
 
@@ -28,17 +32,39 @@ final class AccountStore {
     this.pool = pool;
   }
 
-  /** Creates an account; the first account of a fresh installation owns the workspace. */
+  /**
+   * Creates an account with a @handle made from the name (a short random suffix when it is taken); the first
+   * account of a fresh installation owns the workspace.
+   */
   Future<JsonObject> createUser(String email, String name, String passwordHash) {
+    return insertUser(email, name, passwordHash, handleFrom(name), 0);
+  }
+
+  private Future<JsonObject> insertUser(String email, String name, String passwordHash, String handle, int attempt) {
     return pool.preparedQuery("""
-            INSERT INTO users AS u (email, name, password_hash, workspace_role)
-            VALUES ($1, $2, $3, CASE WHEN EXISTS (SELECT 1 FROM users) THEN 'member' ELSE 'owner' END)
+            INSERT INTO users AS u (email, name, password_hash, handle, workspace_role)
+            VALUES ($1, $2, $3, $4, CASE WHEN EXISTS (SELECT 1 FROM users) THEN 'member' ELSE 'owner' END)
             RETURNING\s""" + USER_COLUMNS)
-        .execute(Tuple.of(email, name, passwordHash))
-        .recover(failure -> Future.failedFuture(isUniqueViolation(failure)
-            ? new ParleyException(ErrorCode.CONFLICT, "An account with this email exists already")
-            : failure))
-        .map(rows -> userJson(rows.iterator().next()));
+        .execute(Tuple.of(email, name, passwordHash, handle))
+        .map(rows -> userJson(rows.iterator().next()))
+        .recover(failure -> {
+          if (isUniqueViolation(failure) && failure.getMessage().contains(HANDLE_INDEX) && attempt < 5) {
+            return insertUser(email, name, passwordHash, handleFrom(name) + "_" + (1000 + RANDOM.nextInt(9000)),
+                attempt + 1);
+          }
+          return Future.failedFuture(isUniqueViolation(failure)
+              ? new ParleyException(ErrorCode.CONFLICT, "An account with this email exists already")
+              : failure);
+        });
+  }
+
+  /** A handle's first form: the name's letters and digits, lower case, or "user" when nothing is left. */
+  static String handleFrom(String name) {
+    String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "");
+    if (base.length() < 2) {
+      base = "user" + base;
+    }
+    return base.length() > 20 ? base.substring(0, 20) : base;
   }
 
   /** The account and password hash for an email; not found when there is none. */
@@ -134,6 +160,8 @@ final class AccountStore {
         .put("id", row.getUUID("id").toString())
         .put("email", row.getString("email"))
         .put("name", row.getString("name"))
+        .put("handle", row.getString("handle"))
+        .put("avatarVersion", row.getInteger("avatar_version"))
         .put("workspaceRole", row.getString("workspace_role"));
   }
 

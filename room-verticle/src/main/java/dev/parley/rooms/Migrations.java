@@ -29,7 +29,7 @@ final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
   /** The scripts in the order they apply. A script is never edited once released: add a new one instead. */
-  static final List<String> SCRIPTS = List.of("V1__core.sql", "V2__conversations.sql");
+  static final List<String> SCRIPTS = List.of("V1__core.sql", "V2__conversations.sql", "V3__identity.sql");
 
   /** An arbitrary constant naming Parley's migration lock among the database's advisory locks. */
   private static final long LOCK_KEY = 0x7061726c6579L;
