@@ -29,7 +29,7 @@ final class TestNodes implements AutoCloseable {
         .put("redis", new JsonObject().put("url", TestServices.redisUrl()))
         .put("auth", new JsonObject().put("jwtSecret", "test-secret-" + clusterName))
         .put("limits", new JsonObject().put("sendPerSecond", 10_000).put("sendBurst", 10_000)
-            .put("replayLimit", 150))
+            .put("replayLimit", 150).put("authPerMinute", 100_000).put("loginPerMinute", 100_000))
         .put("cluster", new JsonObject().put("enabled", clustered).put("name", clusterName)
             .put("host", "127.0.0.1").put("members", new JsonArray().add("127.0.0.1")));
   }

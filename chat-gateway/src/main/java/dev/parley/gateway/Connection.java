@@ -270,6 +270,13 @@ final class Connection {
     }
   }
 
+  /** A session of this person ended: if it is this connection's, the connection ends too. */
+  void sessionEnded(String session) {
+    if (session != null && session.equals(identity.session())) {
+      close(Protocol.CLOSE_UNAUTHORIZED, "Signed out");
+    }
+  }
+
   /** A notice for this person (added to or removed from a room), already encoded. */
   void sendNotice(String frame, String removedFromRoom) {
     if (removedFromRoom != null) {

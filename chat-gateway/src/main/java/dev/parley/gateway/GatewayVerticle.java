@@ -47,6 +47,7 @@ public final class GatewayVerticle extends VerticleBase {
   private WorkerExecutor passwordWorkers;
   private RoomFanout fanout;
   private AuthApi auth;
+  private SessionRevocations revocations;
   private InvitesApi invites;
   private WsTickets tickets;
   private Connection.Shared connectionShared;
@@ -69,7 +70,14 @@ public final class GatewayVerticle extends VerticleBase {
     Services services = new Services(vertx.eventBus());
     Tokens tokens = new Tokens(vertx, config.auth().jwtSecret(), config.auth().accessTokenSeconds());
     tickets = new WsTickets(redisApi, tokens);
-    auth = new AuthApi(services, new Passwords(passwordWorkers), tokens, tickets, config.auth().refreshTokenDays());
+    revocations = new SessionRevocations(redisApi, vertx.eventBus(), config.auth().accessTokenSeconds());
+    AuthApi.AuthLimits authLimits = new AuthApi.AuthLimits(
+        new RateLimiter(redisApi, "auth-address", config.limits().authPerMinute() / 60.0,
+            config.limits().authPerMinute()),
+        new RateLimiter(redisApi, "login-account", config.limits().loginPerMinute() / 60.0,
+            config.limits().loginPerMinute()));
+    auth = new AuthApi(services, new Passwords(passwordWorkers), tokens, tickets, revocations, authLimits,
+        config.auth().refreshTokenDays());
     fanout = new RoomFanout(vertx, services, HOLD_MILLIS, config.limits().replayLimit());
     RateLimiter sendLimiter = new RateLimiter(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst());
@@ -202,7 +210,8 @@ public final class GatewayVerticle extends VerticleBase {
       return auth.bearerIdentity(authorization);
     }
     String ticket = queryParam(handshake.query(), "ticket");
-    return ticket == null ? Future.succeededFuture() : tickets.redeem(ticket);
+    return ticket == null ? Future.succeededFuture()
+        : tickets.redeem(ticket).compose(identity -> identity == null ? Future.succeededFuture() : auth.live(identity));
   }
 
   /** Non-browser clients send no Origin; a browser's must be Parley's own (same origin or configured). */

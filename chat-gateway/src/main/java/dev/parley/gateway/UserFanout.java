@@ -36,6 +36,12 @@ final class UserFanout {
 
     private void deliver(JsonObject notice) {
       JsonObject data = notice.getValue("data") instanceof JsonObject object ? object : new JsonObject();
+      if (EventType.SESSION_REVOKED.equals(notice.getValue("type"))) {
+        for (Connection connection : List.copyOf(connections)) {
+          connection.sessionEnded(data.getString("session"));
+        }
+        return;
+      }
       String removedFrom = EventType.ROOM_REMOVED.equals(notice.getValue("type")) ? data.getString("room") : null;
       String frame = notice.put(Protocol.OP, Protocol.EVT).encode();
       for (Connection connection : List.copyOf(connections)) {

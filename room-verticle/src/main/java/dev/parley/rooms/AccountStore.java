@@ -5,10 +5,12 @@ import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -103,27 +105,104 @@ final class AccountStore {
         .map(rows -> rows.iterator().next().getUUID(0).toString());
   }
 
-  /** Swaps a live session's refresh token for a new one; an unknown, expired or revoked token is unauthorized. */
+  /**
+   * Swaps a live session's refresh token for a new one and remembers the old one. Presenting a remembered (already
+   * rotated) token means two parties hold the session's tokens: the session ends at once.
+   */
   Future<JsonObject> rotateSession(String refreshHash, String newRefreshHash, long expiresAt) {
-    return pool.preparedQuery("""
+    Buffer presented = decode(refreshHash);
+    Buffer next = decode(newRefreshHash);
+    return pool.withTransaction(conn -> conn.preparedQuery("""
             UPDATE sessions s SET refresh_hash = $2, expires_at = $3, last_seen_at = now()
             FROM users u
             WHERE s.refresh_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.id = s.user_id
             RETURNING s.id AS session_id,\s""" + USER_COLUMNS)
-        .execute(Tuple.of(decode(refreshHash), decode(newRefreshHash), timestamp(expiresAt)))
-        .map(rows -> {
-          if (rows.size() == 0) {
-            throw new ParleyException(ErrorCode.UNAUTHORIZED, "This session has ended: sign in again");
+        .execute(Tuple.of(presented, next, timestamp(expiresAt)))
+        .compose(rows -> {
+          if (rows.size() > 0) {
+            Row row = rows.iterator().next();
+            return conn.preparedQuery("INSERT INTO rotated_refresh_tokens (token_hash, session_id) VALUES ($1, $2)")
+                .execute(Tuple.of(presented, row.getUUID("session_id")))
+                .map(remembered -> new JsonObject().put("session", row.getUUID("session_id").toString())
+                    .put("user", userJson(row)));
           }
-          Row row = rows.iterator().next();
-          return new JsonObject().put("session", row.getUUID("session_id").toString()).put("user", userJson(row));
+          return conn.preparedQuery("""
+                  UPDATE sessions s SET revoked_at = coalesce(s.revoked_at, now())
+                  FROM rotated_refresh_tokens r, users u
+                  WHERE r.token_hash = $1 AND s.id = r.session_id AND u.id = s.user_id
+                  RETURNING s.id AS session_id,\s""" + USER_COLUMNS)
+              .execute(Tuple.of(presented))
+              .map(reused -> {
+                if (reused.size() == 0) {
+                  throw new ParleyException(ErrorCode.UNAUTHORIZED, "This session has ended: sign in again");
+                }
+                Row row = reused.iterator().next();
+                return new JsonObject().put("reused", true).put("session", row.getUUID("session_id").toString())
+                    .put("user", userJson(row));
+              });
+        }));
+  }
+
+  /** Ends the session a refresh token belongs to (signing out). */
+  Future<JsonObject> revokeSession(String refreshHash) {
+    return pool.preparedQuery("""
+            UPDATE sessions SET revoked_at = now() WHERE refresh_hash = $1 AND revoked_at IS NULL
+            RETURNING id, user_id""")
+        .execute(Tuple.of(decode(refreshHash)))
+        .map(rows -> revoked(rows).put("user", rows.size() == 0 ? null
+            : rows.iterator().next().getUUID("user_id").toString()));
+  }
+
+  /** The user's live sessions, most recently used first. */
+  Future<JsonArray> listSessions(String user) {
+    return pool.preparedQuery("""
+            SELECT id, device, (extract(epoch FROM created_at) * 1000)::bigint AS created_ts,
+                   (extract(epoch FROM last_seen_at) * 1000)::bigint AS seen_ts
+            FROM sessions WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now()
+            ORDER BY last_seen_at DESC LIMIT 200""")
+        .execute(Tuple.of(UUID.fromString(user)))
+        .map(rows -> {
+          JsonArray sessions = new JsonArray();
+          for (Row row : rows) {
+            sessions.add(new JsonObject().put("id", row.getUUID("id").toString()).put("device", row.getString("device"))
+                .put("createdAt", row.getLong("created_ts")).put("lastSeenAt", row.getLong("seen_ts")));
+          }
+          return sessions;
         });
   }
 
-  Future<Void> revokeSession(String refreshHash) {
-    return pool.preparedQuery("UPDATE sessions SET revoked_at = now() WHERE refresh_hash = $1 AND revoked_at IS NULL")
-        .execute(Tuple.of(decode(refreshHash)))
-        .mapEmpty();
+  /** Ends one of the user's sessions ({@code session}), or every one but {@code except}. */
+  Future<JsonObject> revokeSessions(String user, String session, String except) {
+    if ((session != null && !Ids.isId(session)) || (except != null && !Ids.isId(except))) {
+      return Future.failedFuture(new ParleyException(ErrorCode.NOT_FOUND, "No such session"));
+    }
+    return pool.preparedQuery("""
+            UPDATE sessions SET revoked_at = now()
+            WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id = $2) AND ($3::uuid IS NULL OR id <> $3)
+            RETURNING id""")
+        .execute(Tuple.of(UUID.fromString(user), session == null ? null : UUID.fromString(session),
+            except == null ? null : UUID.fromString(except)))
+        .map(rows -> {
+          if (session != null && rows.size() == 0) {
+            throw new ParleyException(ErrorCode.NOT_FOUND, "No such session");
+          }
+          return revoked(rows);
+        });
+  }
+
+  /** Sets a new password hash and ends every other session of the user. */
+  Future<JsonObject> setPassword(String user, String passwordHash, String except) {
+    return pool.preparedQuery("UPDATE users SET password_hash = $2 WHERE id = $1")
+        .execute(Tuple.of(UUID.fromString(user), passwordHash))
+        .compose(updated -> revokeSessions(user, null, except));
+  }
+
+  private static JsonObject revoked(RowSet<Row> rows) {
+    JsonArray ids = new JsonArray();
+    for (Row row : rows) {
+      ids.add(row.getUUID("id").toString());
+    }
+    return new JsonObject().put("revoked", ids);
   }
 
   /** Only the workspace owner appoints admins, and the owner's own role does not change this way. */

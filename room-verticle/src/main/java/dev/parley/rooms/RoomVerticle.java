@@ -188,7 +188,13 @@ public final class RoomVerticle extends VerticleBase {
           body.getLong("expiresAt"), body.getString("device")).map(id -> new JsonObject().put("session", id));
       case ROTATE_SESSION -> accounts.rotateSession(body.getString("refreshHash"), body.getString("newRefreshHash"),
           body.getLong("expiresAt"));
-      case REVOKE_SESSION -> accounts.revokeSession(body.getString("refreshHash")).map(done -> new JsonObject());
+      case REVOKE_SESSION -> accounts.revokeSession(body.getString("refreshHash"));
+      case LIST_SESSIONS -> accounts.listSessions(body.getString("user"))
+          .map(sessions -> new JsonObject().put("sessions", sessions));
+      case REVOKE_SESSIONS -> accounts.revokeSessions(body.getString("user"), body.getString("session"),
+          body.getString("except"));
+      case SET_PASSWORD -> accounts.setPassword(body.getString("user"), body.getString("passwordHash"),
+          body.getString("except"));
       case SET_WORKSPACE_ROLE -> accounts.setWorkspaceRole(body.getString("actor"), body.getString("user"),
           body.getString("role")).map(user -> new JsonObject().put("user", user));
     };

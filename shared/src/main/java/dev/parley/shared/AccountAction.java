@@ -12,11 +12,21 @@ public enum AccountAction {
   CREATE_SESSION,
   /**
    * {@code {"refreshHash","newRefreshHash","expiresAt"}} → {@code {"session","user":{..}}}: swaps the session's
-   * refresh token for a new one; an unknown, expired or revoked token is unauthorized.
+   * refresh token for a new one. A token the session already rotated away ends the whole session (it was stolen)
+   * and answers {@code {"reused":true,"session","user":{..}}}; an unknown, expired or revoked token is unauthorized.
    */
   ROTATE_SESSION,
-  /** {@code {"refreshHash"}} → {@code {}}: ends the session that token belongs to. */
+  /** {@code {"refreshHash"}} → {@code {"revoked":[ids],"user"}}: ends the session that token belongs to. */
   REVOKE_SESSION,
+  /** {@code {"user"}} → {@code {"sessions":[{"id","device","createdAt","lastSeenAt"}]}}: the live ones. */
+  LIST_SESSIONS,
+  /**
+   * {@code {"user","session"?,"except"?}} → {@code {"revoked":[ids]}}: ends one of the user's sessions, or all of
+   * them but {@code except}.
+   */
+  REVOKE_SESSIONS,
+  /** {@code {"user","passwordHash","except"}} → {@code {"revoked":[ids]}}: a new password ends the other sessions. */
+  SET_PASSWORD,
   /**
    * {@code {"actor","user","role":"admin"|"member"}} → {@code {"user":{..}}}: the workspace owner appoints or
    * removes workspace admins.

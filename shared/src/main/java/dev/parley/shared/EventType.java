@@ -13,6 +13,8 @@ public final class EventType {
   public static final String MEMBER_UPDATED = "member.updated";
   /** On a user's address: they were added to a room ({@code {"room":{..}}}); no seq. */
   public static final String ROOM_ADDED = "room.added";
+  /** On a user's address: a session of theirs ended ({@code {"session"}}); its connections close with 4001. */
+  public static final String SESSION_REVOKED = "session.revoked";
   /** On a user's address: they left or were removed from a room ({@code {"room","reason"}}); no seq. */
   public static final String ROOM_REMOVED = "room.removed";
   /** Ephemeral: never stored, carries no seq. */

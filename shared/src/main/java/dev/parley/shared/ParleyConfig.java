@@ -78,9 +78,13 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
     }
   }
 
-  /** Sizes and rates that keep one client from hurting the others. */
+  /**
+   * Sizes and rates that keep one client from hurting the others. {@code authPerMinute} bounds sign-ups and sign-ins
+   * from one IP address, {@code loginPerMinute} sign-in attempts on one account (each with a burst of as many).
+   */
   public record Limits(int maxTextLength, int maxFrameBytes, int replayLimit, int historyPageMax,
-                       double sendPerSecond, int sendBurst, int socketQueueFrames, int heartbeatSeconds) {
+                       double sendPerSecond, int sendBurst, int socketQueueFrames, int heartbeatSeconds,
+                       int authPerMinute, int loginPerMinute) {
     static Limits fromJson(JsonObject json) {
       return new Limits(
           json.getInteger("maxTextLength", 4000),
@@ -90,7 +94,9 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
           json.getDouble("sendPerSecond", 10.0),
           json.getInteger("sendBurst", 30),
           json.getInteger("socketQueueFrames", 1024),
-          json.getInteger("heartbeatSeconds", 30));
+          json.getInteger("heartbeatSeconds", 30),
+          json.getInteger("authPerMinute", 30),
+          json.getInteger("loginPerMinute", 10));
     }
   }
 

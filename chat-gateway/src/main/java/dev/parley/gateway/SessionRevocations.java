@@ -1,0 +1,61 @@
+package dev.parley.gateway;
+
+import dev.parley.shared.Addresses;
+import dev.parley.shared.EventType;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisAPI;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes an ended session stop working everywhere at once: its access tokens (valid for minutes more by signature)
+ * are refused from a Redis mark that lives as long as they do, and its open WebSockets, on every node, are closed
+ * through a notice on the person's address.
+ */
+final class SessionRevocations {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SessionRevocations.class);
+  private static final String KEY_PREFIX = "parley:revoked-session:";
+
+  private final RedisAPI redis;
+  private final EventBus bus;
+  private final int accessTokenSeconds;
+
+  SessionRevocations(RedisAPI redis, EventBus bus, int accessTokenSeconds) {
+    this.redis = redis;
+    this.bus = bus;
+    this.accessTokenSeconds = accessTokenSeconds;
+  }
+
+  /** Marks the sessions ended and tells their connections; done when the marks are written. */
+  Future<Void> revoked(String user, JsonArray sessions) {
+    List<Future<?>> marks = new ArrayList<>();
+    for (Object session : sessions) {
+      marks.add(redis.set(List.of(KEY_PREFIX + session, "1", "EX", Integer.toString(accessTokenSeconds))));
+      bus.publish(Addresses.user(user), new JsonObject().put("type", EventType.SESSION_REVOKED)
+          .put("data", new JsonObject().put("session", session)));
+    }
+    return Future.all(marks).mapEmpty();
+  }
+
+  /**
+   * Whether a session was ended. When Redis does not answer, the token's signature and expiry stand alone: sign-out
+   * then takes up to a token lifetime to bite, but nobody is locked out by a cache outage.
+   */
+  Future<Boolean> isRevoked(String session) {
+    if (session == null) {
+      return Future.succeededFuture(false);
+    }
+    return redis.exists(List.of(KEY_PREFIX + session))
+        .map(count -> count.toInteger() > 0)
+        .recover(down -> {
+          LOG.warn("Could not check whether session {} was revoked: {}", session, down.getMessage());
+          return Future.succeededFuture(false);
+        });
+  }
+}
