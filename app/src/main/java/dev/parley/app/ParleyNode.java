@@ -11,6 +11,8 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One Parley process: a Vert.x instance (clustered when configured) running the verticles of its roles.
@@ -18,6 +20,8 @@ import java.util.Set;
  * deploys last, so everything it hands work to is there when it opens its port.
  */
 public final class ParleyNode {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ParleyNode.class);
 
   private final Vertx vertx;
   private final GatewayVerticle gateway;
@@ -39,8 +43,12 @@ public final class ParleyNode {
     } else {
       vertx = Future.succeededFuture(Vertx.vertx());
     }
-    return vertx.compose(started -> deploy(started, config, roles)
-        .recover(failure -> started.close().transform(closed -> Future.failedFuture(failure))));
+    return vertx.compose(started -> deploy(started, config, roles).recover(failure -> {
+      // Say why first: closing Vert.x from one of its own threads may not finish before the caller gives up.
+      LOG.error("Parley could not start its roles {}", roles, failure);
+      started.close();
+      return Future.failedFuture(failure);
+    }));
   }
 
   private static Future<ParleyNode> deploy(Vertx vertx, JsonObject config, Set<Role> roles) {

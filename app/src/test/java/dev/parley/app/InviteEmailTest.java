@@ -10,7 +10,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +64,7 @@ class InviteEmailTest {
     Matcher link = LINK.matcher(GreenMailUtil.getBody(email));
     assertTrue(link.find(), "the email carries the invite link");
     String token = link.group(1);
-    eventually(() -> "sent".equals(emailStatus(owner, room, invite)), "the invite shows as sent");
+    nodes.eventually(() -> "sent".equals(emailStatus(owner, room, invite)), "the invite shows as sent");
 
     JsonObject again = TestApi.expect(202, api.call(HttpMethod.POST, path, owner,
         new JsonObject().put("emails", new JsonArray().add("friend@example.com"))));
@@ -87,16 +86,5 @@ class InviteEmailTest {
         null)).getJsonArray("invites");
     return invites.stream().map(JsonObject.class::cast).filter(candidate -> invite.equals(candidate.getString("id")))
         .map(candidate -> candidate.getString("emailStatus")).findFirst().orElse(null);
-  }
-
-  /** Waits for a condition another service brings about, checking it again after each short timer. */
-  private void eventually(Supplier<Boolean> condition, String what) {
-    long deadline = System.currentTimeMillis() + TestNodes.TIMEOUT.toMillis();
-    while (!condition.get()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("Not true in time: " + what);
-      }
-      TestNodes.await(nodes.anyVertx().timer(50));
-    }
   }
 }

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Starts Parley nodes for a test on its own fresh database, and stops them all at the end. */
@@ -44,9 +45,15 @@ final class TestNodes implements AutoCloseable {
     return node;
   }
 
-  /** A Vert.x of this test's nodes, for timers. */
-  Vertx anyVertx() {
-    return nodes.get(0).vertx();
+  /** Waits for a condition another component brings about, checking again after each short timer. */
+  void eventually(Supplier<Boolean> condition, String what) {
+    long deadline = System.currentTimeMillis() + TIMEOUT.toMillis();
+    while (!condition.get()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("Not true in time: " + what);
+      }
+      await(nodes.get(0).vertx().timer(20));
+    }
   }
 
   @Override
