@@ -234,8 +234,8 @@ final class AuthApi {
         .onFailure(ctx::fail);
   }
 
-  /** Opens a session for a user who just proved who they are. */
-  private Future<JsonObject> startSession(RoutingContext ctx, JsonObject user) {
+  /** Opens a session for a user who just proved who they are (here, or through a sign-in provider: OAuthApi). */
+  Future<JsonObject> startSession(RoutingContext ctx, JsonObject user) {
     String refreshToken = tokens.randomToken();
     String device = ctx.request().getHeader("User-Agent");
     return services.accounts(AccountAction.CREATE_SESSION, new JsonObject()

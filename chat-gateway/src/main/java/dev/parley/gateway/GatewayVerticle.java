@@ -49,6 +49,7 @@ public final class GatewayVerticle extends VerticleBase {
   private AuthApi auth;
   private SessionRevocations revocations;
   private InvitesApi invites;
+  private OAuthApi oauth;
   private WsTickets tickets;
   private Connection.Shared connectionShared;
   private volatile Set<String> allowedOrigins = Set.of();
@@ -84,6 +85,7 @@ public final class GatewayVerticle extends VerticleBase {
     connectionShared = new Connection.Shared(fanout, new UserFanout(vertx), services, sendLimiter, config.limits(),
         vertx.eventBus());
     invites = new InvitesApi(services, tokens, vertx.eventBus(), () -> publicUrl);
+    oauth = new OAuthApi(vertx, services, auth, tokens, redisApi, config.oauth(), () -> publicUrl);
 
     Router router = router(services, config);
     // Vert.x drops a connection whose frame exceeds its own maximum without a close frame, so its maximum sits above
@@ -134,17 +136,21 @@ public final class GatewayVerticle extends VerticleBase {
   private Router router(Services services, ParleyConfig config) {
     Router router = Router.router(vertx);
     router.route().handler(GatewayVerticle::securityHeaders);
+    ProfileApi profiles = new ProfileApi(vertx, services, auth::bearerIdentity);
+    profiles.mountPictures(router);
 
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
     auth.mountPublic(api);
     invites.mountPublic(api);
+    oauth.mountPublic(api);
     api.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml")
         .sendFile("openapi/parley-v1.yaml").onFailure(ctx::fail));
     api.route().handler(auth::authenticate);
     auth.mountPrivate(api);
     new RoomsApi(services, config.limits()).mount(api);
     new ConversationsApi(services).mount(api);
+    profiles.mount(api);
     invites.mountPrivate(api);
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(HttpErrors::handle);

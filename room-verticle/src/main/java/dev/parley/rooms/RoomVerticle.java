@@ -42,6 +42,8 @@ public final class RoomVerticle extends VerticleBase {
   private ConversationStore conversations;
   private InviteStore invites;
   private AccountStore accounts;
+  private IdentityStore identities;
+  private ProfileStore profiles;
 
   @Override
   public Future<?> start() {
@@ -61,6 +63,8 @@ public final class RoomVerticle extends VerticleBase {
     conversations = new ConversationStore(pool);
     invites = new InviteStore(pool);
     accounts = new AccountStore(pool);
+    identities = new IdentityStore(pool, accounts);
+    profiles = new ProfileStore(pool);
 
     return Migrations.run(vertx, pool).compose(migrated -> {
       MessageConsumer<JsonObject> roomCommands =
@@ -197,7 +201,21 @@ public final class RoomVerticle extends VerticleBase {
           body.getString("except"));
       case SET_WORKSPACE_ROLE -> accounts.setWorkspaceRole(body.getString("actor"), body.getString("user"),
           body.getString("role")).map(user -> new JsonObject().put("user", user));
+      case OAUTH_SIGN_IN -> identities.signIn(body);
+      case GET_PROFILE -> profiles.publicProfile(body.getString("user")).map(user -> new JsonObject().put("user", user));
+      case UPDATE_PROFILE -> profiles.updateProfile(body.getString("user"), body.getString("name"),
+          body.getString("handle")).map(this::announced);
+      case SET_AVATAR -> profiles.setAvatar(body.getString("user"), body.getString("png256"), body.getString("png64"))
+          .map(this::announced);
+      case CLEAR_AVATAR -> profiles.clearAvatar(body.getString("user")).map(this::announced);
+      case GET_AVATAR -> profiles.avatar(body.getString("user"), body.getInteger("size"));
     };
+  }
+
+  /** Tells everyone who shares a room with the person, and their own devices, that their profile changed. */
+  private JsonObject announced(ProfileStore.Change change) {
+    change.events().forEach((address, event) -> vertx.eventBus().publish(address, event));
+    return new JsonObject().put("user", change.user());
   }
 
   private void publish(RoomEvent event) {

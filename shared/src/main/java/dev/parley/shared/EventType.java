@@ -17,6 +17,11 @@ public final class EventType {
   public static final String SESSION_REVOKED = "session.revoked";
   /** On a user's address: they left or were removed from a room ({@code {"room","reason"}}); no seq. */
   public static final String ROOM_REMOVED = "room.removed";
+  /**
+   * Someone's profile changed ({@code {"user","name","handle","avatarVersion"}}); no seq. On the address of every
+   * room they are a member of (with {@code room}), and on their own address for their other devices.
+   */
+  public static final String USER_UPDATED = "user.updated";
   /** Ephemeral: never stored, carries no seq. */
   public static final String TYPING = "typing";
   /** Ephemeral: never stored, carries no seq and no room. */

@@ -2,7 +2,12 @@ package dev.parley.shared;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The configuration model: one record per section of the merged configuration (defaults in {@code conf/}, a
@@ -10,7 +15,7 @@ import java.util.List;
  * is absent means "the defaults".
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
-                           Mail mail, String dataDir) {
+                           Mail mail, OAuth oauth, String dataDir) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(
@@ -21,6 +26,7 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
         Limits.fromJson(section(json, "limits")),
         Cluster.fromJson(section(json, "cluster")),
         Mail.fromJson(section(json, "mail")),
+        OAuth.fromJson(section(json, "oauth")),
         json.getString("dataDir", "data"));
   }
 
@@ -122,6 +128,67 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
           json.getString("password"), json.getBoolean("startTls", false),
           json.getString("from", "Parley <parley@localhost>"), json.getString("outbox", "outbox"),
           json.getLong("retryMillis", 2_000L), json.getInteger("maxAttempts", 8));
+    }
+  }
+
+  /**
+   * Sign-in through OAuth2/OIDC providers, by id (the id is part of the callback URL:
+   * {@code <publicUrl>/api/v1/auth/oauth/<id>/callback}). Only configured providers are offered. Each is
+   * {@code {"type":"oidc"|"github"|"google","clientId","clientSecret","issuer","name","trustEmail"}}:
+   * {@code issuer} is the OIDC discovery base URL (required for "oidc"), {@code name} the button label, and
+   * {@code trustEmail} counts the provider's email addresses as verified even without an {@code email_verified}
+   * claim (only for a provider whose addresses the workspace controls, such as a single-tenant Entra ID).
+   *
+   * <p>Environment variables reach a provider through flat keys: {@code PARLEY_OAUTH_GITHUB_CLIENT_SECRET} is
+   * {@code oauth.githubClientSecret}, which sets {@code clientSecret} of provider {@code github}; a provider named
+   * "github" or "google" has that type unless told otherwise, any other is "oidc".
+   */
+  public record OAuth(Map<String, Provider> providers) {
+    private static final Pattern FLAT_KEY =
+        Pattern.compile("^([a-z0-9]+)(Type|ClientId|ClientSecret|Issuer|Name|TrustEmail)$");
+
+    static OAuth fromJson(JsonObject json) {
+      Map<String, JsonObject> merged = new LinkedHashMap<>();
+      JsonObject providers = json.getJsonObject("providers", new JsonObject());
+      for (String id : providers.fieldNames()) {
+        Object value = providers.getValue(id);
+        if (value instanceof JsonObject provider) {
+          merged.put(id, provider.copy());
+        }
+      }
+      for (String key : json.fieldNames()) {
+        Matcher flat = FLAT_KEY.matcher(key);
+        if (flat.matches()) {
+          String field = Character.toLowerCase(flat.group(2).charAt(0)) + flat.group(2).substring(1);
+          merged.computeIfAbsent(flat.group(1), id -> new JsonObject()).put(field, json.getValue(key));
+        }
+      }
+      Map<String, Provider> parsed = new LinkedHashMap<>();
+      merged.forEach((id, provider) -> parsed.put(id, Provider.fromJson(id, provider)));
+      return new OAuth(Collections.unmodifiableMap(parsed));
+    }
+
+    /** One OAuth2/OIDC provider. */
+    public record Provider(String type, String clientId, String clientSecret, String issuer, String name,
+                           boolean trustEmail) {
+      static Provider fromJson(String id, JsonObject json) {
+        String defaultType = "github".equals(id) || "google".equals(id) ? id : "oidc";
+        String type = text(json, "type") == null ? defaultType : text(json, "type");
+        String defaultName = switch (type) {
+          case "github" -> "GitHub";
+          case "google" -> "Google";
+          default -> id;
+        };
+        String name = text(json, "name");
+        return new Provider(type, text(json, "clientId"), text(json, "clientSecret"), text(json, "issuer"),
+            name == null ? defaultName : name, Boolean.parseBoolean(text(json, "trustEmail")));
+      }
+
+      /** Values from the environment arrive parsed (a numeric client id as a number): read them back as text. */
+      private static String text(JsonObject json, String key) {
+        Object value = json.getValue(key);
+        return value == null ? null : String.valueOf(value);
+      }
     }
   }
 }

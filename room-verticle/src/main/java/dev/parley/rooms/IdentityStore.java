@@ -1,0 +1,145 @@
+package dev.parley.rooms;
+
+import dev.parley.shared.ErrorCode;
+import dev.parley.shared.ParleyException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * Accounts at OAuth2/OIDC providers ({@code identities}): which Parley user a (provider, subject) pair signs in as.
+ * An identity links to an existing account only through an email address the provider verified; a new account is
+ * made only for a verified address, since the address is how the person signs in with a password and is reached.
+ */
+final class IdentityStore {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String HANDLE_INDEX = "users_handle_key";
+  private static final int MAX_ATTEMPTS = 5;
+  private static final int MAX_NAME = 80;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Pool pool;
+  private final AccountStore accounts;
+
+  IdentityStore(Pool pool, AccountStore accounts) {
+    this.pool = pool;
+    this.accounts = accounts;
+  }
+
+  /** The {@code OAUTH_SIGN_IN} command: {@code {"user":{..},"created":bool,"linked":bool}}. */
+  Future<JsonObject> signIn(JsonObject command) {
+    String provider = required(command, "provider", 64);
+    String subject = required(command, "subject", 255);
+    String email = command.getString("email");
+    if (email != null && (email.isBlank() || email.length() > 254 || !email.contains("@"))) {
+      email = null;
+    }
+    boolean verified = email != null && command.getBoolean("emailVerified", false);
+    String name = command.getString("name");
+    name = name == null || name.isBlank() ? fallbackName(email) : name.strip();
+    if (name.length() > MAX_NAME) {
+      name = name.substring(0, MAX_NAME);
+    }
+    return signIn(new Sign(provider, subject, email, verified, name), 0);
+  }
+
+  private record Sign(String provider, String subject, String email, boolean verified, String name) {
+  }
+
+  /**
+   * Known identity → its user; else an account with the email → linked when the email is verified; else a new
+   * account with the identity. A concurrent sign-in or sign-up that wins a race sends us round again.
+   */
+  private Future<JsonObject> signIn(Sign sign, int attempt) {
+    return pool.preparedQuery("SELECT user_id FROM identities WHERE provider = $1 AND subject = $2")
+        .execute(Tuple.of(sign.provider(), sign.subject()))
+        .compose(identities -> {
+          if (identities.size() > 0) {
+            return answer(identities.iterator().next().getUUID("user_id"), false, false);
+          }
+          if (sign.email() == null) {
+            return Future.failedFuture(new ParleyException(ErrorCode.INVALID,
+                "Your account at this provider has no email address Parley can use: a new account needs one"));
+          }
+          return pool.preparedQuery("SELECT id FROM users WHERE lower(email) = lower($1)")
+              .execute(Tuple.of(sign.email()))
+              .compose(users -> users.size() > 0
+                  ? link(sign, users.iterator().next().getUUID("id"), attempt)
+                  : create(sign, AccountStore.handleFrom(sign.name()), attempt));
+        });
+  }
+
+  private Future<JsonObject> link(Sign sign, UUID user, int attempt) {
+    if (!sign.verified()) {
+      return Future.failedFuture(new ParleyException(ErrorCode.CONFLICT,
+          "An account with this email exists, but the provider has not verified that you own the address: "
+              + "sign in with your password instead"));
+    }
+    return pool.preparedQuery("""
+            INSERT INTO identities (provider, subject, user_id, email) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (provider, subject) DO NOTHING""")
+        .execute(Tuple.of(sign.provider(), sign.subject(), user, sign.email()))
+        .compose(inserted -> inserted.rowCount() == 1 ? answer(user, false, true) : again(sign, attempt, null));
+  }
+
+  /** The account and its identity in one statement: both exist, or neither. */
+  private Future<JsonObject> create(Sign sign, String handle, int attempt) {
+    if (!sign.verified()) {
+      return Future.failedFuture(new ParleyException(ErrorCode.INVALID,
+          "The provider has not verified your email address, and a new account needs a verified one"));
+    }
+    return pool.preparedQuery("""
+            WITH created AS (
+              INSERT INTO users (email, name, password_hash, handle, workspace_role)
+              VALUES ($1, $2, NULL, $3, CASE WHEN EXISTS (SELECT 1 FROM users) THEN 'member' ELSE 'owner' END)
+              RETURNING id
+            ), identity AS (
+              INSERT INTO identities (provider, subject, user_id, email) SELECT $4, $5, id, $1 FROM created
+            )
+            SELECT id FROM created""")
+        .execute(Tuple.of(sign.email(), sign.name(), handle, sign.provider(), sign.subject()))
+        .compose(rows -> answer(rows.iterator().next().getUUID("id"), true, false))
+        .recover(failure -> {
+          if (!(failure instanceof PgException pg) || !UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+            return Future.failedFuture(failure);
+          }
+          if (failure.getMessage().contains(HANDLE_INDEX) && attempt < MAX_ATTEMPTS) {
+            return create(sign, AccountStore.handleFrom(sign.name()) + "_" + (1000 + RANDOM.nextInt(9000)),
+                attempt + 1);
+          }
+          // The email or the identity was taken meanwhile: look again, it now links or signs in.
+          return again(sign, attempt, failure);
+        });
+  }
+
+  private Future<JsonObject> again(Sign sign, int attempt, Throwable cause) {
+    if (attempt >= MAX_ATTEMPTS) {
+      return Future.failedFuture(cause != null ? cause
+          : new ParleyException(ErrorCode.CONFLICT, "This sign-in raced with another one: try again"));
+    }
+    return signIn(sign, attempt + 1);
+  }
+
+  private Future<JsonObject> answer(UUID user, boolean created, boolean linked) {
+    return accounts.getUser(user.toString())
+        .map(json -> new JsonObject().put("user", json).put("created", created).put("linked", linked));
+  }
+
+  private static String fallbackName(String email) {
+    String local = email == null ? "" : email.substring(0, email.indexOf('@')).strip();
+    return local.isEmpty() ? "New user" : local;
+  }
+
+  private static String required(JsonObject command, String field, int maxLength) {
+    Object value = command.getValue(field);
+    if (!(value instanceof String text) || text.isEmpty() || text.length() > maxLength) {
+      throw new ParleyException(ErrorCode.INVALID, "'" + field + "' is required");
+    }
+    return text;
+  }
+}
