@@ -1,5 +1,5 @@
-// HTTP client for /api/v1: JSON in and out, the access token on every call, and one
-// transparent token refresh + retry when the server answers 401.
+// HTTP client for /api/v1: JSON in and out (or a raw file body, for pictures), the access token
+// on every call, and one transparent token refresh + retry when the server answers 401.
 // The session (user + tokens) lives in localStorage so a reload stays signed in.
 
 const BASE = '/api/v1';
@@ -57,14 +57,18 @@ addEventListener('storage', (e) => {
   else if (session && before?.user?.id !== session.user?.id) location.reload();
 });
 
+/** A File or Blob goes as it is (the browser sets its Content-Type); anything else as JSON. */
+const isRaw = (body) => typeof Blob !== 'undefined' && body instanceof Blob;
+
 async function call(method, path, body, token) {
   const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const raw = isRaw(body);
+  if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let res;
   try {
     res = await fetch(BASE + path, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, body: body === undefined || raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection.');
@@ -73,10 +77,18 @@ async function call(method, path, body, token) {
   return { res, data };
 }
 
+// What to say when an answer carries no error message of its own (e.g. a proxy's bare 413 or 429).
+const STATUS_TEXT = {
+  413: 'That is too large.',
+  429: 'Too many attempts: wait a minute and try again.',
+  502: 'The server is not reachable right now. Try again in a moment.',
+  503: 'The server is busy right now. Try again in a moment.',
+};
+
 function failure(res, data) {
   const err = data?.error;
   return new ApiError(res.status, err?.code ?? `http_${res.status}`,
-    err?.message ?? `Request failed (HTTP ${res.status})`);
+    err?.message ?? STATUS_TEXT[res.status] ?? `Request failed (HTTP ${res.status})`);
 }
 
 /** Refresh tokens rotate, so concurrent refreshes (two calls, two tabs) must not race. */
@@ -153,6 +165,22 @@ const ROOM_PATH = /^\/rooms\/[^/?]+/;
 
 export const currentUser = () => session?.user ?? null;
 
+/**
+ * Keep the stored copy of me up to date (renamed, new picture), so a reload starts from it.
+ * Only for the signed-in person; another id is ignored.
+ */
+export function rememberMe(user) {
+  if (session?.user && user?.id === session.user.id) store({ ...session, user: { ...session.user, ...user } });
+}
+
+/**
+ * The server refuses this session even with fresh tokens (e.g. a socket closed as unauthorized
+ * right after a refresh): drop it here too, which fires onSignedOut.
+ */
+export function expireSession() {
+  endSession();
+}
+
 /** fn() runs when the session ends by itself; an explicit logout() does not fire it. */
 export function onSignedOut(fn) {
   signedOutListeners.add(fn);
@@ -163,21 +191,47 @@ export function onRoomDenied(fn) {
   roomDeniedListeners.add(fn);
 }
 
+/** An answer { user } about me: stored as the session's user, and the user returned. */
+function keepMe(answer) {
+  const user = answer?.user;
+  if (user) rememberMe(user);
+  return user;
+}
+
 export const api = {
   register: (email, password, name) => authenticate('/auth/register', { email, password, name }),
   login: (email, password) => authenticate('/auth/login', { email, password }),
 
-  async logout() {
+  /**
+   * Sign out here at once; telling the server is best effort. tellServer: false when the server has
+   * already ended the session (after "sign out everywhere"), where the call could only fail.
+   */
+  async logout({ tellServer = true } = {}) {
     const refreshToken = session?.refreshToken;
-    store(null); // sign out here at once; telling the server is best effort
-    if (refreshToken) await call('POST', '/auth/logout', { refreshToken }).catch(() => {});
+    store(null);
+    if (refreshToken && tellServer) await call('POST', '/auth/logout', { refreshToken }).catch(() => {});
   },
 
-  async me() {
-    const { user } = await request('GET', '/me');
-    if (session && user) store({ ...session, user });
-    return user;
-  },
+  // ---- sign-in providers (OAuth2 / OIDC) ----
+  /** { providers: [{ id, name, type }] }; works signed out. */
+  providers: () => anonymous('GET', '/auth/providers'),
+  /** The start of a provider sign-in: a page the browser navigates to (never fetched). */
+  providerStartUrl: (id) => `${BASE}/auth/oauth/${enc(id)}/start`,
+  /** Trade the one-time code the server put in /#/oauth/<code> for a session, like a login. */
+  oauthExchange: (code) => authenticate('/auth/oauth/exchange', { code }),
+
+  // ---- me: profile, picture, password, sessions ----
+  me: () => request('GET', '/me').then(keepMe),
+  /** changes: { name?, handle? } */
+  updateMe: (changes) => request('PATCH', '/me', changes).then(keepMe),
+  /** The picture file as the raw request body. */
+  uploadAvatar: (file) => request('PUT', '/me/avatar', file).then(keepMe),
+  removeAvatar: () => request('DELETE', '/me/avatar').then(keepMe),
+  changePassword: (currentPassword, newPassword) => request('POST', '/auth/password', { currentPassword, newPassword }),
+  sessions: () => request('GET', '/sessions'),
+  revokeSession: (id) => request('DELETE', `/sessions/${enc(id)}`),
+  /** keepCurrent: "sign out other devices"; otherwise every session, this one included. */
+  revokeAllSessions: (keepCurrent) => request('POST', '/sessions/revoke-all', keepCurrent ? { keepCurrent: true } : undefined),
 
   wsTicket: () => request('POST', '/ws-ticket'),
   rooms: () => request('GET', '/rooms'),
@@ -198,6 +252,8 @@ export const api = {
   // ---- people and direct messages ----
   /** People of the workspace matching `q` (name or email), never including me. */
   users: (q) => request('GET', `/users?${new URLSearchParams({ q })}`),
+  /** Someone's public profile: { user: { id, name, handle, avatarVersion } }. */
+  user: (id) => request('GET', `/users/${enc(id)}`),
   /** The DM (one id) or group DM (several) with these people: 200 existing, 201 created. */
   openDm: (users) => request('POST', '/dms', { users }),
 

@@ -1,12 +1,15 @@
 // The open room: message list (ordered and deduplicated by seq), history paging on scroll-up,
 // deleting messages, the composer with pending/failed states (disabled in an archived room or
 // while I am muted), and the typing indicator.
+// Each message shows its sender's picture and current name (users.js keeps both up to date);
+// consecutive messages of one sender within a few minutes are grouped under the first one.
 
 import { api } from './api.js';
 import { connection } from './connection.js';
 import { $, h, act, formatTime, toast } from './dom.js';
 import { displayName } from './rooms.js';
 import { canDeleteMessage, canPost } from './permissions.js';
+import { avatarImg, nameSpan } from './users.js';
 
 const PAGE_SIZE = 50;
 const GAP_PAGE_SIZE = 100;
@@ -14,6 +17,7 @@ const MAX_TEXT = 4000;
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_MS = 5000;
 const NEAR_EDGE_PX = 80;
+const GROUP_WITHIN_MS = 5 * 60_000;
 const DELETED_TEXT = 'message deleted';
 const LEFT_TEXT = { left: 'left the room', kicked: 'was removed from the room', banned: 'was banned from the room' };
 
@@ -232,17 +236,41 @@ export class ChatView {
     const own = m.sender != null && m.sender === me?.id;
     const el = h('li', {
       class: own ? 'msg own' : 'msg', 'data-testid': 'message', 'data-state': 'sent',
-      'data-seq': m.seq, 'data-id': m.id, 'data-sender': m.sender,
+      'data-seq': m.seq, 'data-id': m.id, 'data-sender': m.sender, 'data-ts': Number.isFinite(m.ts) ? m.ts : null,
     },
-    h('div', { class: 'msg-meta' },
-      h('span', { class: 'msg-sender', 'data-testid': 'message-sender' }, m.senderName || m.sender || 'Unknown'),
-      m.ts != null && h('time', { class: 'msg-time', datetime: new Date(m.ts).toISOString(), title: new Date(m.ts).toLocaleString() },
-        formatTime(m.ts))),
-    h('div', { class: 'msg-text', 'data-testid': 'message-text' }, m.text ?? ''));
+    avatarImg(m.sender, 64, { class: 'msg-avatar', 'data-testid': 'message-avatar' }),
+    h('div', { class: 'msg-body' },
+      h('div', { class: 'msg-meta' },
+        nameSpan(m.sender, m.senderName || (own ? me?.name : null), { class: 'msg-sender', 'data-testid': 'message-sender' }),
+        m.ts != null && h('time', { class: 'msg-time', datetime: new Date(m.ts).toISOString(), title: new Date(m.ts).toLocaleString() },
+          formatTime(m.ts))),
+      h('div', { class: 'msg-text', 'data-testid': 'message-text' }, m.text ?? '')));
     if (m.deleted) this.#showDeleted(el);
     else if (m.editedTs != null) el.classList.add('edited');
     this.#syncDeleteButton(el);
-    this.#insert(el, m.seq);
+    if (this.#insert(el, m.seq)) this.#regroupAround(el);
+  }
+
+  /**
+   * Grouping: a stored message directly after another stored message of the same sender, sent
+   * within GROUP_WITHIN_MS, is a continuation ("cont"): the CSS hides its picture and name (both
+   * stay in the DOM, for screen readers and tests). Checked for a new element and its follower,
+   * since inserts also happen in the middle (older pages, gap fills).
+   */
+  #regroupAround(el) {
+    this.#regroup(el);
+    const next = el.nextElementSibling;
+    if (next) this.#regroup(next);
+  }
+
+  #regroup(el) {
+    if (el.dataset.testid !== 'message' || el.dataset.seq == null) return;
+    const prev = el.previousElementSibling;
+    const gap = Number(el.dataset.ts) - Number(prev?.dataset.ts);
+    const cont = Boolean(prev) && prev.dataset.testid === 'message' && prev.dataset.seq != null
+      && el.dataset.sender != null && prev.dataset.sender === el.dataset.sender
+      && Number.isFinite(gap) && gap >= 0 && gap < GROUP_WITHIN_MS;
+    el.classList.toggle('cont', cont);
   }
 
   /** The message element with this id, if it is shown. */
@@ -291,7 +319,8 @@ export class ChatView {
 
   #addSystem(seq, text) {
     if (!Number.isFinite(seq)) return;
-    this.#insert(h('li', { class: 'sys', 'data-testid': 'system-message', 'data-seq': seq }, text), seq);
+    const el = h('li', { class: 'sys', 'data-testid': 'system-message', 'data-seq': seq }, text);
+    if (this.#insert(el, seq)) this.#regroupAround(el); // a system line ends the group before it
   }
 
   #updateText(id, text, state) {
@@ -318,9 +347,11 @@ export class ChatView {
         el.remove();
       } }, 'Discard'));
     const el = h('li', { class: 'msg own', 'data-testid': 'message', 'data-state': 'pending', 'data-cid': cid },
-      h('div', { class: 'msg-meta' },
-        h('span', { class: 'msg-sender', 'data-testid': 'message-sender' }, me?.name ?? 'Me'), status, actions),
-      h('div', { class: 'msg-text', 'data-testid': 'message-text' }, text));
+      avatarImg(me?.id, 64, { class: 'msg-avatar', 'data-testid': 'message-avatar' }),
+      h('div', { class: 'msg-body' },
+        h('div', { class: 'msg-meta' },
+          nameSpan(me?.id, me?.name ?? 'Me', { class: 'msg-sender', 'data-testid': 'message-sender' }), status, actions),
+        h('div', { class: 'msg-text', 'data-testid': 'message-text' }, text)));
     this.#els.list.append(el); // pending messages stay at the bottom until acked
     this.#pending.set(cid, { el, text });
     if (error) this.#markFailed(el, error);

@@ -4,7 +4,9 @@
 //   drops events it has already seen (dedupe by seq);
 // - keeps sent-but-unacked messages and re-sends them with the SAME cid after a reconnect
 //   (the server is idempotent on cid, so nothing is stored twice);
-// - pings every heartbeat/2 and treats a silent socket as dead.
+// - pings every heartbeat/2 and treats a silent socket as dead;
+// - on close 4001 (unauthorized: e.g. this session was signed out on another device) tries ONE
+//   token refresh before reconnecting; a refused refresh signs out (api.js fires onSignedOut).
 //
 // Events (connection.on(type, fn)):
 //   state      'offline' | 'connecting' | 'online'
@@ -14,8 +16,11 @@
 //   ack        { cid, room, id, seq, ts }
 //   sendFailed { cid, room, code, msg }
 //   error      any other err frame
+//   unauthorized  the server closed the socket with 4001 (a refresh is being tried)
+//
+// Ephemeral events (typing, presence, user.updated) carry no seq and never move the resume point.
 
-import { api, refresh, ApiError } from './api.js';
+import { api, refresh, expireSession, ApiError } from './api.js';
 import { createEmitter, newId } from './dom.js';
 
 const MIN_DELAY_MS = 500;
@@ -39,6 +44,7 @@ class Connection {
   #heartbeatMs = 30_000;
   #pingSentAt = 0;       // when the oldest unanswered ping was sent; any frame counts as an answer
   #helloAt = 0;
+  #authRetried = false;  // a 4001 has already been answered with a refresh, and no stable connection since
   #subs = new Map();     // room -> { since: last seq seen, or null for "live only" }
   #pending = new Map();  // cid -> { room, text, failed, error }
 
@@ -63,6 +69,7 @@ class Connection {
   /** Sign-out: close, forget subscriptions and unsent messages. */
   stop() {
     this.#running = false;
+    this.#authRetried = false;
     this.#epoch++;
     clearTimeout(this.#retryTimer);
     this.#retryTimer = null;
@@ -167,11 +174,21 @@ class Connection {
     this.#ws = null;
     clearInterval(this.#pingTimer);
     if (!this.#running) return;
-    if (this.#helloAt && Date.now() - this.#helloAt > STABLE_AFTER_MS) this.#attempt = 0;
+    if (this.#helloAt && Date.now() - this.#helloAt > STABLE_AFTER_MS) {
+      this.#attempt = 0;
+      this.#authRetried = false;
+    }
     this.#helloAt = 0;
     if (code === 4001) {
-      // Unauthorized: new tokens first. If the refresh token is refused, onSignedOut stops us.
       this.#setState('offline');
+      this.#events.emit('unauthorized');
+      if (this.#authRetried) {
+        // Refused again straight after fresh tokens: the session is over, not merely expired.
+        expireSession();
+        return;
+      }
+      // New tokens first. If the refresh token is refused (401), onSignedOut stops us.
+      this.#authRetried = true;
       refresh().catch(() => {}).finally(() => this.#scheduleReconnect());
       return;
     }

@@ -51,6 +51,24 @@ export function formatDateTime(value) {
 }
 
 /**
+ * How long ago, in words: "just now", "5 minutes ago", "yesterday", "3 days ago"; past a month the
+ * date itself. A time slightly in the future (clocks differ) is "just now". '' when unknown.
+ */
+export function timeAgo(value, now = Date.now()) {
+  const ms = toMillis(value);
+  if (!Number.isFinite(ms)) return '';
+  const minutes = Math.floor((now - ms) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+  const days = Math.floor(hours / 24);
+  if (days === 1) return 'yesterday';
+  if (days < 30) return `${days} days ago`;
+  return formatDateTime(ms);
+}
+
+/**
  * Run a user action started from a button: the button is disabled while it runs, and a failure
  * becomes a toast with the server's message ("<what>: <message>"). Put the success handling inside
  * fn; resolves to true when fn succeeded, false when it failed (already reported).

@@ -39,6 +39,9 @@ export class JoinView {
   /** True while an invite is waiting to be accepted (so a sign-in should accept it). */
   get pending() { return this.#token != null; }
 
+  /** The invite waiting to be accepted, or null (kept across a provider sign-in: see oauth.js). */
+  get token() { return this.#token; }
+
   /** Start with the token from the address; signedIn: there is a stored session. */
   async start(token, signedIn) {
     this.#token = token;

@@ -1,10 +1,21 @@
 // Parley web client: wires the feature modules together.
 //
 // data-testid attributes a browser test can drive:
-//   auth-view (data-mode="signin"|"signup"), auth-toggle, auth-error
+//   auth-view (data-mode="signin"|"signup"), auth-toggle, auth-error ("You were signed out" after a
+//     sign-out from another device)
 //   signin-email, signin-password, signin-submit
 //   signup-name, signup-email, signup-password, signup-submit
-//   connection-status (data-state="online"|"offline"|"connecting"), current-user, signout, sidebar-toggle
+//   oauth-providers (hidden when none) > oauth-button (a link; data-provider, data-type), oauth-status,
+//     oauth-error (data-reason)
+//   connection-status (data-state="online"|"offline"|"connecting"), sidebar-toggle,
+//   profile-open (button) > current-user-avatar (img), current-user; signout
+//   profile-dialog (a <dialog>), profile-close,
+//     profile-avatar (img, size 256), avatar-input (file), avatar-remove,
+//     profile-name, profile-handle, profile-error, profile-note, profile-save,
+//     password-current, password-new, password-error, password-note, password-save,
+//     session-list > session-item (data-session-id, data-current="true"|"false") > session-device,
+//       session-current ("This device"), session-revoke (other devices only),
+//     sessions-revoke-others, sessions-revoke-all
 //   room-list > room-section (data-section="channels"|"direct") >
 //     room-item (data-room-id, data-kind, data-archived, aria-current="page" when open) > room-name, room-unread
 //   create-channel-name, create-channel-private (checkbox), create-channel-submit
@@ -13,13 +24,15 @@
 //   new-dm, dm-dialog (a <dialog>), dm-close, user-search, user-result (data-user-id),
 //     dm-picked (data-user-id), dm-start
 //   chat-empty, room-title, room-topic, load-older, typing-indicator
-//   message-list; message (data-seq once stored, data-cid while unacked, data-id,
-//     data-state="sent"|"pending"|"failed", data-sender, data-deleted="true" once deleted) >
+//   message-list; message (data-seq once stored, data-cid while unacked, data-id, data-ts,
+//     data-state="sent"|"pending"|"failed", data-sender, data-deleted="true" once deleted;
+//     class "cont" when grouped under the previous message of the same sender) >
+//     message-avatar (img, size 64; no src until the sender's picture version is known),
 //     message-sender, message-text ("message deleted" once deleted), message-delete,
 //     message-status, message-retry, message-discard (unacked only); system-message (data-seq)
 //   archived-banner, muted-note, composer-input, composer-send, toast
 //   members-toggle (aria-expanded), members-panel, members-close, member-list,
-//     member-item (data-user-id, data-role, data-muted="true"|"false") > member-name, member-role,
+//     member-item (data-user-id, data-role, data-muted="true"|"false") > member-avatar (img), member-name, member-role,
 //       member-promote | member-demote, member-mute | member-unmute, member-remove, member-ban
 //     member-add-search (+ user-result), banned-list > banned-item (data-user-id) > member-unban
 //     room-settings (a form) > room-rename-input, room-topic-input, room-save, room-archive | room-unarchive
@@ -31,7 +44,7 @@
 //     invite-list > invite-item (data-invite-id, data-status) > invite-status (data-status), invite-revoke
 //   join-view, join-inviter, join-room-name, invite-error (data-code), join-app-link
 
-import { api, currentUser, onSignedOut, onRoomDenied } from './api.js';
+import { api, currentUser, onSignedOut, onRoomDenied, rememberMe } from './api.js';
 import { connection } from './connection.js';
 import { AuthView } from './auth.js';
 import { RoomList, displayName, setMyName } from './rooms.js';
@@ -41,10 +54,14 @@ import { MembersPanel } from './members.js';
 import { InviteDialog } from './invites.js';
 import { JoinView, inviteTokenFrom } from './join.js';
 import { canInvite } from './permissions.js';
+import { ProfileDialog } from './profile.js';
+import { oauthReturn, stashInvite, takeStashedInvite, describeOauthError } from './oauth.js';
+import * as users from './users.js';
 import { $, toast } from './dom.js';
 
 let me = null;
 let connects = 0;
+let socketRefused = false; // the server closed the socket as unauthorized (4001) since the last hello
 const leaving = new Set(); // rooms I am leaving myself: no "you were removed" notice for those
 
 const app = $('#app-view');
@@ -63,6 +80,8 @@ const join = new JoinView({
 const auth = new AuthView({
   // Signing in from an invite link accepts the invite first; enterApp follows from onAccepted.
   onSignedIn: (user) => { if (join.pending) { auth.hide(); join.accept(); } else enterApp(user); },
+  // Leaving for a provider: keep the invite being followed, if any, for the way back.
+  onProviderStart: () => stashInvite(join.pending ? join.token : null),
 });
 const chat = new ChatView({ getMe: () => me, onRead: (id) => rooms.markRead(id) });
 const rooms = new RoomList({
@@ -83,6 +102,20 @@ const members = new MembersPanel({
   },
 });
 const invites = new InviteDialog();
+const profile = new ProfileDialog({
+  getMe: () => me,
+  onMeChanged: (user) => {
+    if (!me || user?.id !== me.id) return;
+    setMe({ ...me, ...user });
+    profile.meChanged(me);
+  },
+  onSignedOutEverywhere: () => {
+    // The server has ended this session too (its socket may already have been closed with 4001).
+    leaveApp('You were signed out on every device.');
+    history.replaceState(null, '', '/');
+    api.logout({ tellServer: false });
+  },
+});
 
 inviteButton.addEventListener('click', () => {
   const room = rooms.get(chat.roomId);
@@ -134,11 +167,21 @@ connection.on('state', (state) => {
 });
 
 connection.on('hello', () => {
-  // After a reconnect, pick up rooms I was added to meanwhile (the rest resumes with `since`).
-  if (++connects > 1) rooms.syncSoon();
+  socketRefused = false;
+  // After a reconnect, pick up rooms I was added to meanwhile (the rest resumes with `since`), and
+  // profiles changed meanwhile (user.updated events are not replayed).
+  if (++connects > 1) {
+    rooms.syncSoon();
+    users.refreshShown();
+  }
 });
 
+connection.on('unauthorized', () => { socketRefused = true; });
+
 connection.on('event', (evt) => {
+  // Someone's name, handle or picture changed: sent to every room they are in and to themselves,
+  // so the same change usually arrives several times (users.learn ignores repeats). No seq.
+  if (evt.type === 'user.updated') { onUserUpdated(evt.data ?? {}); return; }
   if (evt.room == null) { onPersonalEvent(evt); return; }
   if (!rooms.get(evt.room)) { rooms.syncSoon(); return; } // a room I have just been added to, or just left
   const open = evt.room === chat.roomId;
@@ -177,6 +220,27 @@ connection.on('event', (evt) => {
     default: break;
   }
 });
+
+/** Patch every place that shows this person; for me, also the header and my stored profile. */
+function onUserUpdated(d) {
+  const id = typeof d.user === 'object' ? d.user?.id : d.user;
+  if (!id || !me) return;
+  const changes = { id };
+  for (const key of ['name', 'handle', 'avatarVersion']) if (d[key] !== undefined) changes[key] = d[key];
+  if (id === me.id) {
+    rememberMe(changes);
+    setMe({ ...me, ...changes });
+    profile.meChanged(me);
+    return;
+  }
+  const oldName = users.profileOf(id)?.name;
+  const changed = users.learn(changes);
+  // DM names list people by name: cheap to patch when the old name is known.
+  if (changed.name && oldName) {
+    rooms.renamePerson(oldName, changed.name);
+    if (chat.roomId) roomChanged(chat.roomId);
+  }
+}
 
 /** Events for me rather than for a room: I was added to or removed from a room. */
 function onPersonalEvent(evt) {
@@ -240,9 +304,22 @@ addEventListener('hashchange', showRoomFromHash);
 // ---- signing in and out -------------------------------------------------------------------
 
 function setMe(user) {
+  const before = me;
   me = user;
+  if (user) {
+    // My DM names carry my old name, which displayName must still recognise and leave out.
+    if (before?.id === user.id && before.name && user.name && before.name !== user.name) {
+      rooms.renamePerson(before.name, user.name);
+      if (chat.roomId) roomChanged(chat.roomId);
+    }
+    // Only with a known picture version; otherwise users.js looks my profile up.
+    if (user.avatarVersion != null) {
+      users.learn({ id: user.id, name: user.name, handle: user.handle, avatarVersion: user.avatarVersion });
+    }
+  }
   setMyName(user?.name);
   $('#current-user').textContent = user?.name ?? '';
+  users.bindAvatar($('#current-user-avatar'), user?.id, 64);
   rooms.rename();
 }
 
@@ -281,11 +358,14 @@ function refreshProfile() {
 
 function leaveApp(notice) {
   setMe(null);
+  socketRefused = false;
   connection.stop();
   chat.close();
   members.setRoom(null);
   invites.close();
   dms.close();
+  profile.close();
+  users.clear();
   updateRoomActions(null);
   rooms.clear();
   leaving.clear();
@@ -293,7 +373,9 @@ function leaveApp(notice) {
   auth.show(notice);
 }
 
-onSignedOut(() => leaveApp('Your session has ended. Please sign in again.'));
+// A session refused right after the server closed the socket as unauthorized was signed out
+// elsewhere (another device's "sign out", a password change); otherwise it simply ran out.
+onSignedOut(() => leaveApp(socketRefused ? 'You were signed out' : 'Your session has ended. Please sign in again.'));
 
 $('#signout').addEventListener('click', async () => {
   leaveApp();
@@ -304,11 +386,50 @@ $('#signout').addEventListener('click', async () => {
 $('#sidebar-toggle').addEventListener('click', () => app.classList.toggle('sidebar-open'));
 $('#scrim').addEventListener('click', () => app.classList.remove('sidebar-open'));
 
+// ---- coming back from a sign-in provider: /#/oauth/<code> or /#/oauth-error/<reason> --------
+
+/** Back on the invite page that was being followed before leaving for the provider. */
+function backToInvite(token, signedIn) {
+  history.replaceState(null, '', `/invite/${encodeURIComponent(token)}`);
+  return join.start(token, signedIn);
+}
+
+async function finishOauth(code, invite, stored) {
+  const { user, error } = await auth.exchange(code);
+  if (user) {
+    if (invite) { auth.hide(); backToInvite(invite, true); } else enterApp(user);
+    return;
+  }
+  // auth.exchange has shown why on the sign-in view (oauth-error); still signed in from before:
+  // stay so, and say it there instead.
+  if (stored) { enterApp(stored); toast(error); return; }
+  if (invite) await backToInvite(invite, false); // the invitation above the sign-in view, error kept
+}
+
+async function failOauth(reason, invite, stored) {
+  if (stored) { // still signed in from before: stay so, and say what went wrong
+    if (invite) backToInvite(invite, true); else enterApp(stored);
+    toast(describeOauthError(reason));
+    return;
+  }
+  if (invite) await backToInvite(invite, false);
+  else auth.show();
+  auth.showOauthFailure(reason);
+}
+
 // ---- start --------------------------------------------------------------------------------
 
+const returned = oauthReturn(location.hash);
+const stashedInvite = takeStashedInvite(); // read once, on every load: a stale one must not linger
+// The one-time code must not stay in the address bar nor in history.
+if (returned) history.replaceState(null, '', '/');
 const inviteToken = inviteTokenFrom(location.pathname);
 const stored = currentUser();
-if (inviteToken) {
+if (returned?.code != null) {
+  finishOauth(returned.code, stashedInvite, stored);
+} else if (returned) {
+  failOauth(returned.error, stashedInvite, stored);
+} else if (inviteToken) {
   join.start(inviteToken, Boolean(stored)); // accepts at once when signed in
 } else if (stored) {
   enterApp(stored);

@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { $, h, act, formatDateTime, toMillis } from './dom.js';
 import { PeopleSearch } from './people.js';
 import { canActOn, canManage } from './permissions.js';
+import { avatarImg, nameOf, nameSpan } from './users.js';
 
 const ROLE_ORDER = { owner: 0, admin: 1, member: 2 };
 const RELOAD_DELAY_MS = 250;
@@ -230,7 +231,7 @@ export class MembersPanel {
   /** actOn: I may act on this person (see canActOn). */
   #memberItem(m, me, actOn) {
     const isMe = m.user === me?.id;
-    const who = m.name || 'Unnamed';
+    const who = nameOf(m.user, m.name || 'Unnamed');
     const run = (button, fn, what) => act(button, async () => { await fn(); await this.#load(); }, `Could not ${what}`);
     const action = (testid, label, fn, what, extraClass = '') => h('button', {
       type: 'button', class: `link ${extraClass}`.trim(), 'data-testid': testid,
@@ -255,7 +256,8 @@ export class MembersPanel {
       'data-role': m.role ?? 'member', 'data-muted': String(Boolean(m.muted)),
     },
     h('div', { class: 'member-line' },
-      h('span', { class: 'member-name', 'data-testid': 'member-name' }, who),
+      avatarImg(m.user, 64, { class: 'member-avatar', 'data-testid': 'member-avatar' }),
+      nameSpan(m.user, m.name || 'Unnamed', { class: 'member-name', 'data-testid': 'member-name' }),
       isMe && h('span', { class: 'tag' }, 'you'),
       m.role && m.role !== 'member' && h('span', { class: `tag tag-${m.role}`, 'data-testid': 'member-role' }, m.role),
       m.muted && h('span', { class: 'tag tag-muted' }, 'muted')),

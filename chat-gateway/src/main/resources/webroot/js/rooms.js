@@ -139,6 +139,24 @@ export class RoomList {
   /** Re-render every name, e.g. after my own name changed (DM names leave it out). */
   rename() { this.#queueRender(); }
 
+  /**
+   * Someone was renamed: patch the DM and group DM names that list them. The server names those
+   * conversations after their people when they are created, so this is a local patch: the next
+   * sync shows whatever the server then says. Exact ", "-separated parts only, once per room.
+   */
+  renamePerson(oldName, newName) {
+    if (!oldName || !newName || oldName === newName) return;
+    for (const room of this.#rooms.values()) {
+      if (!isDirect(room) || !room.name) continue;
+      const parts = room.name.split(SEP);
+      const at = parts.indexOf(oldName);
+      if (at < 0) continue;
+      parts[at] = newName;
+      room.name = parts.join(SEP);
+      this.#queueRender();
+    }
+  }
+
   /** Count a live event. `seen`: the room is open and visible, so it is not unread. */
   noteEvent(evt, myId, seen) {
     const room = this.#rooms.get(evt.room);
