@@ -6,36 +6,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The web client in real headless Chromium: two people sign up in two separate browser profiles, one creates a
  * channel, the other joins it, and they talk.
  */
-class BrowserIT {
+class BrowserIT extends BrowserTest {
 
-  private static Chromium chromium;
-  private static TestNodes nodes;
-  private static String baseUrl;
-
-  @BeforeAll
-  static void start() {
-    chromium = Chromium.launch();
-    nodes = new TestNodes();
-    baseUrl = "http://127.0.0.1:" + nodes.start(false).gateway().port() + "/";
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-  }
 
   @Test
   void twoPeopleSignUpJoinAChannelAndTalk() {

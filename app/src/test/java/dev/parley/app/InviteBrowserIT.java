@@ -6,36 +6,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Invite links in real Chromium: the owner of a private channel makes a single-use link, a newcomer signs up through
  * it and lands in the channel, and the next person to use the link is turned away.
  */
-class InviteBrowserIT {
+class InviteBrowserIT extends BrowserTest {
 
-  private static Chromium chromium;
-  private static TestNodes nodes;
-  private static String baseUrl;
-
-  @BeforeAll
-  static void start() {
-    chromium = Chromium.launch();
-    nodes = new TestNodes();
-    baseUrl = "http://127.0.0.1:" + nodes.start(false).gateway().port() + "/";
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-  }
 
   @Test
   void aNewcomerSignsUpThroughASingleUseLinkAndTheNextPersonIsRefused() {

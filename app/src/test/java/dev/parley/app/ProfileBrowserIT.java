@@ -15,33 +15,11 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Profile pictures in real Chromium: one person uploads a picture, another sees it next to their message. */
-class ProfileBrowserIT {
+class ProfileBrowserIT extends BrowserTest {
 
-  private static Chromium chromium;
-  private static TestNodes nodes;
-  private static String baseUrl;
-
-  @BeforeAll
-  static void start() {
-    chromium = Chromium.launch();
-    nodes = new TestNodes();
-    baseUrl = "http://127.0.0.1:" + nodes.start(false).gateway().port() + "/";
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-  }
 
   @Test
   void aPictureUploadedInOnePageShowsNextToTheirMessageInAnother() throws IOException {
