@@ -217,7 +217,7 @@ public final class LoadGenerator {
   }
 
   private void warnAboutLimits() {
-    double maxRate = options.idle() ? 0 : options.rates().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    double maxRate = options.idle() ? 0 : options.rates().stream().max(Double::compare).orElse(0.0);
     double perUser = maxRate / layout.myUsers().size();
     if (perUser > SERVER_DEFAULT_SEND_PER_SECOND * 0.8) {
       LOG.warn("{} msg/s over {} users is {} msg/s per user, near or above the server's default send limit "
