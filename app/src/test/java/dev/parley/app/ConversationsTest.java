@@ -234,6 +234,18 @@ class ConversationsTest {
     }
   }
 
+  @Test
+  void anArchivedRoomTakesNoNewInvitesButItsLinksCanStillBeRevoked() {
+    String room = api.createRoom(owner, "attic-" + UUID.randomUUID().toString().substring(0, 6), "private");
+    JsonObject link = createInvite(room, new JsonObject());
+    TestApi.expect(200, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/archive", owner, null));
+    TestApi.expect(403, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/invites", owner, new JsonObject()));
+    TestApi.expect(204, api.call(HttpMethod.DELETE, "/api/v1/rooms/" + room + "/invites/" + link.getString("id"),
+        owner, null));
+    TestApi.expect(400, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/invites/email", owner,
+        new JsonObject().put("emails", new JsonArray().add("a,b@example.com"))));
+  }
+
   private JsonObject createInvite(String room, JsonObject options) {
     return TestApi.expect(201, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/invites", owner, options))
         .getJsonObject("invite");

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 final class InvitesApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(InvitesApi.class);
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+  /** One plain address: no display name, list separators or quoting, which the mailer would refuse. */
+  static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>\"()\\[\\]]{1,64}@[^@\\s,;<>\"()\\[\\]]+\\.[^@\\s,;<>\"()\\[\\]]+$");
   private static final int MAX_EMAILS = 50;
   private static final long EMAIL_INVITE_MILLIS = 7L * 24 * 3600 * 1000;
   private static final long MAX_EXPIRES_IN_SECONDS = 365L * 24 * 3600;

@@ -89,7 +89,8 @@ final class InviteStore {
     if (!Ids.isId(invite)) {
       return Future.failedFuture(new ParleyException(ErrorCode.NOT_FOUND, "No such invite"));
     }
-    return Standing.load(pool, room, actor).map(who -> Permissions.require(who, Need.INVITE))
+    // Revoking stays possible in an archived room, where no new invite may be made.
+    return Standing.load(pool, room, actor).map(who -> Permissions.require(who, Need.READ))
         .compose(who -> pool.withTransaction(conn -> conn.preparedQuery("""
                 UPDATE invites SET revoked_at = coalesce(revoked_at, now())
                 WHERE id = $1 AND room_id = $2 AND ($3 OR created_by = $4)
