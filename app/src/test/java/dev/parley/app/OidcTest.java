@@ -159,9 +159,14 @@ class OidcTest {
     assertEquals(id, session.getJsonObject("user").getString("id"));
     assertEquals("Linus", session.getJsonObject("user").getString("name"), "linking keeps the profile");
     assertEquals(counts(1, 2, 1), counts());
-    // The password still works too.
-    TestApi.expect(200, api.call(HttpMethod.POST, "/api/v1/auth/login", null,
+    // Parley never checked who registered the address; the provider proved who owns it. Whatever the registrant
+    // held (the password, the session it opened) ends, so someone who squatted an address keeps no way in.
+    TestApi.expect(401, api.call(HttpMethod.POST, "/api/v1/auth/login", null,
         new JsonObject().put("email", "linus@example.com").put("password", PASSWORD)));
+    TestApi.User registrant = new TestApi.User(id, "Linus", registered.getString("accessToken"));
+    TestApi.expect(401, api.call(HttpMethod.GET, "/api/v1/me", registrant, null));
+    TestApi.User linked = new TestApi.User(id, "Linus", session.getString("accessToken"));
+    TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/me", linked, null));
   }
 
   @Test

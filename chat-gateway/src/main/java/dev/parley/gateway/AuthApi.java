@@ -173,7 +173,11 @@ final class AuthApi {
   /** "Sign out everywhere": every session, or every other one with {@code {"keepCurrent":true}}. */
   private void endAllSessions(RoutingContext ctx) {
     Identity identity = Requests.identity(ctx);
-    boolean keepCurrent = ctx.body().length() > 0 && Requests.body(ctx).getBoolean("keepCurrent", false);
+    Object keep = ctx.body().length() > 0 ? Requests.body(ctx).getValue("keepCurrent") : null;
+    if (keep != null && !(keep instanceof Boolean)) {
+      throw Requests.invalid("'keepCurrent' must be true or false");
+    }
+    boolean keepCurrent = Boolean.TRUE.equals(keep);
     endSessions(identity, new JsonObject().put("except", keepCurrent ? identity.session() : null))
         .onSuccess(done -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
@@ -206,6 +210,11 @@ final class AuthApi {
         .compose(ended -> revocations.revoked(identity.user(), ended.getJsonArray("revoked")))
         .onSuccess(done -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
+  }
+
+  /** Sessions ended elsewhere (an account's password dropped when a provider proved who owns its email). */
+  Future<Void> sessionsEnded(String user, JsonArray sessions) {
+    return sessions.isEmpty() ? Future.succeededFuture() : revocations.revoked(user, sessions);
   }
 
   private static Future<Void> allowed(RateLimiter limiter, String subject) {

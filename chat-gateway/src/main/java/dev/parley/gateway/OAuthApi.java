@@ -203,6 +203,8 @@ final class OAuthApi {
           }
           return provider.client().compose(client -> profile(provider, client, code, pending))
               .compose(this::account)
+              .compose(signedIn -> auth.sessionsEnded(signedIn.getJsonObject("user").getString("id"),
+                  signedIn.getJsonArray("revoked", new JsonArray())).map(signedIn))
               .compose(signedIn -> {
                 String handoff = tokens.randomToken();
                 JsonObject value = new JsonObject().put("user", signedIn.getJsonObject("user"))

@@ -32,15 +32,21 @@ final class SessionRevocations {
     this.accessTokenSeconds = accessTokenSeconds;
   }
 
-  /** Marks the sessions ended and tells their connections; done when the marks are written. */
+  /**
+   * Marks the sessions ended, then tells their connections: in that order, a socket opening in between is either
+   * refused by the mark or already registered to hear the notice.
+   */
   Future<Void> revoked(String user, JsonArray sessions) {
     List<Future<?>> marks = new ArrayList<>();
     for (Object session : sessions) {
       marks.add(redis.set(List.of(KEY_PREFIX + session, "1", "EX", Integer.toString(accessTokenSeconds))));
-      bus.publish(Addresses.user(user), new JsonObject().put("type", EventType.SESSION_REVOKED)
-          .put("data", new JsonObject().put("session", session)));
     }
-    return Future.all(marks).mapEmpty();
+    return Future.all(marks).onComplete(marked -> {
+      for (Object session : sessions) {
+        bus.publish(Addresses.user(user), new JsonObject().put("type", EventType.SESSION_REVOKED)
+            .put("data", new JsonObject().put("session", session)));
+      }
+    }).mapEmpty();
   }
 
   /**

@@ -143,10 +143,12 @@ final class AccountStore {
         }));
   }
 
-  /** Ends the session a refresh token belongs to (signing out). */
+  /** Ends the session a refresh token belongs to (signing out), be it the current token or one rotated away. */
   Future<JsonObject> revokeSession(String refreshHash) {
     return pool.preparedQuery("""
-            UPDATE sessions SET revoked_at = now() WHERE refresh_hash = $1 AND revoked_at IS NULL
+            UPDATE sessions SET revoked_at = now()
+            WHERE revoked_at IS NULL AND (refresh_hash = $1
+               OR id = (SELECT session_id FROM rotated_refresh_tokens WHERE token_hash = $1))
             RETURNING id, user_id""")
         .execute(Tuple.of(decode(refreshHash)))
         .map(rows -> revoked(rows).put("user", rows.size() == 0 ? null

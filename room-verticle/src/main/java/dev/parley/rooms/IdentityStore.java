@@ -3,6 +3,7 @@ package dev.parley.rooms;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
@@ -80,11 +81,25 @@ final class IdentityStore {
           "An account with this email exists, but the provider has not verified that you own the address: "
               + "sign in with your password instead"));
     }
-    return pool.preparedQuery("""
+    // Parley never verified the address of a password sign-up: whoever registered it may not own it. The provider
+    // just proved who does, so the account's password and every session opened with it end here; otherwise a
+    // squatter who registered someone's address first would keep a way into their account.
+    return pool.withTransaction(conn -> conn.preparedQuery("""
             INSERT INTO identities (provider, subject, user_id, email) VALUES ($1, $2, $3, $4)
             ON CONFLICT (provider, subject) DO NOTHING""")
         .execute(Tuple.of(sign.provider(), sign.subject(), user, sign.email()))
-        .compose(inserted -> inserted.rowCount() == 1 ? answer(user, false, true) : again(sign, attempt, null));
+        .compose(inserted -> inserted.rowCount() == 0 ? Future.succeededFuture((JsonArray) null)
+            : conn.preparedQuery("UPDATE users SET password_hash = NULL WHERE id = $1").execute(Tuple.of(user))
+                .compose(cleared -> conn.preparedQuery("""
+                        UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
+                        RETURNING id""").execute(Tuple.of(user)))
+                .map(ended -> {
+                  JsonArray revoked = new JsonArray();
+                  ended.forEach(row -> revoked.add(row.getUUID("id").toString()));
+                  return revoked;
+                })))
+        .compose(revoked -> revoked == null ? again(sign, attempt, null)
+            : answer(user, false, true).map(json -> json.put("revoked", revoked)));
   }
 
   /** The account and its identity in one statement: both exist, or neither. */
