@@ -57,6 +57,11 @@ class ConversationsTest {
     String group = api.openDm(ann, ben, cat);
     assertNotEquals(dm, group);
     assertEquals(group, api.openDm(cat, ann, ben), "the same set of people, the same group");
+    TestApi.expect(200, api.call(HttpMethod.PATCH, "/api/v1/me", ben, new JsonObject().put("name", "Benedict")));
+    JsonObject annsDm = TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/rooms", ann, null))
+        .getJsonArray("rooms").stream().map(JsonObject.class::cast)
+        .filter(candidate -> candidate.getString("id").equals(dm)).findFirst().orElseThrow();
+    assertEquals("Ann, Benedict", annsDm.getString("name"), "a DM is named by its people as they are called now");
     TestApi.expect(400, api.call(HttpMethod.POST, "/api/v1/dms", ann, new JsonObject().put("users",
         new JsonArray().add(ann.id()))));
     TestApi.expect(404, api.call(HttpMethod.POST, "/api/v1/dms", ann, new JsonObject().put("users",

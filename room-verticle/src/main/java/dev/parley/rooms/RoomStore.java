@@ -66,6 +66,10 @@ final class RoomStore {
   Future<JsonArray> listRooms(String user) {
     return pool.preparedQuery("SELECT " + ROOM_COLUMNS + """
             , m.role, m.muted,
+              -- A conversation is named by its people as they are called today, not when it began.
+              CASE WHEN r.kind IN ('dm', 'group') THEN (
+                SELECT string_agg(pu.name, ', ' ORDER BY lower(pu.name), pu.id)
+                FROM memberships pm JOIN users pu ON pu.id = pm.user_id WHERE pm.room_id = r.id) END AS people,
               (SELECT count(*) FROM (SELECT 1 FROM messages x
                  WHERE x.room_id = r.id AND x.seq > m.read_seq AND x.sender_id <> m.user_id AND x.deleted_at IS NULL
                  LIMIT $2) unread_messages) AS unread
@@ -73,8 +77,11 @@ final class RoomStore {
             WHERE m.user_id = $1
             ORDER BY lower(r.name), r.id""")
         .execute(Tuple.of(UUID.fromString(user), UNREAD_CAP))
-        .map(rows -> toArray(rows, row -> Writes.roomJson(row).put("role", row.getString("role"))
-            .put("muted", row.getBoolean("muted")).put("unread", row.getLong("unread"))));
+        .map(rows -> toArray(rows, row -> {
+          JsonObject room = Writes.roomJson(row).put("role", row.getString("role"))
+              .put("muted", row.getBoolean("muted")).put("unread", row.getLong("unread"));
+          return row.getString("people") == null ? room : room.put("name", row.getString("people"));
+        }));
   }
 
   Future<JsonArray> listChannels(String user) {
