@@ -226,6 +226,9 @@ class ConversationsTest {
           new JsonObject().put("topic", "Be nice")));
       assertEquals("Be nice", renamed.getJsonObject("room").getString("topic"));
       TestApi.expect(200, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/archive", owner, null));
+      TestApi.expect(200, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/archive", owner, null));
+      TestApi.expect(200, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/mutes", owner,
+          new JsonObject().put("user", chatty.id())));
       assertEquals("forbidden", ownerSocket.nextOpAfterSend(new JsonObject().put("op", "send").put("room", room)
           .put("cid", "a").put("text", "archived?")).getString("code"), "an archived room is read-only");
       assertFalse(api.history(owner, room, "after=0").getJsonArray("messages").isEmpty(), "but still readable");

@@ -261,6 +261,9 @@ final class ConversationStore {
 
     private Future<Void> archive(boolean archived) {
       Permissions.require(actor, Need.MODERATE);
+      if (actor.archived() == archived) {
+        return Future.succeededFuture();
+      }
       return conn.preparedQuery("""
               UPDATE rooms SET archived_at = CASE WHEN $2 THEN coalesce(archived_at, now()) END WHERE id = $1
               RETURNING name, topic, archived_at IS NOT NULL AS archived""")
@@ -317,6 +320,9 @@ final class ConversationStore {
         throw new ParleyException(ErrorCode.INVALID, "You cannot ban yourself");
       }
       Permissions.requireOutranks(actor, target);
+      if (target.banned()) {
+        return Future.succeededFuture();
+      }
       Future<Void> removed = target.member() ? remove(target, "banned")
           : event(EventType.MEMBER_UPDATED, new JsonObject().put("user", target.user()).put("banned", true))
               .mapEmpty();
@@ -341,6 +347,9 @@ final class ConversationStore {
       Permissions.require(actor, Need.MODERATE);
       Permissions.requireOutranks(actor, target);
       requireMember(target);
+      if (target.muted() == muted) {
+        return Future.succeededFuture();
+      }
       return conn.preparedQuery("UPDATE memberships SET muted = $3 WHERE room_id = $1 AND user_id = $2")
           .execute(Tuple.of(UUID.fromString(actor.room()), UUID.fromString(target.user()), muted))
           .compose(updated -> memberUpdated(target.user(), target.role(), muted, muted ? "mute" : "unmute"));
@@ -354,6 +363,9 @@ final class ConversationStore {
       }
       Permissions.requireOutranks(actor, target);
       requireMember(target);
+      if (role.equals(target.role())) {
+        return Future.succeededFuture();
+      }
       return conn.preparedQuery("UPDATE memberships SET role = $3 WHERE room_id = $1 AND user_id = $2")
           .execute(Tuple.of(UUID.fromString(actor.room()), UUID.fromString(target.user()), role))
           .compose(updated -> memberUpdated(target.user(), role, target.muted(),
