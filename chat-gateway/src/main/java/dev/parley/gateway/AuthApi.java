@@ -9,12 +9,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Sign-up, sign-in, token refresh and sign-out, the caller's account, and WebSocket tickets. */
 final class AuthApi {
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
   private static final int MIN_PASSWORD = 8;
   private static final int MAX_PASSWORD = 256;
   private static final int MAX_NAME = 80;
@@ -266,7 +264,7 @@ final class AuthApi {
 
   private static String email(JsonObject body) {
     String email = Requests.text(body, "email", 254);
-    if (!EMAIL.matcher(email).matches()) {
+    if (!Requests.EMAIL.matcher(email).matches()) {
       throw Requests.invalid("'email' is not an email address");
     }
     return email;

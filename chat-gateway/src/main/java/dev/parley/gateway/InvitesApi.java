@@ -15,7 +15,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +25,6 @@ import org.slf4j.LoggerFactory;
 final class InvitesApi {
 
   private static final Logger LOG = LoggerFactory.getLogger(InvitesApi.class);
-  /** One plain address: no display name, list separators or quoting, which the mailer would refuse. */
-  static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>\"()\\[\\]]{1,64}@[^@\\s,;<>\"()\\[\\]]+\\.[^@\\s,;<>\"()\\[\\]]+$");
   private static final int MAX_EMAILS = 50;
   private static final long EMAIL_INVITE_MILLIS = 7L * 24 * 3600 * 1000;
   private static final long MAX_EXPIRES_IN_SECONDS = 365L * 24 * 3600;
@@ -116,7 +113,8 @@ final class InvitesApi {
     }
     List<String> addresses = new ArrayList<>();
     for (Object email : emails) {
-      if (!(email instanceof String address) || address.length() > 254 || !EMAIL.matcher(address.strip()).matches()) {
+      if (!(email instanceof String address) || address.length() > 254
+          || !Requests.EMAIL.matcher(address.strip()).matches()) {
         throw Requests.invalid("Not an email address: " + email);
       }
       if (addresses.stream().noneMatch(address.strip()::equalsIgnoreCase)) {

@@ -4,11 +4,16 @@ import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
 
 /** Reading and checking what clients send: every failure here is an {@code invalid} error with a clear message. */
 final class Requests {
 
   static final String IDENTITY = "parley.identity";
+
+  /** One plain email address: no display name, list separators or quoting (which the mailer would refuse). */
+  static final Pattern EMAIL =
+      Pattern.compile("^[^@\\s,;<>\"()\\[\\]]{1,64}@[^@\\s,;<>\"()\\[\\]]+\\.[^@\\s,;<>\"()\\[\\]]+$");
 
   private Requests() {
   }
