@@ -7,26 +7,16 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Locale;
 import java.util.UUID;
 
 /** All SQL about accounts and sessions. Password hashing happens in the gateway; this stores what it is given. */
 final class AccountStore {
 
-  private static final String UNIQUE_VIOLATION = "23505";
   private static final String USER_COLUMNS = "u.id, u.email, u.name, u.handle, u.avatar_version, u.workspace_role";
-  private static final String HANDLE_INDEX = "users_handle_key";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Pool pool;
 
@@ -39,7 +29,7 @@ final class AccountStore {
    * account of a fresh installation owns the workspace.
    */
   Future<JsonObject> createUser(String email, String name, String passwordHash) {
-    return insertUser(email, name, passwordHash, handleFrom(name), 0);
+    return insertUser(email, name, passwordHash, SqlValues.handleFrom(name), 0);
   }
 
   private Future<JsonObject> insertUser(String email, String name, String passwordHash, String handle, int attempt) {
@@ -50,23 +40,13 @@ final class AccountStore {
         .execute(Tuple.of(email, name, passwordHash, handle))
         .map(rows -> userJson(rows.iterator().next()))
         .recover(failure -> {
-          if (isUniqueViolation(failure) && failure.getMessage().contains(HANDLE_INDEX) && attempt < 5) {
-            return insertUser(email, name, passwordHash, handleFrom(name) + "_" + (1000 + RANDOM.nextInt(9000)),
-                attempt + 1);
+          if (SqlValues.handleTaken(failure) && attempt < 5) {
+            return insertUser(email, name, passwordHash, SqlValues.handleWithSuffix(name), attempt + 1);
           }
-          return Future.failedFuture(isUniqueViolation(failure)
+          return Future.failedFuture(SqlValues.isUniqueViolation(failure)
               ? new ParleyException(ErrorCode.CONFLICT, "An account with this email exists already")
               : failure);
         });
-  }
-
-  /** A handle's first form: the name's letters and digits, lower case, or "user" when nothing is left. */
-  static String handleFrom(String name) {
-    String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "");
-    if (base.length() < 2) {
-      base = "user" + base;
-    }
-    return base.length() > 20 ? base.substring(0, 20) : base;
   }
 
   /** The account and password hash for an email; not found when there is none. */
@@ -100,7 +80,7 @@ final class AccountStore {
     return pool.preparedQuery("""
             INSERT INTO sessions (user_id, refresh_hash, expires_at, device) VALUES ($1, $2, $3, $4)
             RETURNING id""")
-        .execute(Tuple.of(UUID.fromString(user), decode(refreshHash), timestamp(expiresAt),
+        .execute(Tuple.of(UUID.fromString(user), SqlValues.tokenHash(refreshHash), SqlValues.timestamp(expiresAt),
             device == null ? "" : device))
         .map(rows -> rows.iterator().next().getUUID(0).toString());
   }
@@ -110,14 +90,14 @@ final class AccountStore {
    * rotated) token means two parties hold the session's tokens: the session ends at once.
    */
   Future<JsonObject> rotateSession(String refreshHash, String newRefreshHash, long expiresAt) {
-    Buffer presented = decode(refreshHash);
-    Buffer next = decode(newRefreshHash);
+    Buffer presented = SqlValues.tokenHash(refreshHash);
+    Buffer next = SqlValues.tokenHash(newRefreshHash);
     return pool.withTransaction(conn -> conn.preparedQuery("""
             UPDATE sessions s SET refresh_hash = $2, expires_at = $3, last_seen_at = now()
             FROM users u
             WHERE s.refresh_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.id = s.user_id
             RETURNING s.id AS session_id,\s""" + USER_COLUMNS)
-        .execute(Tuple.of(presented, next, timestamp(expiresAt)))
+        .execute(Tuple.of(presented, next, SqlValues.timestamp(expiresAt)))
         .compose(rows -> {
           if (rows.size() > 0) {
             Row row = rows.iterator().next();
@@ -150,7 +130,7 @@ final class AccountStore {
             WHERE revoked_at IS NULL AND (refresh_hash = $1
                OR id = (SELECT session_id FROM rotated_refresh_tokens WHERE token_hash = $1))
             RETURNING id, user_id""")
-        .execute(Tuple.of(decode(refreshHash)))
+        .execute(Tuple.of(SqlValues.tokenHash(refreshHash)))
         .map(rows -> revoked(rows).put("user", rows.size() == 0 ? null
             : rows.iterator().next().getUUID("user_id").toString()));
   }
@@ -244,22 +224,5 @@ final class AccountStore {
         .put("handle", row.getString("handle"))
         .put("avatarVersion", row.getInteger("avatar_version"))
         .put("workspaceRole", row.getString("workspace_role"));
-  }
-
-  private static boolean isUniqueViolation(Throwable failure) {
-    return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
-  }
-
-  /** Token hashes travel base64url-encoded on the event bus and are stored as bytes. */
-  private static Buffer decode(String hash) {
-    try {
-      return Buffer.buffer(Base64.getUrlDecoder().decode(hash));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ParleyException(ErrorCode.INVALID, "Malformed token hash");
-    }
-  }
-
-  private static OffsetDateTime timestamp(long epochMillis) {
-    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
   }
 }

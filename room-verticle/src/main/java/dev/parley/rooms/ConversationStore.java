@@ -91,14 +91,9 @@ final class ConversationStore {
         .compose(rows -> {
           Row row = rows.iterator().next();
           String room = row.getUUID("id").toString();
-          return conn.preparedQuery("""
-                  INSERT INTO memberships (room_id, user_id, read_seq) VALUES ($1, $2, $3)
-                  ON CONFLICT DO NOTHING""")
-              .execute(Tuple.of(row.getUUID("id"), UUID.fromString(user), row.getLong("last_seq")))
-              .compose(added -> added.rowCount() == 0 ? Future.succeededFuture()
-                  : Writes.userName(conn, user).compose(name -> Writes.appendEvent(conn, room,
-                      EventType.MEMBER_JOINED, new JsonObject().put("user", user).put("name", name)))
-                  .map(event -> {
+          return Standing.load(conn, room, user)
+              .compose(who -> who.member() ? Future.succeededFuture()
+                  : Writes.addMember(conn, room, user, Standing.MEMBER, who.lastSeq(), null).map(event -> {
                     events.add(event);
                     return null;
                   }))
@@ -111,12 +106,7 @@ final class ConversationStore {
     List<RoomEvent> events = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (String person : people) {
-      chain = chain.compose(previous -> conn.preparedQuery("""
-              INSERT INTO memberships (room_id, user_id, role) VALUES ($1, $2, 'member')""")
-          .execute(Tuple.of(UUID.fromString(room), UUID.fromString(person)))
-          .compose(added -> Writes.userName(conn, person))
-          .compose(name -> Writes.appendEvent(conn, room, EventType.MEMBER_JOINED,
-              new JsonObject().put("user", person).put("name", name)))
+      chain = chain.compose(previous -> Writes.addMember(conn, room, person, Standing.MEMBER, 0, null)
           .map(event -> {
             events.add(event);
             return null;
@@ -285,12 +275,12 @@ final class ConversationStore {
       if (target.banned()) {
         throw Permissions.forbidden("This person is banned from the room: unban them first");
       }
-      return conn.preparedQuery("""
-              INSERT INTO memberships (room_id, user_id, read_seq) VALUES ($1, $2, $3)""")
-          .execute(Tuple.of(UUID.fromString(actor.room()), UUID.fromString(target.user()), target.lastSeq()))
-          .compose(added -> Writes.userName(conn, target.user()))
-          .compose(name -> event(EventType.MEMBER_JOINED, new JsonObject().put("user", target.user())
-              .put("name", name).put("by", actor.user())))
+      return Writes.addMember(conn, actor.room(), target.user(), Standing.MEMBER, target.lastSeq(),
+              new JsonObject().put("by", actor.user()))
+          .map(event -> {
+            events.add(event);
+            return event;
+          })
           .compose(event -> Writes.roomForMember(conn, actor.room(), target.user()))
           .compose(view -> {
             notices.add(new Notice(target.user(), EventType.ROOM_ADDED, new JsonObject().put("room", view)));

@@ -5,10 +5,8 @@ import dev.parley.shared.ParleyException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
@@ -18,11 +16,8 @@ import java.util.UUID;
  */
 final class IdentityStore {
 
-  private static final String UNIQUE_VIOLATION = "23505";
-  private static final String HANDLE_INDEX = "users_handle_key";
   private static final int MAX_ATTEMPTS = 5;
   private static final int MAX_NAME = 80;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Pool pool;
   private final AccountStore accounts;
@@ -71,7 +66,7 @@ final class IdentityStore {
               .execute(Tuple.of(sign.email()))
               .compose(users -> users.size() > 0
                   ? link(sign, users.iterator().next().getUUID("id"), attempt)
-                  : create(sign, AccountStore.handleFrom(sign.name()), attempt));
+                  : create(sign, SqlValues.handleFrom(sign.name()), attempt));
         });
   }
 
@@ -120,12 +115,11 @@ final class IdentityStore {
         .execute(Tuple.of(sign.email(), sign.name(), handle, sign.provider(), sign.subject()))
         .compose(rows -> answer(rows.iterator().next().getUUID("id"), true, false))
         .recover(failure -> {
-          if (!(failure instanceof PgException pg) || !UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+          if (!SqlValues.isUniqueViolation(failure)) {
             return Future.failedFuture(failure);
           }
-          if (failure.getMessage().contains(HANDLE_INDEX) && attempt < MAX_ATTEMPTS) {
-            return create(sign, AccountStore.handleFrom(sign.name()) + "_" + (1000 + RANDOM.nextInt(9000)),
-                attempt + 1);
+          if (SqlValues.handleTaken(failure) && attempt < MAX_ATTEMPTS) {
+            return create(sign, SqlValues.handleWithSuffix(sign.name()), attempt + 1);
           }
           // The email or the identity was taken meanwhile: look again, it now links or signs in.
           return again(sign, attempt, failure);

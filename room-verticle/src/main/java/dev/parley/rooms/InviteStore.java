@@ -2,22 +2,16 @@ package dev.parley.rooms;
 
 import dev.parley.rooms.Permissions.Need;
 import dev.parley.shared.ErrorCode;
-import dev.parley.shared.EventType;
 import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.RoomEvent;
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.UUID;
 
 /** All SQL about invite links and invite emails. Tokens arrive hashed; a link is redeemed atomically. */
@@ -59,8 +53,8 @@ final class InviteStore {
                     INSERT INTO invites (room_id, token_hash, created_by, expires_at, max_uses, email, email_status)
                     VALUES ($1, $2, $3, $4, $5, $6, CASE WHEN $6::text IS NULL THEN NULL ELSE 'queued' END)
                     RETURNING id""")
-                .execute(Tuple.of(UUID.fromString(room), hash(tokenHash), UUID.fromString(actor),
-                    expiresAt == null ? null : timestamp(expiresAt), maxUses, email))
+                .execute(Tuple.of(UUID.fromString(room), SqlValues.tokenHash(tokenHash), UUID.fromString(actor),
+                    expiresAt == null ? null : SqlValues.timestamp(expiresAt), maxUses, email))
                 .map(rows -> rows.iterator().next().getUUID("id").toString())
                 .compose(id -> Writes.audit(conn, room, actor, email == null ? "invite_link" : "invite_email", null,
                         new JsonObject().put("invite", id).put("email", email).put("maxUses", maxUses))
@@ -110,7 +104,7 @@ final class InviteStore {
                    i.max_uses IS NOT NULL AND i.uses >= i.max_uses AS used_up
             FROM invites i JOIN rooms r ON r.id = i.room_id LEFT JOIN users inviter ON inviter.id = i.created_by
             WHERE i.token_hash = $1""")
-        .execute(Tuple.of(hash(tokenHash)))
+        .execute(Tuple.of(SqlValues.tokenHash(tokenHash)))
         .map(rows -> {
           if (rows.size() == 0) {
             throw new ParleyException(ErrorCode.NOT_FOUND, "This invite link is not valid");
@@ -134,7 +128,7 @@ final class InviteStore {
                    i.expires_at IS NOT NULL AND i.expires_at <= now() AS expired,
                    i.max_uses IS NOT NULL AND i.uses >= i.max_uses AS used_up
             FROM invites i WHERE i.token_hash = $1 FOR UPDATE""")
-        .execute(Tuple.of(hash(tokenHash)))
+        .execute(Tuple.of(SqlValues.tokenHash(tokenHash)))
         .compose(rows -> {
           if (rows.size() == 0) {
             throw new ParleyException(ErrorCode.NOT_FOUND, "This invite link is not valid");
@@ -159,13 +153,8 @@ final class InviteStore {
                                email_status = CASE WHEN email IS NULL THEN NULL ELSE 'accepted' END
                         WHERE id = $1""")
                     .execute(Tuple.of(invite.getUUID("id")))
-                    .compose(used -> conn.preparedQuery("""
-                            INSERT INTO memberships (room_id, user_id, read_seq) VALUES ($1, $2, $3)""")
-                        .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user), who.lastSeq())))
-                    .compose(added -> Writes.userName(conn, user))
-                    .compose(name -> Writes.appendEvent(conn, room, EventType.MEMBER_JOINED,
-                        new JsonObject().put("user", user).put("name", name)
-                            .put("invite", invite.getUUID("id").toString())))
+                    .compose(used -> Writes.addMember(conn, room, user, Standing.MEMBER, who.lastSeq(),
+                        new JsonObject().put("invite", invite.getUUID("id").toString())))
                     .compose(event -> Writes.roomForMember(conn, room, user).map(view -> new Accepted(view, event)));
               });
         }));
@@ -224,17 +213,5 @@ final class InviteStore {
         .put("emailStatus", row.getString("email_status"))
         .put("createdAt", row.getLong("created_ts"))
         .put("creatorName", row.getString("creator_name"));
-  }
-
-  private static Buffer hash(String tokenHash) {
-    try {
-      return Buffer.buffer(Base64.getUrlDecoder().decode(tokenHash));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ParleyException(ErrorCode.INVALID, "Malformed token hash");
-    }
-  }
-
-  private static OffsetDateTime timestamp(long epochMillis) {
-    return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
   }
 }

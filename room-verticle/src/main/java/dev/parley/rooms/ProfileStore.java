@@ -25,9 +25,7 @@ import java.util.UUID;
  */
 final class ProfileStore {
 
-  private static final String UNIQUE_VIOLATION = "23505";
   private static final String FOREIGN_KEY_VIOLATION = "23503";
-  private static final String HANDLE_INDEX = "users_handle_key";
   private static final String USER_COLUMNS = "u.id, u.email, u.name, u.handle, u.avatar_version, u.workspace_role";
   /** The rooms the person is a member of, read in the same statement as the change. */
   private static final String MEMBER_ROOMS = "ARRAY(SELECT m.room_id FROM memberships m WHERE m.user_id = u.id) AS rooms";
@@ -94,8 +92,7 @@ final class ProfileStore {
             RETURNING (u.name <> o.name OR u.handle <> o.handle) AS changed, %s, %s"""
             .formatted(USER_COLUMNS, MEMBER_ROOMS))
         .execute(Tuple.of(userId(user), name, handle))
-        .recover(failure -> Future.failedFuture(isUniqueViolation(failure)
-            && failure.getMessage().contains(HANDLE_INDEX)
+        .recover(failure -> Future.failedFuture(SqlValues.handleTaken(failure)
             ? new ParleyException(ErrorCode.CONFLICT, "That handle is taken") : failure))
         .map(rows -> {
           Row row = single(rows);
@@ -189,9 +186,5 @@ final class ProfileStore {
 
   private static ParleyException noSuchUser() {
     return new ParleyException(ErrorCode.NOT_FOUND, "No such user");
-  }
-
-  private static boolean isUniqueViolation(Throwable failure) {
-    return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState());
   }
 }

@@ -18,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,11 +55,9 @@ final class RoomStore {
             RETURNING id""")
         .execute(Tuple.of(command.kind().wireName(), command.name(), command.topic() == null ? "" : command.topic(),
             UUID.fromString(command.owner())))
-        .map(rows -> rows.iterator().next().getUUID(0))
-        .compose(roomId -> conn.preparedQuery("INSERT INTO memberships (room_id, user_id, role) VALUES ($1, $2, 'owner')")
-            .execute(Tuple.of(roomId, UUID.fromString(command.owner())))
-            .compose(added -> appendMemberJoined(conn, roomId, command.owner()))
-            .compose(event -> Writes.roomForMember(conn, roomId.toString(), command.owner()))));
+        .map(rows -> rows.iterator().next().getUUID(0).toString())
+        .compose(room -> Writes.addMember(conn, room, command.owner(), Standing.OWNER, 0, null)
+            .compose(event -> Writes.roomForMember(conn, room, command.owner()))));
   }
 
   Future<JsonArray> listRooms(String user) {
@@ -98,35 +95,26 @@ final class RoomStore {
   /** Joins a public channel; a private room or a DM answers exactly as a room that does not exist. */
   Future<Joined> joinChannel(String room, String user) {
     if (!Ids.isId(room)) {
-      return Future.failedFuture(notFound());
+      return Future.failedFuture(Permissions.notFound());
     }
-    UUID roomId = UUID.fromString(room);
-    return pool.withTransaction(conn -> conn.preparedQuery("""
-            SELECT kind, archived_at IS NOT NULL AS archived,
-                   EXISTS (SELECT 1 FROM memberships m WHERE m.room_id = r.id AND m.user_id = $2) AS member,
-                   EXISTS (SELECT 1 FROM room_bans b WHERE b.room_id = r.id AND b.user_id = $2) AS banned
-            FROM rooms r WHERE r.id = $1 FOR UPDATE""")
-        .execute(Tuple.of(roomId, UUID.fromString(user)))
-        .compose(rows -> {
-          Row row = rows.size() == 0 ? null : rows.iterator().next();
-          if (row != null && row.getBoolean("member")) {
+    // The room's row lock orders this join with bans and other joins.
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT id FROM rooms WHERE id = $1 FOR UPDATE")
+        .execute(Tuple.of(UUID.fromString(room)))
+        .compose(locked -> Standing.load(conn, room, user))
+        .compose(who -> {
+          if (who.member()) {
             return Future.succeededFuture((RoomEvent) null);
           }
-          if (row == null || !RoomKind.CHANNEL.wireName().equals(row.getString("kind"))) {
-            return Future.failedFuture(notFound());
+          if (who.kind() != RoomKind.CHANNEL) {
+            throw Permissions.notFound();
           }
-          if (row.getBoolean("banned")) {
-            return Future.failedFuture(new ParleyException(ErrorCode.FORBIDDEN, "You are banned from this channel"));
+          if (who.banned()) {
+            throw Permissions.forbidden("You are banned from this channel");
           }
-          if (row.getBoolean("archived")) {
-            return Future.failedFuture(new ParleyException(ErrorCode.FORBIDDEN, "This channel is archived"));
+          if (who.archived()) {
+            throw Permissions.forbidden("This channel is archived");
           }
-          // A newcomer starts with the history read: unread counts what arrives after joining.
-          return conn.preparedQuery("""
-                  INSERT INTO memberships (room_id, user_id, read_seq)
-                  VALUES ($1, $2, (SELECT last_seq FROM rooms WHERE id = $1))""")
-              .execute(Tuple.of(roomId, UUID.fromString(user)))
-              .compose(added -> appendMemberJoined(conn, roomId, user));
+          return Writes.addMember(conn, room, user, Standing.MEMBER, who.lastSeq(), null);
         })
         .compose(event -> Writes.roomForMember(conn, room, user).map(json -> new Joined(json, event))));
   }
@@ -170,7 +158,7 @@ final class RoomStore {
   /** Stores a message in one round trip (see {@code post_message} in the schema). */
   Future<Posted> postMessage(PostMessage command) {
     if (!Ids.isId(command.room())) {
-      return Future.failedFuture(notFound());
+      return Future.failedFuture(Permissions.notFound());
     }
     return pool.preparedQuery("SELECT outcome, message_id, seq, " + EPOCH_MS.formatted("created_at")
             + " AS ts, body FROM post_message($1, $2, $3, $4)")
@@ -186,7 +174,7 @@ final class RoomStore {
             case "forbidden" -> throw new ParleyException(ErrorCode.FORBIDDEN, "Join this channel to post in it");
             case "archived" -> throw new ParleyException(ErrorCode.FORBIDDEN, "This room is archived: it is read-only");
             case "muted" -> throw new ParleyException(ErrorCode.FORBIDDEN, "You are muted in this room");
-            default -> throw notFound();
+            default -> throw Permissions.notFound();
           };
         });
   }
@@ -253,19 +241,6 @@ final class RoomStore {
     return Standing.load(pool, room, user).map(who -> Permissions.require(who, Permissions.Need.READ));
   }
 
-  private Future<RoomEvent> appendMemberJoined(SqlConnection conn, UUID roomId, String user) {
-    return conn.preparedQuery("""
-            SELECT append_room_event($1, $2, jsonb_build_object('user', u.id, 'name', u.name)) AS seq,
-                   jsonb_build_object('user', u.id, 'name', u.name) AS data
-            FROM users u WHERE u.id = $3""")
-        .execute(Tuple.of(roomId, EventType.MEMBER_JOINED, UUID.fromString(user)))
-        .map(rows -> {
-          Row row = rows.iterator().next();
-          return new RoomEvent(roomId.toString(), row.getLong("seq"), EventType.MEMBER_JOINED,
-              (JsonObject) row.getJson("data"));
-        });
-  }
-
   private static String messageColumns() {
     return "m.id, m.sender_id, u.name AS sender_name, m.body, " + EPOCH_MS.formatted("m.created_at") + " AS ts, "
         + EPOCH_MS.formatted("m.edited_at") + " AS edited_ts, m.deleted_at IS NOT NULL AS deleted";
@@ -294,9 +269,5 @@ final class RoomStore {
       array.add(mapper.apply(row));
     }
     return array;
-  }
-
-  private static ParleyException notFound() {
-    return new ParleyException(ErrorCode.NOT_FOUND, "No such room");
   }
 }

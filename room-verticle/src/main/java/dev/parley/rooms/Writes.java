@@ -1,5 +1,6 @@
 package dev.parley.rooms;
 
+import dev.parley.shared.EventType;
 import dev.parley.shared.RoomEvent;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -22,6 +23,20 @@ final class Writes {
     return conn.preparedQuery("SELECT append_room_event($1, $2, $3) AS seq")
         .execute(Tuple.of(UUID.fromString(room), type, data))
         .map(rows -> new RoomEvent(room, rows.iterator().next().getLong("seq"), type, data));
+  }
+
+  /**
+   * Makes someone a member with a role, their history read up to {@code readSeq} (unread counts what comes after),
+   * and appends their {@code member.joined} event ({@code {"user","name"}} plus {@code details}).
+   */
+  static Future<RoomEvent> addMember(SqlConnection conn, String room, String user, String role, long readSeq,
+                                     JsonObject details) {
+    return conn.preparedQuery("INSERT INTO memberships (room_id, user_id, role, read_seq) VALUES ($1, $2, $3, $4)")
+        .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user), role, readSeq))
+        .compose(added -> userName(conn, user))
+        .compose(name -> appendEvent(conn, room, EventType.MEMBER_JOINED,
+            new JsonObject().put("user", user).put("name", name)
+                .mergeIn(details == null ? new JsonObject() : details)));
   }
 
   /** Records an admin action for the room's admins to read. */
