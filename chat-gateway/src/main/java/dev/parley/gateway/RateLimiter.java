@@ -3,6 +3,11 @@ package dev.parley.gateway;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -30,6 +35,8 @@ final class RateLimiter {
       return allowed
       """;
 
+  private static final String SCRIPT_SHA1 = sha1(SCRIPT);
+
   private final RedisAPI redis;
   private final String keyPrefix;
   private final double perSecond;
@@ -44,10 +51,30 @@ final class RateLimiter {
 
   /** Takes a token from the subject's bucket: true when allowed. */
   Future<Boolean> tryAcquire(String subject) {
-    // EVAL sends the script each time, but Redis caches its compiled form by hash; the text is small next to a
-    // round trip, and it survives a Redis restart without a NOSCRIPT dance.
-    return redis.eval(List.of(SCRIPT, "1", keyPrefix + subject, Double.toString(perSecond), Integer.toString(burst)))
+    List<String> args = List.of("1", keyPrefix + subject, Double.toString(perSecond), Integer.toString(burst));
+    // This runs for every message sent: name the script by its hash rather than sending its text each time. A Redis
+    // that does not know it (restarted, or new) says NOSCRIPT, and one EVAL teaches it again.
+    return redis.evalsha(withScript(SCRIPT_SHA1, args))
+        .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")
+            ? redis.eval(withScript(SCRIPT, args))
+            : Future.failedFuture(failure))
         .map(Response::toInteger)
         .map(allowed -> allowed == 1);
+  }
+
+  private static List<String> withScript(String script, List<String> args) {
+    List<String> all = new ArrayList<>(args.size() + 1);
+    all.add(script);
+    all.addAll(args);
+    return all;
+  }
+
+  private static String sha1(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-1 is part of every JVM", e);
+    }
   }
 }
