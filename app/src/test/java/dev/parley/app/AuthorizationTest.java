@@ -8,7 +8,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationTest {
 
-  /** Y allowed, F forbidden (403 / forbidden), N not found (404 / not_found); "-" the role does not exist there. */
-  private static final String ACTIONS = "read sub send invite kick ban rename archive delete";
-  private static final String[] TABLE = {
-      "channel outsider   F F F F F F F F F",
-      "channel banned     F F F F F F F F F",
-      "channel muted      Y Y F Y F F F F F",
-      "channel member     Y Y Y Y F F F F F",
-      "channel admin      Y Y Y Y Y Y Y Y Y",
-      "channel owner      Y Y Y Y Y Y Y Y Y",
-      "channel wsadmin    Y Y F Y Y Y Y Y Y",
-      "private outsider   N N N N N N N N N",
-      "private banned     N N N N N N N N N",
-      "private muted      Y Y F F F F F F F",
-      "private member     Y Y Y F F F F F F",
-      "private admin      Y Y Y Y Y Y Y Y Y",
-      "private owner      Y Y Y Y Y Y Y Y Y",
-      "private wsadmin    N N N N N N N N N",
-      "dm      outsider   N N N N N N N N N",
-      "dm      member     Y Y Y F F F F F F",
-      "dm      wsadmin    N N N N N N N N N",
-      "group   outsider   N N N N N N N N N",
-      "group   member     Y Y Y F F F F F F",
-      "group   wsadmin    N N N N N N N N N",
-  };
+  /**
+   * The permission table, declared once for this test and room-verticle's PermissionsTest: a header line of kind,
+   * role and actions, then a row per kind and role. Y allowed, F forbidden, N not found.
+   */
+  private static final Path TABLE =
+      Path.of("..", "room-verticle", "src", "test", "resources", "dev", "parley", "rooms", "access", "permissions.table");
 
   private static TestNodes nodes;
   private static Vertx vertx;
@@ -78,13 +64,16 @@ class AuthorizationTest {
   }
 
   @Test
-  void everyRoleEveryActionEveryKindOfRoom() {
+  void everyRoleEveryActionEveryKindOfRoom() throws IOException {
+    List<String> rows = Files.readAllLines(TABLE).stream().map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+    String[] header = rows.get(0).split("\\s+");
+    String[] actions = Arrays.copyOfRange(header, 2, header.length);
     List<String> mismatches = new ArrayList<>();
-    String[] actions = ACTIONS.split(" ");
     for (String kind : List.of("channel", "private", "dm", "group")) {
       Fixture room = fixture(kind);
-      for (String row : TABLE) {
-        String[] cells = row.trim().split("\\s+");
+      for (String row : rows.subList(1, rows.size())) {
+        String[] cells = row.split("\\s+");
         if (!cells[0].equals(kind)) {
           continue;
         }

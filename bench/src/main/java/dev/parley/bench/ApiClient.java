@@ -1,14 +1,21 @@
 package dev.parley.bench;
 
 import dev.parley.shared.ErrorCode;
-import dev.parley.shared.RoomKind;
+import dev.parley.shared.ParleyException;
+import dev.parley.shared.http.ApiError;
+import dev.parley.shared.http.AuthRequests;
+import dev.parley.shared.http.RoomRequests;
+import dev.parley.shared.http.SignedIn;
+import dev.parley.shared.rooms.RoomCommands.RoomList;
+import dev.parley.shared.rooms.RoomCommands.RoomReply;
+import dev.parley.shared.rooms.RoomKind;
+import dev.parley.shared.rooms.RoomView;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
@@ -44,7 +51,7 @@ final class ApiClient {
 
   /** Registers the user, or logs in when the e-mail is taken (a rerun with the same prefix). */
   Future<Account> registerOrLogin(URI base, int user, String email, String password, String name) {
-    JsonObject body = new JsonObject().put("email", email).put("password", password).put("name", name);
+    JsonObject body = new AuthRequests.Register(email, password, name).toJson();
     return retrying("register " + email, () -> call(HttpMethod.POST, base, "/api/v1/auth/register", null, body, 201))
         .map(json -> Account.fromJson(user, json))
         .recover(failure -> {
@@ -56,7 +63,7 @@ final class ApiClient {
   }
 
   Future<Account> login(URI base, int user, String email, String password) {
-    JsonObject body = new JsonObject().put("email", email).put("password", password);
+    JsonObject body = new AuthRequests.Login(email, password).toJson();
     return retrying("login " + email, () -> call(HttpMethod.POST, base, "/api/v1/auth/login", null, body, 200))
         .map(json -> Account.fromJson(user, json));
   }
@@ -64,32 +71,19 @@ final class ApiClient {
   /** The id of the caller's room with that name, if the caller is already in one (a rerun). */
   Future<Optional<String>> findRoom(URI base, String token, String name) {
     return retrying("list rooms", () -> call(HttpMethod.GET, base, "/api/v1/rooms", token, null, 200))
-        .map(json -> {
-          JsonArray rooms = json.getJsonArray("rooms");
-          if (rooms == null) {
-            return Optional.empty();
-          }
-          for (Object item : rooms) {
-            if (item instanceof JsonObject room) {
-              JsonObject r = room.getJsonObject("room", room);
-              if (name.equals(r.getString("name")) && r.getString("id") != null) {
-                return Optional.of(r.getString("id"));
-              }
-            }
-          }
-          return Optional.empty();
-        });
+        .map(json -> RoomList.fromJson(json).rooms().stream().filter(room -> name.equals(room.name()))
+            .map(RoomView::id).findFirst());
   }
 
   Future<String> createRoom(URI base, String token, String name) {
-    JsonObject body = new JsonObject().put("name", name).put("kind", RoomKind.CHANNEL.wireName());
+    JsonObject body = new RoomRequests.CreateRoom(name, RoomKind.CHANNEL, null).toJson();
     return retrying("create room " + name, () -> call(HttpMethod.POST, base, "/api/v1/rooms", token, body, 201))
         .map(json -> {
-          JsonObject room = json.getJsonObject("room");
-          if (room == null || room.getString("id") == null) {
+          try {
+            return RoomReply.fromJson(json).room().id();
+          } catch (ParleyException malformed) {
             throw new ApiException(201, "invalid", "no room.id in the answer to POST /api/v1/rooms");
           }
-          return room.getString("id");
         });
   }
 
@@ -119,9 +113,9 @@ final class ApiClient {
       if (status == expected || (expected == 200 && status == 204) || (expected == 201 && status == 200)) {
         return parse(response.body());
       }
-      JsonObject error = parse(response.body()).getJsonObject("error", new JsonObject());
-      ApiException failure = new ApiException(status, error.getString("code", "http_" + status),
-          method + " " + path + " answered " + status + ": " + error.getString("message", ""));
+      ApiError error = apiError(parse(response.body()), status);
+      ApiException failure = new ApiException(status, error.code(),
+          method + " " + path + " answered " + status + ": " + (error.message() == null ? "" : error.message()));
       failure.retryAfterSeconds = parseRetryAfter(response.getHeader("Retry-After"));
       throw failure;
     });
@@ -173,17 +167,28 @@ final class ApiClient {
     }
   }
 
+  /** The error an answer carries, or one named after its status when it carries none. */
+  private static ApiError apiError(JsonObject body, int status) {
+    try {
+      return ApiError.fromJson(body);
+    } catch (ParleyException none) {
+      return new ApiError("http_" + status, "");
+    }
+  }
+
   /** A user signed in: the token its connections present on the upgrade. */
   record Account(int user, String userId, String accessToken, long obtainedAtNanos, long expiresInSeconds) {
 
     static Account fromJson(int user, JsonObject json) {
-      JsonObject u = json.getJsonObject("user", new JsonObject());
-      String token = json.getString("accessToken");
-      if (token == null) {
-        throw new ApiException(200, "invalid", "no accessToken in the answer for user " + user);
+      SignedIn signedIn;
+      try {
+        signedIn = SignedIn.fromJson(json);
+      } catch (ParleyException malformed) {
+        throw new ApiException(200, "invalid", "no session in the answer for user " + user + ": "
+            + malformed.getMessage());
       }
-      Number expires = json.getNumber("expiresIn");
-      return new Account(user, u.getString("id"), token, System.nanoTime(), expires == null ? 0 : expires.longValue());
+      return new Account(user, signedIn.user().id(), signedIn.accessToken(), System.nanoTime(),
+          signedIn.expiresIn());
     }
 
     /** True when less than half the token's lifetime is left (0 = lifetime unknown: never stale). */

@@ -2,8 +2,12 @@ package dev.parley.bench;
 
 import dev.parley.bench.ApiClient.Account;
 import dev.parley.bench.BenchConnection.Stage;
-import dev.parley.shared.EventType;
-import dev.parley.shared.Protocol;
+import dev.parley.shared.ParleyException;
+import dev.parley.shared.events.EventType;
+import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.rooms.MessageView;
+import dev.parley.shared.ws.Frames;
+import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -37,7 +41,7 @@ import org.slf4j.LoggerFactory;
 final class Shard extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
-  private static final String PING_FRAME = new JsonObject().put(Protocol.OP, Protocol.PING).encode();
+  private static final String PING_FRAME = new Frames.Ping(null).toJson().encode();
   private static final int LOGGED_PROBLEMS = 10;
   private static final AtomicInteger problemsLogged = new AtomicInteger();
 
@@ -168,14 +172,10 @@ final class Shard extends VerticleBase {
           return hello;
         })
         .compose(helloFrame -> {
-          run.noteHeartbeat(helloFrame.getInteger("heartbeat", 0));
+          run.noteHeartbeat(Frames.Hello.fromJson(helloFrame).heartbeat());
           c.stage = Stage.SUBSCRIBE;
           Future<JsonObject> subbed = c.expect(Protocol.SUBBED, timeoutMs);
-          ws.writeTextMessage(new JsonObject()
-              .put(Protocol.OP, Protocol.SUB)
-              .put(Fields.ROOM, c.roomId)
-              .put(Protocol.REF, subscribeRef(c))
-              .encode());
+          ws.writeTextMessage(new Frames.Sub(c.roomId, null, subscribeRef(c)).toJson().encode());
           return subbed;
         })
         .<Void>map(subbed -> {
@@ -234,31 +234,36 @@ final class Shard extends VerticleBase {
       run.errors().add("bad_frame");
       return;
     }
-    String op = frame.getString(Protocol.OP, "");
-    switch (op) {
-      case Protocol.EVT -> {
-        if (EventType.MESSAGE.equals(frame.getString(Fields.TYPE))) {
-          JsonObject data = frame.getJsonObject(Fields.DATA);
-          Stamp s = data == null ? null : Stamp.fromText(run.textPrefix, data.getString(Fields.TEXT));
-          if (s != null) {
-            onDelivery(c, s, now);
+    String op = frame.getValue(Protocol.OP) instanceof String name ? name : "";
+    try {
+      switch (op) {
+        case Protocol.EVT -> {
+          RoomEvent event = RoomEvent.fromJson(frame);
+          if (EventType.MESSAGE.equals(event.type())) {
+            Stamp s = Stamp.fromText(run.textPrefix, event.data(MessageView::fromJson).text());
+            if (s != null) {
+              onDelivery(c, s, now);
+            }
           }
         }
-      }
-      case Protocol.ACK -> {
-        Stamp s = Stamp.fromCid(run.id, frame.getString(Fields.CID));
-        Step step = s == null ? null : run.step(s.step());
-        if (step != null) {
-          step.onAck(s.scheduledNanos(), now);
+        case Protocol.ACK -> {
+          Stamp s = Stamp.fromCid(run.id, Frames.Ack.fromJson(frame).cid());
+          Step step = s == null ? null : run.step(s.step());
+          if (step != null) {
+            step.onAck(s.scheduledNanos(), now);
+          }
+        }
+        case Protocol.HELLO, Protocol.SUBBED -> c.resolve(op, frame);
+        case Protocol.PONG -> run.pongs.increment();
+        case Protocol.ERR -> onErr(c, Frames.Err.fromJson(frame));
+        case Protocol.GAP -> run.errors().add("gap");
+        default -> {
+          // unsubbed, typing, presence...: not measured
         }
       }
-      case Protocol.HELLO, Protocol.SUBBED -> c.resolve(op, frame);
-      case Protocol.PONG -> run.pongs.increment();
-      case Protocol.ERR -> onErr(c, frame);
-      case Protocol.GAP -> run.errors().add("gap");
-      default -> {
-        // unsubbed, typing, presence...: not measured
-      }
+    } catch (ParleyException malformed) {
+      run.errors().add("bad_frame");
+      logProblem("Connection {} got a malformed {} frame: {}", c.index, op, malformed.getMessage());
     }
   }
 
@@ -272,15 +277,15 @@ final class Shard extends VerticleBase {
     }
   }
 
-  private void onErr(BenchConnection c, JsonObject frame) {
-    String code = frame.getString(Fields.CODE, "unknown");
-    if (subscribeRef(c).equals(frame.getString(Protocol.REF)) && c.reject(new ErrFrame(code))) {
+  private void onErr(BenchConnection c, Frames.Err err) {
+    String code = err.code();
+    if (subscribeRef(c).equals(err.ref()) && c.reject(new ErrFrame(code))) {
       return; // counted by the setup
     }
-    Stamp s = Stamp.fromCid(run.id, frame.getString(Fields.CID));
+    Stamp s = Stamp.fromCid(run.id, err.cid());
     Step step = s == null ? null : run.step(s.step());
     (step != null ? step.errors : run.errors()).add(code);
-    logProblem("Connection {} got err {}: {}", c.index, code, frame.getString(Fields.MSG, ""));
+    logProblem("Connection {} got err {}: {}", c.index, code, err.msg() == null ? "" : err.msg());
   }
 
   private void onClosed(BenchConnection c) {
@@ -335,12 +340,8 @@ final class Shard extends VerticleBase {
       step.errors.add("no_open_connection");
       return;
     }
-    String frame = new JsonObject()
-        .put(Protocol.OP, Protocol.SEND)
-        .put(Fields.ROOM, c.roomId)
-        .put(Fields.CID, Stamp.cid(run.id, step.index, scheduled))
-        .put(Fields.TEXT, Stamp.text(run.id, step.index, c.index, scheduled, run.options.textBytes()))
-        .encode();
+    String frame = new Frames.Send(c.roomId, Stamp.cid(run.id, step.index, scheduled),
+        Stamp.text(run.id, step.index, c.index, scheduled, run.options.textBytes()), null).toJson().encode();
     c.ws.writeTextMessage(frame).onFailure(e -> step.errors.add("write_failed"));
     step.onSent(scheduled, now, run.layout.receiversInSlice(c.room) - 1);
   }

@@ -1,14 +1,33 @@
 package dev.parley.gateway;
 
+import dev.parley.gateway.http.HttpErrors;
+import dev.parley.gateway.http.Requests;
+import dev.parley.gateway.identity.AuthApi;
+import dev.parley.gateway.identity.Identity;
+import dev.parley.gateway.identity.OAuthApi;
+import dev.parley.gateway.identity.Passwords;
+import dev.parley.gateway.identity.SessionRevocations;
+import dev.parley.gateway.identity.Tokens;
+import dev.parley.gateway.identity.WsTickets;
+import dev.parley.gateway.limits.RateLimiter;
+import dev.parley.gateway.profiles.ProfileApi;
+import dev.parley.gateway.rooms.ConversationsApi;
+import dev.parley.gateway.rooms.InvitesApi;
+import dev.parley.gateway.rooms.RoomsApi;
+import dev.parley.gateway.ws.Connection;
+import dev.parley.gateway.ws.RoomFanout;
+import dev.parley.gateway.ws.UserFanout;
 import dev.parley.shared.ParleyConfig;
-import dev.parley.shared.Protocol;
+import dev.parley.shared.contract.Publisher;
+import dev.parley.shared.contract.Requester;
+import dev.parley.shared.http.Health;
+import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocketHandshake;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,6 +58,8 @@ public final class GatewayVerticle extends VerticleBase {
   private static final int SOCKET_WRITE_QUEUE_BYTES = 256 * 1024;
   /** How long an early event waits for the ones before it before they are fetched from PostgreSQL. */
   private static final long HOLD_MILLIS = 150;
+  /** How long a command to another verticle may take before the caller is told the service is unavailable. */
+  private static final long SERVICE_TIMEOUT_MS = 10_000;
 
   private final Set<Connection> connections = new HashSet<>();
   private HttpServer server;
@@ -68,10 +89,11 @@ public final class GatewayVerticle extends VerticleBase {
     redisApi = RedisAPI.api(redis);
     passwordWorkers = vertx.createSharedWorkerExecutor("parley-passwords",
         Math.max(2, Runtime.getRuntime().availableProcessors()));
-    Services services = new Services(vertx.eventBus());
+    Requester services = new Requester(vertx.eventBus(), SERVICE_TIMEOUT_MS);
+    Publisher publisher = new Publisher(vertx.eventBus());
     Tokens tokens = new Tokens(vertx, config.auth().jwtSecret(), config.auth().accessTokenSeconds());
     tickets = new WsTickets(redisApi, tokens);
-    revocations = new SessionRevocations(redisApi, vertx.eventBus(), config.auth().accessTokenSeconds());
+    revocations = new SessionRevocations(redisApi, publisher, config.auth().accessTokenSeconds());
     AuthApi.AuthLimits authLimits = new AuthApi.AuthLimits(
         new RateLimiter(redisApi, "auth-address", config.limits().authPerMinute() / 60.0,
             config.limits().authPerMinute()),
@@ -79,12 +101,12 @@ public final class GatewayVerticle extends VerticleBase {
             config.limits().loginPerMinute()));
     auth = new AuthApi(services, new Passwords(passwordWorkers), tokens, tickets, revocations, authLimits,
         config.auth().refreshTokenDays());
-    fanout = new RoomFanout(vertx, services, HOLD_MILLIS, config.limits().replayLimit());
+    fanout = new RoomFanout(vertx, services::ask, HOLD_MILLIS, config.limits().replayLimit());
     RateLimiter sendLimiter = new RateLimiter(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst());
     connectionShared = new Connection.Shared(fanout, new UserFanout(vertx), services, sendLimiter, config.limits(),
-        vertx.eventBus());
-    invites = new InvitesApi(services, tokens, vertx.eventBus(), () -> publicUrl);
+        publisher);
+    invites = new InvitesApi(services, tokens, () -> publicUrl);
     oauth = new OAuthApi(vertx, services, auth, tokens, redisApi, config.oauth(), () -> publicUrl);
 
     Router router = router(services, config);
@@ -133,7 +155,7 @@ public final class GatewayVerticle extends VerticleBase {
     return connections.size();
   }
 
-  private Router router(Services services, ParleyConfig config) {
+  private Router router(Requester services, ParleyConfig config) {
     Router router = Router.router(vertx);
     router.route().handler(GatewayVerticle::securityHeaders);
     ProfileApi profiles = new ProfileApi(vertx, services, auth::bearerIdentity);
@@ -156,7 +178,7 @@ public final class GatewayVerticle extends VerticleBase {
     api.route().failureHandler(HttpErrors::handle);
     router.route("/api/v1/*").subRouter(api);
 
-    router.get("/health/live").handler(ctx -> Requests.json(ctx, 200, new JsonObject().put("status", "up")));
+    router.get("/health/live").handler(ctx -> Requests.json(ctx, 200, Health.up()));
     router.get("/health/ready").handler(this::ready);
     // Invite links open the web client, which reads the token from the path.
     router.get("/invite/:token").handler(ctx -> ctx.reroute("/index.html"));
@@ -168,10 +190,8 @@ public final class GatewayVerticle extends VerticleBase {
   /** Ready when Redis answers: without it no ticket, rate limit or presence works. */
   private void ready(RoutingContext ctx) {
     redisApi.ping(List.of())
-        .onSuccess(pong -> Requests.json(ctx, 200,
-            new JsonObject().put("status", "up").put("connections", connections.size())))
-        .onFailure(down -> Requests.json(ctx, 503,
-            new JsonObject().put("status", "down").put("reason", "Redis does not answer")));
+        .onSuccess(pong -> Requests.json(ctx, 200, new Health(Health.UP, null, connections.size())))
+        .onFailure(down -> Requests.json(ctx, 503, new Health(Health.DOWN, "Redis does not answer", null)));
   }
 
   /** Browsers must not sniff content types or frame the client; scripts come only from Parley itself. */

@@ -1,6 +1,6 @@
 package dev.parley.notify;
 
-import dev.parley.shared.EmailWork;
+import dev.parley.shared.notify.InviteEmailWork;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.mail.MailMessage;
 
@@ -13,7 +13,7 @@ public record InviteEmail(String subject, String text, String html) {
 
   private static final String PRODUCT = "Parley";
 
-  public static InviteEmail render(EmailWork work) {
+  public static InviteEmail render(InviteEmailWork work) {
     String inviter = orElse(singleLine(work.inviterName()), "Someone");
     String room = singleLine(work.roomName());
     String where = room.isEmpty() ? "a room" : "#" + room;

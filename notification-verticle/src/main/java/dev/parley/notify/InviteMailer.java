@@ -1,6 +1,6 @@
 package dev.parley.notify;
 
-import dev.parley.shared.EmailWork;
+import dev.parley.shared.notify.InviteEmailWork;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.mail.MailMessage;
@@ -63,7 +63,7 @@ final class InviteMailer {
   }
 
   /** Takes the work unless this invite is already queued or sent, or too many mails wait already. */
-  Admission submit(EmailWork work) {
+  Admission submit(InviteEmailWork work) {
     if (pending.containsKey(work.invite()) || sent.contains(work.invite())) {
       return Admission.DUPLICATE;
     }
@@ -189,13 +189,13 @@ final class InviteMailer {
   }
 
   private static final class Job {
-    final EmailWork work;
+    final InviteEmailWork work;
     final MailMessage message;
     int attempts;
     long retryTimer = NO_TIMER;
     boolean finished;
 
-    Job(EmailWork work, MailMessage message) {
+    Job(InviteEmailWork work, MailMessage message) {
       this.work = work;
       this.message = message;
     }

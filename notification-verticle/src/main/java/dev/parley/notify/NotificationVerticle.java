@@ -1,21 +1,22 @@
 package dev.parley.notify;
 
 import dev.parley.shared.Addresses;
-import dev.parley.shared.EmailWork;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyConfig;
+import dev.parley.shared.ParleyException;
+import dev.parley.shared.contract.Done;
+import dev.parley.shared.contract.Json;
+import dev.parley.shared.contract.Responder;
+import dev.parley.shared.notify.InviteEmailWork;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.Message;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Invitation email: takes {@link EmailWork} on {@link Addresses#NOTIFY_EMAIL}, answers as soon as the mail is queued,
+ * Invitation email: takes {@link InviteEmailWork} on {@link Addresses#NOTIFY_EMAIL}, answers as soon as the mail is queued,
  * sends it over SMTP (or writes it to the outbox folder when no SMTP host is configured), tries failed sends again
  * with backoff, and reports each outcome to room-verticle. Reads the {@code mail} section and {@code dataDir} of the
  * Parley configuration.
@@ -26,7 +27,6 @@ public final class NotificationVerticle extends VerticleBase {
 
   /** More mails than this waiting, and new work is refused as unavailable. */
   static final int DEFAULT_MAX_QUEUED = 10_000;
-  private static final String KIND_INVITE = "invite";
   private static final int MAX_ADDRESS_LENGTH = 254;
   private static final int MAX_LINK_LENGTH = 2048;
   /** One plain address (no display name, no list), nothing that could break a header. */
@@ -60,8 +60,9 @@ public final class NotificationVerticle extends VerticleBase {
     }
     mailer = new InviteMailer(vertx, transport, new StatusReporter(vertx, mail.retryMillis()), mail.from(),
         mail.retryMillis(), mail.maxAttempts(), maxQueued);
-    MessageConsumer<Object> consumer = vertx.eventBus().consumer(Addresses.NOTIFY_EMAIL, this::onEmailWork);
-    return consumer.completion();
+    return new Responder(Addresses.NOTIFY_EMAIL, LOG, failure -> failure)
+        .on(InviteEmailWork.ROUTE, this::queue)
+        .listen(vertx.eventBus());
   }
 
   @Override
@@ -79,39 +80,23 @@ public final class NotificationVerticle extends VerticleBase {
     return mailer.failures();
   }
 
-  private void onEmailWork(Message<Object> message) {
-    if (!(message.body() instanceof JsonObject body)) {
-      message.fail(ErrorCode.INVALID.failureCode(), "Email work must be a JSON object");
-      return;
-    }
-    if (!KIND_INVITE.equals(body.getValue("kind", KIND_INVITE))) {
-      message.fail(ErrorCode.INVALID.failureCode(), "Unknown email kind: " + body.getValue("kind"));
-      return;
-    }
-    EmailWork work;
-    try {
-      work = EmailWork.fromJson(body);
-    } catch (ClassCastException e) {
-      message.fail(ErrorCode.INVALID.failureCode(), "Malformed email work: " + e.getMessage());
-      return;
-    }
+  private Future<Done> queue(InviteEmailWork work) {
     String problem = problemWith(work);
     if (problem != null) {
-      message.fail(ErrorCode.INVALID.failureCode(), problem);
-      return;
+      throw Json.invalid(problem);
     }
-    switch (mailer.submit(work)) {
-      case QUEUED, DUPLICATE -> message.reply(new JsonObject());
+    return switch (mailer.submit(work)) {
+      case QUEUED, DUPLICATE -> Future.succeededFuture(Done.DONE);
       case FULL -> {
         LOG.warn("Email queue full ({} waiting): refused the invitation email for invite {}", maxQueued,
             work.invite());
-        message.fail(ErrorCode.UNAVAILABLE.failureCode(), "Too many emails waiting, try again later");
+        yield Future.failedFuture(new ParleyException(ErrorCode.UNAVAILABLE, "Too many emails waiting, try again later"));
       }
-    }
+    };
   }
 
   /** What is wrong with the work, or null when it can be mailed. */
-  static String problemWith(EmailWork work) {
+  static String problemWith(InviteEmailWork work) {
     if (work.invite() == null || work.invite().isBlank()) {
       return "invite is missing";
     }

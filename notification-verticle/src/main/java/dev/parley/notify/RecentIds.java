@@ -1,7 +1,7 @@
 package dev.parley.notify;
 
-import java.util.LinkedHashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 
 /** The last {@code capacity} ids added, the oldest forgotten first. Not thread-safe: one event loop owns it. */
 final class RecentIds {

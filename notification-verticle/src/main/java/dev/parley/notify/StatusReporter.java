@@ -1,71 +1,66 @@
 package dev.parley.notify;
 
-import dev.parley.shared.Addresses;
-import dev.parley.shared.RoomAction;
+import dev.parley.shared.contract.Requester;
+import dev.parley.shared.rooms.InviteCommands.EmailInviteStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
-import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells room-verticle how an invitation email went ({@link RoomAction#EMAIL_INVITE_STATUS}). When room-verticle is
+ * Tells room-verticle how an invitation email went ({@link EmailInviteStatus}). When room-verticle is
  * not there or does not answer, the report (never the email) is tried again with backoff, a few times.
  */
 final class StatusReporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(StatusReporter.class);
 
-  static final String SENT = "sent";
-  static final String FAILED = "failed";
   /** Tries in all; with the default 2 s first wait, the last one is about four minutes after the first. */
   static final int MAX_TRIES = 8;
   private static final long REPLY_TIMEOUT_MS = 10_000;
 
   private final Vertx vertx;
+  private final Requester requester;
   private final long firstRetryMillis;
-  private final DeliveryOptions options = new DeliveryOptions()
-      .addHeader(Addresses.ACTION_HEADER, RoomAction.EMAIL_INVITE_STATUS.name())
-      .setSendTimeout(REPLY_TIMEOUT_MS);
 
   StatusReporter(Vertx vertx, long firstRetryMillis) {
     this.vertx = vertx;
+    this.requester = new Requester(vertx.eventBus(), REPLY_TIMEOUT_MS);
     this.firstRetryMillis = firstRetryMillis;
   }
 
   Future<Void> sent(String invite) {
-    return report(new JsonObject().put("invite", invite).put("status", SENT));
+    return report(new EmailInviteStatus(invite, EmailInviteStatus.SENT, null));
   }
 
   Future<Void> failed(String invite, String error) {
-    return report(new JsonObject().put("invite", invite).put("status", FAILED).put("error", error));
+    return report(new EmailInviteStatus(invite, EmailInviteStatus.FAILED, error));
   }
 
   /** Completes when room-verticle took the report, or fails once it has been given up. */
-  private Future<Void> report(JsonObject body) {
+  private Future<Void> report(EmailInviteStatus body) {
     Promise<Void> done = Promise.promise();
     attempt(body, 1, done);
     return done.future();
   }
 
-  private void attempt(JsonObject body, int tryNumber, Promise<Void> done) {
-    vertx.eventBus().request(Addresses.ROOMS_CMD, body, options).onComplete(reply -> {
+  private void attempt(EmailInviteStatus body, int tryNumber, Promise<Void> done) {
+    requester.ask(body).onComplete(reply -> {
       if (reply.succeeded()) {
         done.complete();
         return;
       }
       Throwable failure = reply.cause();
-      String invite = body.getString("invite");
+      String invite = body.invite();
       if (!worthRetrying(failure)) {
-        LOG.warn("room-verticle refused the email status {} of invite {}: {}", body.getString("status"), invite,
+        LOG.warn("room-verticle refused the email status {} of invite {}: {}", body.status(), invite,
             failure.getMessage());
         done.fail(failure);
       } else if (tryNumber >= MAX_TRIES) {
-        LOG.error("Gave up reporting email status {} of invite {} after {} tries: {}", body.getString("status"),
+        LOG.error("Gave up reporting email status {} of invite {} after {} tries: {}", body.status(),
             invite, tryNumber, failure.getMessage());
         done.fail(failure);
       } else {

@@ -1,18 +1,17 @@
 package dev.parley.notify;
 
+import dev.parley.shared.notify.InviteEmailWork;
+import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.parley.shared.EmailWork;
-import org.junit.jupiter.api.Test;
 
 /** The rendering alone: what a person reads, and what a hostile name cannot do. */
 class InviteEmailTest {
 
   @Test
   void subjectTextAndHtmlNameTheInviterTheRoomAndCarryTheLink() {
-    InviteEmail email = InviteEmail.render(new EmailWork("i1", "bob@example.org",
+    InviteEmail email = InviteEmail.render(new InviteEmailWork("i1", "bob@example.org",
         "https://chat.example.org/invite/abc?ref=mail&x=1", "general", "Alice"));
 
     assertEquals("Alice invited you to #general on Parley", email.subject());
@@ -24,7 +23,7 @@ class InviteEmailTest {
 
   @Test
   void everyValueFromAPersonIsEscapedInHtmlAndKeptOnOneLine() {
-    InviteEmail email = InviteEmail.render(new EmailWork("i1", "o'neil@example.org",
+    InviteEmail email = InviteEmail.render(new InviteEmailWork("i1", "o'neil@example.org",
         "https://chat.example.org/invite/abc", "<script>alert(1)</script>", "Eve\r\nBcc: victim@example.org \"&\""));
 
     assertEquals("Eve  Bcc: victim@example.org \"&\" invited you to #<script>alert(1)</script> on Parley",
@@ -38,7 +37,7 @@ class InviteEmailTest {
 
   @Test
   void missingNamesReadNaturally() {
-    InviteEmail email = InviteEmail.render(new EmailWork("i1", "bob@example.org",
+    InviteEmail email = InviteEmail.render(new InviteEmailWork("i1", "bob@example.org",
         "https://chat.example.org/invite/abc", null, " "));
 
     assertEquals("Someone invited you to a room on Parley", email.subject());

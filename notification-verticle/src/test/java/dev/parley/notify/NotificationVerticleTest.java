@@ -1,20 +1,17 @@
 package dev.parley.notify;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.parley.shared.Addresses;
-import dev.parley.shared.EmailWork;
 import dev.parley.shared.ErrorCode;
-import dev.parley.shared.RoomAction;
+import dev.parley.shared.contract.Contract;
+import dev.parley.shared.contract.Done;
+import dev.parley.shared.contract.Requester;
+import dev.parley.shared.notify.InviteEmailWork;
+import dev.parley.shared.rooms.InviteCommands.EmailInviteStatus;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
@@ -41,6 +38,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The verticle against a real SMTP server (GreenMail, on a free port). A test consumer on {@link Addresses#ROOMS_CMD}
@@ -56,7 +59,7 @@ class NotificationVerticleTest {
 
   private Vertx vertx;
   private GreenMail greenMail;
-  private final LinkedBlockingQueue<JsonObject> statuses = new LinkedBlockingQueue<>();
+  private final LinkedBlockingQueue<EmailInviteStatus> statuses = new LinkedBlockingQueue<>();
 
   @BeforeEach
   void setUp(Vertx vertx) {
@@ -76,10 +79,10 @@ class NotificationVerticleTest {
     int port = startSmtp(0);
     deploy(smtp(port, 100, 3));
 
-    assertEquals(new JsonObject(), submit(invite("inv-1", "<script>alert(1)</script>", "Alice & <b>Co</b>")));
+    assertEquals(Done.DONE, submit(invite("inv-1", "<script>alert(1)</script>", "Alice & <b>Co</b>")));
 
     assertTrue(greenMail.waitForIncomingEmail(WAIT_MS, 1), "the email arrives");
-    assertEquals(new JsonObject().put("invite", "inv-1").put("status", "sent"), nextStatus());
+    assertEquals(sent("inv-1"), nextStatus());
     MimeMessage[] received = greenMail.getReceivedMessages();
     assertEquals(1, received.length, "exactly one email");
     MimeMessage mail = received[0];
@@ -110,7 +113,7 @@ class NotificationVerticleTest {
 
     startSmtp(port);
     assertTrue(greenMail.waitForIncomingEmail(WAIT_MS, 1), "the email arrives once the server is back");
-    assertEquals(new JsonObject().put("invite", "inv-2").put("status", "sent"), nextStatus());
+    assertEquals(sent("inv-2"), nextStatus());
     assertEquals(1, greenMail.getReceivedMessages().length, "exactly one email");
     assertEquals(verticle.failures() + 1, verticle.attempts(), "every attempt but the last failed");
     assertTrue(statuses.isEmpty(), "one report: " + statuses);
@@ -122,13 +125,13 @@ class NotificationVerticleTest {
     int port = startSmtp(0);
     NotificationVerticle verticle = deploy(smtp(port, 100, 3));
 
-    EmailWork work = invite("inv-3", "general", "Alice");
-    assertEquals(new JsonObject(), submit(work));
-    assertEquals(new JsonObject(), submit(work), "a duplicate is accepted, and ignored");
+    InviteEmailWork work = invite("inv-3", "general", "Alice");
+    assertEquals(Done.DONE, submit(work));
+    assertEquals(Done.DONE, submit(work), "a duplicate is accepted, and ignored");
 
     assertTrue(greenMail.waitForIncomingEmail(WAIT_MS, 1));
-    assertEquals("sent", nextStatus().getString("status"));
-    assertEquals(new JsonObject(), submit(work), "still ignored once sent");
+    assertEquals("sent", nextStatus().status());
+    assertEquals(Done.DONE, submit(work), "still ignored once sent");
 
     assertEquals(1, verticle.attempts(), "one delivery attempt in all");
     assertEquals(1, greenMail.getReceivedMessages().length);
@@ -142,11 +145,11 @@ class NotificationVerticleTest {
 
     submit(invite("inv-4", "general", "Alice"));
 
-    JsonObject status = nextStatus();
-    assertEquals("inv-4", status.getString("invite"));
-    assertEquals("failed", status.getString("status"));
-    assertNotNull(status.getString("error"));
-    assertFalse(status.getString("error").isBlank());
+    EmailInviteStatus status = nextStatus();
+    assertEquals("inv-4", status.invite());
+    assertEquals(EmailInviteStatus.FAILED, status.status());
+    assertNotNull(status.error());
+    assertFalse(status.error().isBlank());
     assertEquals(3, verticle.attempts(), "maxAttempts attempts in all");
     assertEquals(3, verticle.failures());
     assertTrue(statuses.isEmpty(), "one report: " + statuses);
@@ -159,7 +162,7 @@ class NotificationVerticleTest {
 
     submit(invite("inv-5", "general", "Alice"));
 
-    assertEquals(new JsonObject().put("invite", "inv-5").put("status", "sent"), nextStatus());
+    assertEquals(sent("inv-5"), nextStatus());
     List<Path> files;
     try (Stream<Path> listing = Files.list(dataDir.resolve("outbox"))) {
       files = listing.toList();
@@ -182,7 +185,7 @@ class NotificationVerticleTest {
     assertTrue(greenMail.waitForIncomingEmail(WAIT_MS, 1));
     roomVerticleStandIn();
 
-    assertEquals(new JsonObject().put("invite", "inv-6").put("status", "sent"), nextStatus());
+    assertEquals(sent("inv-6"), nextStatus());
     assertEquals(1, verticle.attempts());
     assertEquals(1, greenMail.getReceivedMessages().length);
   }
@@ -193,10 +196,10 @@ class NotificationVerticleTest {
     NotificationVerticle verticle = new NotificationVerticle(1);
     deploy(verticle, config(smtp(freePort(), 60_000, 3), null));
 
-    assertEquals(new JsonObject(), submit(invite("inv-7a", "general", "Alice")));
+    assertEquals(Done.DONE, submit(invite("inv-7a", "general", "Alice")));
     ReplyException refused = refusal(invite("inv-7b", "general", "Alice").toJson());
     assertEquals(ErrorCode.UNAVAILABLE.failureCode(), refused.failureCode());
-    assertEquals(new JsonObject(), submit(invite("inv-7a", "general", "Alice")), "a duplicate is still fine");
+    assertEquals(Done.DONE, submit(invite("inv-7a", "general", "Alice")), "a duplicate is still fine");
   }
 
   @Test
@@ -216,8 +219,12 @@ class NotificationVerticleTest {
 
   // ---- helpers ----
 
-  private static EmailWork invite(String id, String roomName, String inviterName) {
-    return new EmailWork(id, "bob@example.org", LINK, roomName, inviterName);
+  private static InviteEmailWork invite(String id, String roomName, String inviterName) {
+    return new InviteEmailWork(id, "bob@example.org", LINK, roomName, inviterName);
+  }
+
+  private static EmailInviteStatus sent(String invite) {
+    return new EmailInviteStatus(invite, EmailInviteStatus.SENT, null);
   }
 
   private static JsonObject smtp(int port, long retryMillis, int maxAttempts) {
@@ -247,8 +254,8 @@ class NotificationVerticleTest {
   /** room-verticle's side of the status contract: records each report, answers {@code {}}. */
   private void roomVerticleStandIn() throws Exception {
     MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.ROOMS_CMD, message -> {
-      if (RoomAction.EMAIL_INVITE_STATUS.name().equals(message.headers().get(Addresses.ACTION_HEADER))) {
-        statuses.add(message.body());
+      if (EmailInviteStatus.ROUTE.action().equals(message.headers().get(Contract.ACTION_HEADER))) {
+        statuses.add(EmailInviteStatus.fromJson(message.body()));
         message.reply(new JsonObject());
       } else {
         message.fail(ErrorCode.INVALID.failureCode(), "unexpected action");
@@ -257,19 +264,20 @@ class NotificationVerticleTest {
     consumer.completion().await(WAIT_MS, TimeUnit.MILLISECONDS);
   }
 
-  private JsonObject nextStatus() throws InterruptedException {
-    JsonObject status = statuses.poll(WAIT_MS, TimeUnit.MILLISECONDS);
+  private EmailInviteStatus nextStatus() throws InterruptedException {
+    EmailInviteStatus status = statuses.poll(WAIT_MS, TimeUnit.MILLISECONDS);
     assertNotNull(status, "a status report arrives on " + Addresses.ROOMS_CMD);
     return status;
   }
 
-  private JsonObject submit(EmailWork work) throws Exception {
-    return vertx.eventBus().<JsonObject>request(Addresses.NOTIFY_EMAIL, work.toJson())
-        .await(WAIT_MS, TimeUnit.MILLISECONDS).body();
+  private Done submit(InviteEmailWork work) throws Exception {
+    return new Requester(vertx.eventBus(), WAIT_MS).ask(work).await(WAIT_MS, TimeUnit.MILLISECONDS);
   }
 
   private ReplyException refusal(JsonObject body) {
-    CompletableFuture<Object> reply = vertx.eventBus().request(Addresses.NOTIFY_EMAIL, body)
+    DeliveryOptions options = new DeliveryOptions()
+        .addHeader(Contract.ACTION_HEADER, InviteEmailWork.ROUTE.action());
+    CompletableFuture<Object> reply = vertx.eventBus().request(Addresses.NOTIFY_EMAIL, body, options)
         .map(message -> message.body()).toCompletionStage().toCompletableFuture();
     CompletionException failure = assertThrows(CompletionException.class, () -> reply.orTimeout(WAIT_MS,
         TimeUnit.MILLISECONDS).join());

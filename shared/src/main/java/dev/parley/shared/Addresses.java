@@ -1,14 +1,15 @@
 package dev.parley.shared;
 
 /**
- * Every event-bus address Parley uses. Plugins depend on these names: they are part of the contract.
+ * Every event-bus address Parley uses. Plugins depend on these names: they are part of the contract. A command's
+ * name on its address travels in the {@link dev.parley.shared.contract.Contract#ACTION_HEADER} header.
  */
 public final class Addresses {
 
-  /** Request-reply commands to room-verticle; the {@link #ACTION_HEADER} header names the {@link RoomAction}. */
+  /** Request-reply commands to room-verticle about rooms and messages (records in {@code shared.rooms}). */
   public static final String ROOMS_CMD = "parley.rooms.cmd";
 
-  /** Request-reply account commands to room-verticle; the {@link #ACTION_HEADER} header names the {@link AccountAction}. */
+  /** Request-reply commands to room-verticle about accounts and profiles (records in {@code shared.accounts}). */
   public static final String ACCOUNTS_CMD = "parley.accounts.cmd";
 
   /** Work for notification-verticle: email to send. */
@@ -22,9 +23,6 @@ public final class Addresses {
 
   /** Optional moderation hooks: may reject or rewrite a message before it is stored. */
   public static final String HOOKS_MESSAGE = "parley.hooks.message";
-
-  /** The header that names a command on {@link #ROOMS_CMD} and {@link #ACCOUNTS_CMD}. */
-  public static final String ACTION_HEADER = "action";
 
   private static final String ROOM_PREFIX = "parley.room.";
   private static final String USER_PREFIX = "parley.user.";

@@ -5,7 +5,8 @@ import io.vertx.core.eventbus.ReplyFailure;
 
 /**
  * The error codes of the contract, shared by the HTTP API ({@code {"error":{"code":..}}}), WebSocket
- * {@code err} frames and event-bus replies (as the {@link ReplyException#failureCode()}).
+ * {@code err} frames and event-bus replies (as the {@link ReplyException#failureCode()}). Which failure becomes
+ * which code is decided in one place, {@link Failures}.
  */
 public enum ErrorCode {
   INVALID("invalid", 400),
@@ -16,6 +17,9 @@ public enum ErrorCode {
   GONE("gone", 410),
   TOO_LARGE("too_large", 413),
   RATE_LIMITED("rate_limited", 429),
+  /** A bug on the server's side: retrying will not help; the message names an incident to report. */
+  INTERNAL("internal", 500),
+  /** Something the server needs is away for now (a service, the database): try again. */
   UNAVAILABLE("unavailable", 503);
 
   private final String wireName;
@@ -45,21 +49,13 @@ public enum ErrorCode {
     return new ReplyException(ReplyFailure.RECIPIENT_FAILURE, failureCode(), message);
   }
 
-  /**
-   * The code a failure maps to. A {@link ReplyException} from a Parley handler keeps its code; timeouts and
-   * missing handlers mean the service is unavailable; anything else is a bug reported as unavailable too.
-   */
-  public static ErrorCode of(Throwable failure) {
-    if (failure instanceof ParleyException parley) {
-      return parley.code();
-    }
-    if (failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-      for (ErrorCode code : values()) {
-        if (code.failureCode() == reply.failureCode()) {
-          return code;
-        }
+  /** The code with that failure code (HTTP status), or null. */
+  public static ErrorCode ofFailureCode(int failureCode) {
+    for (ErrorCode code : values()) {
+      if (code.failureCode() == failureCode) {
+        return code;
       }
     }
-    return UNAVAILABLE;
+    return null;
   }
 }

@@ -1,0 +1,55 @@
+package dev.parley.gateway.http;
+
+import dev.parley.shared.ErrorCode;
+import dev.parley.shared.Failures.Failure;
+import dev.parley.shared.Failures;
+import dev.parley.shared.http.ApiError;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where failures become HTTP answers: {@code {"error":{"code","message"}}} with the code's status. What a failure
+ * means is the one failure map's call ({@link Failures}), the same one WebSocket errors use.
+ */
+public final class HttpErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
+
+  private HttpErrors() {
+  }
+
+  /** The routers' failure handler. */
+  public static void handle(RoutingContext ctx) {
+    Throwable cause = ctx.failure();
+    if (cause == null) {
+      // A status set by Vert.x Web itself (no route, a body over the limit, ...).
+      ErrorCode code = fromStatus(ctx.statusCode());
+      respond(ctx, code, switch (code) {
+        case NOT_FOUND -> "No such resource";
+        case TOO_LARGE -> "The request body is too large";
+        case UNAUTHORIZED -> "Sign in first";
+        default -> "The request could not be handled";
+      });
+      return;
+    }
+    Failure failure = Failures.of(cause);
+    failure.log(LOG, ctx.request().method() + " " + ctx.request().path());
+    respond(ctx, failure.code(), failure.message());
+  }
+
+  public static void respond(RoutingContext ctx, ErrorCode code, String message) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    Requests.json(ctx, code.httpStatus(), ApiError.of(code, message));
+  }
+
+  private static ErrorCode fromStatus(int status) {
+    ErrorCode code = ErrorCode.ofFailureCode(status);
+    if (code != null) {
+      return code;
+    }
+    return status >= 400 && status < 500 ? ErrorCode.INVALID : ErrorCode.INTERNAL;
+  }
+}

@@ -1,0 +1,278 @@
+package dev.parley.gateway.identity;
+
+import dev.parley.gateway.http.Requests;
+import dev.parley.gateway.limits.RateLimiter;
+import dev.parley.shared.Bounds;
+import dev.parley.shared.ErrorCode;
+import dev.parley.shared.Failures;
+import dev.parley.shared.ParleyException;
+import dev.parley.shared.accounts.AccountCommands.CreateSession;
+import dev.parley.shared.accounts.AccountCommands.CreateUser;
+import dev.parley.shared.accounts.AccountCommands.Credentials;
+import dev.parley.shared.accounts.AccountCommands.FindCredentials;
+import dev.parley.shared.accounts.AccountCommands.GetUser;
+import dev.parley.shared.accounts.AccountCommands.ListSessions;
+import dev.parley.shared.accounts.AccountCommands.RevokeSession;
+import dev.parley.shared.accounts.AccountCommands.RevokeSessions;
+import dev.parley.shared.accounts.AccountCommands.RotateSession;
+import dev.parley.shared.accounts.AccountCommands.SessionList;
+import dev.parley.shared.accounts.AccountCommands.SetPassword;
+import dev.parley.shared.accounts.AccountView;
+import dev.parley.shared.contract.Requester;
+import dev.parley.shared.http.AuthRequests;
+import dev.parley.shared.http.SignedIn;
+import dev.parley.shared.http.WsTicket;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Locale;
+
+/** Sign-up, sign-in, token refresh and sign-out, the caller's account, and WebSocket tickets. */
+public final class AuthApi {
+
+  private static final String BEARER = "Bearer ";
+  /** The longest opaque token a client may present (refresh tokens, OAuth codes). */
+  static final int MAX_TOKEN = 200;
+
+  private final Requester services;
+  private final Passwords passwords;
+  private final Tokens tokens;
+  private final WsTickets tickets;
+  private final SessionRevocations revocations;
+  private final AuthLimits limits;
+  private final long refreshTokenMillis;
+
+  /** Sign-ups and sign-ins per IP address, and sign-in attempts per account. */
+  public record AuthLimits(RateLimiter perAddress, RateLimiter perAccount) {
+  }
+
+  public AuthApi(Requester services, Passwords passwords, Tokens tokens, WsTickets tickets,
+                 SessionRevocations revocations, AuthLimits limits, int refreshTokenDays) {
+    this.services = services;
+    this.passwords = passwords;
+    this.tokens = tokens;
+    this.tickets = tickets;
+    this.revocations = revocations;
+    this.limits = limits;
+    this.refreshTokenMillis = refreshTokenDays * 86_400_000L;
+  }
+
+  /** Routes that need no sign-in. */
+  public void mountPublic(Router api) {
+    api.post("/auth/register").handler(this::register);
+    api.post("/auth/login").handler(this::login);
+    api.post("/auth/refresh").handler(this::refresh);
+    api.post("/auth/logout").handler(this::logout);
+  }
+
+  /** Routes for signed-in callers (after {@link #authenticate}). */
+  public void mountPrivate(Router api) {
+    api.get("/me").handler(this::me);
+    api.post("/ws-ticket").handler(this::wsTicket);
+    api.post("/auth/password").handler(this::changePassword);
+    api.get("/sessions").handler(this::sessions);
+    api.delete("/sessions/:session").handler(this::endSession);
+    api.post("/sessions/revoke-all").handler(this::endAllSessions);
+  }
+
+  /** Requires a valid access token and puts the caller's {@link Identity} on the context. */
+  public void authenticate(RoutingContext ctx) {
+    bearerIdentity(ctx.request().getHeader("Authorization"))
+        .onSuccess(identity -> {
+          ctx.put(Identity.CONTEXT_KEY, identity);
+          ctx.next();
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** The identity in an {@code Authorization: Bearer} header; unauthorized when absent or not valid. */
+  public Future<Identity> bearerIdentity(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return Future.failedFuture(new ParleyException(ErrorCode.UNAUTHORIZED, "Sign in first"));
+    }
+    return tokens.verify(authorization.substring(BEARER.length()).trim())
+        .recover(invalid -> Future.failedFuture(
+            new ParleyException(ErrorCode.UNAUTHORIZED, "The access token is not valid or has expired")))
+        .compose(this::live);
+  }
+
+  /** The identity, unless its session was ended (signed out, revoked, or caught reusing a refresh token). */
+  public Future<Identity> live(Identity identity) {
+    return revocations.isRevoked(identity.session()).compose(revoked -> revoked
+        ? Future.failedFuture(new ParleyException(ErrorCode.UNAUTHORIZED, "This session has ended: sign in again"))
+        : Future.succeededFuture(identity));
+  }
+
+  private void register(RoutingContext ctx) {
+    JsonObject body = Requests.body(ctx);
+    String email = email(body);
+    String name = Requests.text(body, AuthRequests.NAME, Bounds.PERSON_NAME);
+    String password = password(body, AuthRequests.PASSWORD);
+    allowed(limits.perAddress(), clientAddress(ctx))
+        .compose(ok -> passwords.hash(password))
+        .compose(hash -> services.ask(new CreateUser(email, name, hash)))
+        .compose(created -> startSession(ctx, created.user()))
+        .onSuccess(session -> Requests.json(ctx, 201, session))
+        .onFailure(ctx::fail);
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body = Requests.body(ctx);
+    String email = email(body);
+    String password = password(body, AuthRequests.PASSWORD);
+    // Both limits apply whether or not the account exists: the answer must not tell.
+    allowed(limits.perAddress(), clientAddress(ctx))
+        .compose(ok -> allowed(limits.perAccount(), email.toLowerCase(Locale.ROOT)))
+        .compose(ok -> services.ask(new FindCredentials(email)))
+        // An unknown account is checked against a decoy hash: same answer, same time, nothing learned.
+        .recover(failure -> Failures.code(failure) == ErrorCode.NOT_FOUND
+            ? Future.succeededFuture((Credentials) null)
+            : Future.failedFuture(failure))
+        .compose(account -> passwords.verify(password, account == null ? null : account.passwordHash())
+            .compose(matches -> matches
+                ? startSession(ctx, account.user())
+                : Future.failedFuture(new ParleyException(ErrorCode.UNAUTHORIZED, "Wrong email or password"))))
+        .onSuccess(session -> Requests.json(ctx, 200, session))
+        .onFailure(ctx::fail);
+  }
+
+  private void refresh(RoutingContext ctx) {
+    String refreshToken = Requests.text(Requests.body(ctx), "refreshToken", MAX_TOKEN);
+    String next = tokens.randomToken();
+    services.ask(new RotateSession(Tokens.hash(refreshToken), Tokens.hash(next),
+            System.currentTimeMillis() + refreshTokenMillis))
+        .compose(rotated -> {
+          if (!rotated.reused()) {
+            return Future.succeededFuture(signedIn(rotated.user(), rotated.session(), next));
+          }
+          // Someone else holds this session's tokens too: end it for everyone, now.
+          return revocations.revoked(rotated.user().id(), List.of(rotated.session()))
+              .transform(marked -> Future.<SignedIn>failedFuture(new ParleyException(ErrorCode.UNAUTHORIZED,
+                  "This refresh token was used before, so the session has been ended for safety: sign in again")));
+        })
+        .onSuccess(session -> Requests.json(ctx, 200, session))
+        .onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    String refreshToken = Requests.text(Requests.body(ctx), "refreshToken", MAX_TOKEN);
+    services.ask(new RevokeSession(Tokens.hash(refreshToken)))
+        .compose(ended -> ended.user() == null ? Future.succeededFuture()
+            : revocations.revoked(ended.user(), ended.revoked()))
+        .onSuccess(done -> Requests.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  private void sessions(RoutingContext ctx) {
+    Identity identity = Identity.of(ctx);
+    services.ask(new ListSessions(identity.user()))
+        .map(list -> new SessionList(list.sessions().stream()
+            .map(session -> session.asCurrent(session.id().equals(identity.session()))).toList()))
+        .onSuccess(list -> Requests.json(ctx, 200, list))
+        .onFailure(ctx::fail);
+  }
+
+  private void endSession(RoutingContext ctx) {
+    Identity identity = Identity.of(ctx);
+    endSessions(identity, ctx.pathParam("session"), null)
+        .onSuccess(done -> Requests.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  /** "Sign out everywhere": every session, or every other one with {@code {"keepCurrent":true}}. */
+  private void endAllSessions(RoutingContext ctx) {
+    Identity identity = Identity.of(ctx);
+    boolean keepCurrent = Boolean.TRUE.equals(Requests.optionalFlag(Requests.optionalBody(ctx), "keepCurrent"));
+    endSessions(identity, null, keepCurrent ? identity.session() : null)
+        .onSuccess(done -> Requests.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Void> endSessions(Identity identity, String session, String except) {
+    return services.ask(new RevokeSessions(identity.user(), session, except))
+        .compose(ended -> revocations.revoked(identity.user(), ended.revoked()));
+  }
+
+  /** A new password, given the current one; every other session of the person ends. */
+  private void changePassword(RoutingContext ctx) {
+    JsonObject body = Requests.body(ctx);
+    String currentPassword = Requests.rawText(body, "currentPassword", Bounds.PASSWORD_MAX);
+    String newPassword = password(body, "newPassword");
+    Identity identity = Identity.of(ctx);
+    services.ask(new GetUser(identity.user()))
+        .compose(user -> allowed(limits.perAccount(), user.user().email().toLowerCase(Locale.ROOT))
+            .compose(ok -> services.ask(new FindCredentials(user.user().email()))))
+        .compose(account -> passwords.verify(currentPassword, account.passwordHash()))
+        .compose(matches -> matches ? passwords.hash(newPassword)
+            : Future.failedFuture(new ParleyException(ErrorCode.FORBIDDEN, "The current password is wrong")))
+        .compose(hash -> services.ask(new SetPassword(identity.user(), hash, identity.session())))
+        .compose(ended -> revocations.revoked(identity.user(), ended.revoked()))
+        .onSuccess(done -> Requests.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  /** Sessions ended elsewhere (an account's password dropped when a provider proved who owns its email). */
+  Future<Void> sessionsEnded(String user, List<String> sessions) {
+    return sessions.isEmpty() ? Future.succeededFuture() : revocations.revoked(user, sessions);
+  }
+
+  private static Future<Void> allowed(RateLimiter limiter, String subject) {
+    return limiter.tryAcquire(subject)
+        .recover(redisDown -> Future.succeededFuture(true))
+        .compose(ok -> ok ? Future.succeededFuture()
+            : Future.failedFuture(new ParleyException(ErrorCode.RATE_LIMITED,
+                "Too many attempts: wait a minute and try again")));
+  }
+
+  /** The caller's address (the proxy's, behind one: Parley does not trust forwarded headers by default). */
+  private static String clientAddress(RoutingContext ctx) {
+    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+  }
+
+  private void me(RoutingContext ctx) {
+    services.ask(new GetUser(Identity.of(ctx).user()))
+        .onSuccess(user -> Requests.json(ctx, 200, user))
+        .onFailure(ctx::fail);
+  }
+
+  private void wsTicket(RoutingContext ctx) {
+    tickets.issue(Identity.of(ctx))
+        .onSuccess(ticket -> Requests.json(ctx, 200, new WsTicket(ticket, WsTickets.TTL_SECONDS)))
+        .onFailure(ctx::fail);
+  }
+
+  /** Opens a session for a user who just proved who they are (here, or through a sign-in provider: OAuthApi). */
+  Future<SignedIn> startSession(RoutingContext ctx, AccountView user) {
+    String refreshToken = tokens.randomToken();
+    String device = ctx.request().getHeader("User-Agent");
+    return services.ask(new CreateSession(user.id(), Tokens.hash(refreshToken),
+            System.currentTimeMillis() + refreshTokenMillis,
+            device == null ? "" : device.substring(0, Math.min(device.length(), 200))))
+        .map(created -> signedIn(user, created.session(), refreshToken));
+  }
+
+  private SignedIn signedIn(AccountView user, String session, String refreshToken) {
+    Identity identity = new Identity(user.id(), user.name(), session);
+    return new SignedIn(user, tokens.accessToken(identity), refreshToken, tokens.accessTokenSeconds());
+  }
+
+  private static String email(JsonObject body) {
+    String email = Requests.text(body, AuthRequests.EMAIL, Bounds.EMAIL);
+    if (!Requests.EMAIL.matcher(email).matches()) {
+      throw Requests.invalid("'email' is not an email address");
+    }
+    return email;
+  }
+
+  private static String password(JsonObject body, String field) {
+    if (!(body.getValue(field) instanceof String password) || password.length() < Bounds.PASSWORD_MIN) {
+      throw Requests.invalid("'" + field + "' must have at least " + Bounds.PASSWORD_MIN + " characters");
+    }
+    if (password.length() > Bounds.PASSWORD_MAX) {
+      throw Requests.invalid("'" + field + "' is longer than " + Bounds.PASSWORD_MAX + " characters");
+    }
+    return password;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.parley.gateway.rooms;
+
+import dev.parley.gateway.http.Requests;
+import dev.parley.gateway.identity.Identity;
+import dev.parley.shared.Bounds;
+import dev.parley.shared.ParleyConfig;
+import dev.parley.shared.contract.Requester;
+import dev.parley.shared.http.RoomRequests;
+import dev.parley.shared.rooms.MessageCommands.History;
+import dev.parley.shared.rooms.MessageCommands.MarkRead;
+import dev.parley.shared.rooms.RoomCommands.CreateRoom;
+import dev.parley.shared.rooms.RoomCommands.JoinRoom;
+import dev.parley.shared.rooms.RoomCommands.ListChannels;
+import dev.parley.shared.rooms.RoomCommands.ListRooms;
+import dev.parley.shared.rooms.RoomKind;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Rooms over HTTP: create, list, browse, join, history, read markers. All for signed-in callers. */
+public final class RoomsApi {
+
+  private static final int DEFAULT_PAGE = 50;
+
+  private final Requester services;
+  private final ParleyConfig.Limits limits;
+
+  public RoomsApi(Requester services, ParleyConfig.Limits limits) {
+    this.services = services;
+    this.limits = limits;
+  }
+
+  public void mount(Router api) {
+    api.post("/rooms").handler(this::create);
+    api.get("/rooms").handler(this::listMine);
+    api.get("/channels").handler(this::listChannels);
+    api.post("/rooms/:room/join").handler(this::join);
+    api.get("/rooms/:room/messages").handler(this::history);
+    api.post("/rooms/:room/read").handler(this::markRead);
+  }
+
+  private void create(RoutingContext ctx) {
+    JsonObject body = Requests.body(ctx);
+    String name = Requests.text(body, RoomRequests.NAME, Bounds.ROOM_NAME);
+    RoomKind kind = RoomKind.fromWire(Requests.optionalText(body, RoomRequests.KIND, Bounds.ROOM_NAME));
+    if (kind != RoomKind.CHANNEL && kind != RoomKind.PRIVATE) {
+      throw Requests.invalid("'kind' must be \"channel\" or \"private\"");
+    }
+    String topic = Requests.optionalText(body, RoomRequests.TOPIC, Bounds.TOPIC);
+    services.ask(new CreateRoom(Identity.of(ctx).user(), name, kind, topic))
+        .onSuccess(room -> Requests.json(ctx, 201, room))
+        .onFailure(ctx::fail);
+  }
+
+  private void listMine(RoutingContext ctx) {
+    services.ask(new ListRooms(Identity.of(ctx).user()))
+        .onSuccess(rooms -> Requests.json(ctx, 200, rooms))
+        .onFailure(ctx::fail);
+  }
+
+  private void listChannels(RoutingContext ctx) {
+    services.ask(new ListChannels(Identity.of(ctx).user()))
+        .onSuccess(channels -> Requests.json(ctx, 200, channels))
+        .onFailure(ctx::fail);
+  }
+
+  private void join(RoutingContext ctx) {
+    services.ask(new JoinRoom(ctx.pathParam("room"), Identity.of(ctx).user()))
+        .onSuccess(room -> Requests.json(ctx, 200, room))
+        .onFailure(ctx::fail);
+  }
+
+  private void history(RoutingContext ctx) {
+    Long after = Requests.seqParam(ctx, "after");
+    Long before = Requests.seqParam(ctx, "before");
+    if (after != null && before != null) {
+      throw Requests.invalid("Give 'after' or 'before', not both");
+    }
+    Long limit = Requests.seqParam(ctx, "limit");
+    if (limit != null && (limit < 1 || limit > limits.historyPageMax())) {
+      throw Requests.invalid("'limit' must be between 1 and " + limits.historyPageMax());
+    }
+    services.ask(new History(ctx.pathParam("room"), Identity.of(ctx).user(), after, before,
+            limit == null ? DEFAULT_PAGE : limit.intValue()))
+        .onSuccess(page -> Requests.json(ctx, 200, page))
+        .onFailure(ctx::fail);
+  }
+
+  private void markRead(RoutingContext ctx) {
+    long seq = Requests.whole(Requests.body(ctx), RoomRequests.SEQ);
+    services.ask(new MarkRead(ctx.pathParam("room"), Identity.of(ctx).user(), seq))
+        .onSuccess(done -> Requests.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,363 @@
+package dev.parley.gateway.ws;
+
+import dev.parley.gateway.identity.Identity;
+import dev.parley.gateway.limits.RateLimiter;
+import dev.parley.shared.ErrorCode;
+import dev.parley.shared.Failures.Failure;
+import dev.parley.shared.Failures;
+import dev.parley.shared.ParleyConfig;
+import dev.parley.shared.ParleyException;
+import dev.parley.shared.contract.JsonBody;
+import dev.parley.shared.contract.Publisher;
+import dev.parley.shared.contract.Requester;
+import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.events.RoomEvents.Typing;
+import dev.parley.shared.rooms.MessageCommands.MessageAck;
+import dev.parley.shared.rooms.MessageCommands.PostMessage;
+import dev.parley.shared.rooms.MessageCommands.Replay;
+import dev.parley.shared.ws.Frames.Ack;
+import dev.parley.shared.ws.Frames.ClientFrame;
+import dev.parley.shared.ws.Frames.Err;
+import dev.parley.shared.ws.Frames.Gap;
+import dev.parley.shared.ws.Frames.Hello;
+import dev.parley.shared.ws.Frames.Ping;
+import dev.parley.shared.ws.Frames.Pong;
+import dev.parley.shared.ws.Frames.Send;
+import dev.parley.shared.ws.Frames.Sub;
+import dev.parley.shared.ws.Frames.Subbed;
+import dev.parley.shared.ws.Frames.Unsub;
+import dev.parley.shared.ws.Frames.Unsubbed;
+import dev.parley.shared.ws.Frames;
+import dev.parley.shared.ws.Protocol;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One WebSocket connection speaking protocol v1 for one signed-in person. Runs on the gateway's event loop. */
+public final class Connection implements Socket {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
+  private static final long TYPING_INTERVAL_MS = 2_000;
+  /** Bad frames tolerated per heartbeat period before the connection counts as abuse. */
+  private static final int MAX_STRIKES = 100;
+  /** Sends queued on one connection before more are refused; bounds what a flooding client can make us hold. */
+  private static final int MAX_SENDS_IN_FLIGHT = 256;
+
+  /** What every connection of a gateway shares. */
+  public record Shared(RoomFanout fanout, UserFanout users, Requester services, RateLimiter sendLimiter,
+                       ParleyConfig.Limits limits, Publisher publisher) {
+  }
+
+  private final ServerWebSocket ws;
+  private final Identity identity;
+  private final Shared shared;
+  private final String id = UUID.randomUUID().toString();
+  private final Map<String, RoomSubscription> subscriptions = new HashMap<>();
+  private final Map<String, Long> lastTyping = new HashMap<>();
+  private long lastHeard = System.currentTimeMillis();
+  private long queueFullSince;
+  private int framesWhileFull;
+  private int strikes;
+  private boolean closed;
+  private Runnable onClose = () -> { };
+  /** Completes when this connection's previous send has been answered. */
+  private Future<Void> sendQueue = Future.succeededFuture();
+  private int sendsInFlight;
+
+  public Connection(ServerWebSocket ws, Identity identity, Shared shared) {
+    this.ws = ws;
+    this.identity = identity;
+    this.shared = shared;
+  }
+
+  String id() {
+    return id;
+  }
+
+  @Override
+  public String user() {
+    return identity.user();
+  }
+
+  @Override
+  public int maxBufferedEvents() {
+    return shared.limits().socketQueueFrames();
+  }
+
+  /** Wires the socket's handlers and greets the client. */
+  public void start(Runnable onClose) {
+    this.onClose = onClose;
+    ws.textMessageHandler(this::onText);
+    ws.binaryMessageHandler(binary -> reject(null, null, null, invalid("Frames must be JSON text")));
+    ws.pongHandler(pong -> lastHeard = System.currentTimeMillis());
+    ws.exceptionHandler(failure -> LOG.debug("Connection {} of user {} failed: {}", id, user(), failure.getMessage()));
+    ws.closeHandler(closedByPeer -> cleanUp());
+    // Hello once this person's notices reach this node, so nothing said to them after it is missed.
+    shared.users().attach(this).onComplete(ready ->
+        write(new Hello(identity.user(), id, shared.limits().heartbeatSeconds())));
+  }
+
+  /**
+   * Called every half heartbeat: closes a connection silent for two heartbeats, pings the others (browsers answer
+   * pings by themselves), and closes a socket whose writes have been backed up for too long.
+   */
+  public void heartbeat(long now) {
+    strikes = 0;
+    long heartbeatMs = shared.limits().heartbeatSeconds() * 1000L;
+    if (now - lastHeard > 2 * heartbeatMs) {
+      close(Protocol.CLOSE_GOING_AWAY, "No heartbeat");
+      return;
+    }
+    if (ws.writeQueueFull()) {
+      if (queueFullSince == 0) {
+        queueFullSince = now;
+      } else if (now - queueFullSince > heartbeatMs) {
+        closeSlow();
+        return;
+      }
+    } else {
+      queueFullSince = 0;
+    }
+    ws.writePing(Buffer.buffer());
+  }
+
+  private void onText(String text) {
+    lastHeard = System.currentTimeMillis();
+    if (text.length() > shared.limits().maxFrameBytes()) {
+      close(Protocol.CLOSE_TOO_BIG, "Frame larger than " + shared.limits().maxFrameBytes() + " bytes");
+      return;
+    }
+    JsonObject json;
+    try {
+      json = new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      reject(null, null, null, invalid("Frames must be JSON objects"));
+      return;
+    }
+    Object ref = null;
+    try {
+      ref = Frames.ref(json);
+      ClientFrame frame = Frames.parse(json);
+      if (frame instanceof Sub sub) {
+        subscribe(sub);
+      } else if (frame instanceof Unsub unsub) {
+        unsubscribe(unsub);
+      } else if (frame instanceof Send send) {
+        send(send);
+      } else if (frame instanceof Frames.Typing typing) {
+        typing(typing);
+      } else if (frame instanceof Ping ping) {
+        write(new Pong(ping.ref()));
+      }
+    } catch (ParleyException refused) {
+      reject(ref, Frames.cidOf(json), null, refused);
+    }
+  }
+
+  private void subscribe(Sub sub) {
+    String room = sub.room();
+    RoomSubscription previous = subscriptions.remove(room);
+    if (previous != null) {
+      shared.fanout().detach(previous);
+    }
+    RoomSubscription subscription = new RoomSubscription(this, room);
+    subscriptions.put(room, subscription);
+    Replay replay = new Replay(room, user(), sub.since(), shared.limits().replayLimit());
+    // Subscribe first (the consumer is registered cluster-wide), then read PostgreSQL, then drain what came live.
+    shared.fanout().attach(subscription)
+        .compose(channel -> shared.services().ask(replay).onSuccess(result -> channel.known(result.latest())))
+        .onSuccess(result -> {
+          if (closed) {
+            return;
+          }
+          if (subscriptions.get(room) != subscription) {
+            reject(sub.ref(), null, room,
+                new ParleyException(ErrorCode.CONFLICT, "A later sub or unsub for this room replaced this one"));
+            return;
+          }
+          if (result.gap()) {
+            sendGap(room, replay.since() + 1, result.latest());
+          } else {
+            for (RoomEvent event : result.events()) {
+              sendEvent(event.toFrame().encode());
+            }
+          }
+          subscription.goLive(result.latest());
+          write(new Subbed(room, result.latest(), sub.ref()));
+        })
+        .onFailure(failure -> {
+          if (subscriptions.remove(room, subscription)) {
+            shared.fanout().detach(subscription);
+          }
+          reject(sub.ref(), null, room, failure);
+        });
+  }
+
+  private void unsubscribe(Unsub unsub) {
+    RoomSubscription subscription = subscriptions.remove(unsub.room());
+    if (subscription != null) {
+      shared.fanout().detach(subscription);
+    }
+    write(new Unsubbed(unsub.room(), unsub.ref()));
+  }
+
+  private void send(Send send) {
+    int maxLength = shared.limits().maxTextLength();
+    if (send.text().codePointCount(0, send.text().length()) > maxLength) {
+      throw new ParleyException(ErrorCode.TOO_LARGE, "'text' is longer than " + maxLength + " characters");
+    }
+    if (sendsInFlight >= MAX_SENDS_IN_FLIGHT) {
+      throw new ParleyException(ErrorCode.RATE_LIMITED, "Too many messages waiting for their ack; slow down");
+    }
+    PostMessage command = new PostMessage(send.room(), user(), identity.name(), send.cid(), send.text());
+    sendsInFlight++;
+    // One send at a time per connection, so a person's messages keep the order they were typed in.
+    sendQueue = sendQueue.eventually(() -> post(command, send.ref()).onComplete(done -> sendsInFlight--));
+  }
+
+  private Future<Void> post(PostMessage command, Object ref) {
+    return shared.sendLimiter().tryAcquire(user())
+        .recover(redisDown -> {
+          // Rate limits protect the service; a Redis outage should not stop the chat, so they fail open.
+          LOG.warn("Send rate limit not checked for user {}: {}", user(), redisDown.getMessage());
+          return Future.succeededFuture(true);
+        })
+        .compose(allowed -> allowed ? shared.services().ask(command)
+            : Future.<MessageAck>failedFuture(
+                new ParleyException(ErrorCode.RATE_LIMITED, "You are sending too fast; slow down")))
+        .onSuccess(ack -> write(new Ack(command.cid(), ack.id(), ack.seq(), ack.ts(), ref)))
+        .onFailure(failure -> reject(ref, command.cid(), null, failure))
+        .mapEmpty();
+  }
+
+  private void typing(Frames.Typing frame) {
+    String room = frame.room();
+    RoomSubscription subscription = subscriptions.get(room);
+    if (subscription == null || !subscription.isLive()) {
+      throw invalid("Subscribe to the room before sending typing");
+    }
+    long now = System.currentTimeMillis();
+    Long last = lastTyping.get(room);
+    if (last != null && now - last < TYPING_INTERVAL_MS) {
+      return;
+    }
+    lastTyping.put(room, now);
+    shared.publisher().ephemeral(RoomEvent.of(room, null, new Typing(user(), identity.name())));
+  }
+
+  /** The user left or was removed from the subscription's room: stop following it. */
+  @Override
+  public void revoked(RoomSubscription subscription) {
+    if (subscriptions.remove(subscription.room(), subscription)) {
+      shared.fanout().detach(subscription);
+    }
+  }
+
+  /** A session of this person ended: if it is this connection's, the connection ends too. */
+  void sessionEnded(String session) {
+    if (session != null && session.equals(identity.session())) {
+      close(Protocol.CLOSE_UNAUTHORIZED, "Signed out");
+    }
+  }
+
+  /** A notice for this person (added to or removed from a room), already encoded. */
+  void sendNotice(String frame, String removedFromRoom) {
+    if (removedFromRoom != null) {
+      RoomSubscription subscription = subscriptions.get(removedFromRoom);
+      if (subscription != null) {
+        revoked(subscription);
+      }
+    }
+    sendEvent(frame);
+  }
+
+  @Override
+  public void sendEvent(String frame) {
+    if (closed) {
+      return;
+    }
+    if (ws.writeQueueFull()) {
+      // Stored events are never dropped: a socket that stays behind is closed and resumes with 'since'.
+      if (++framesWhileFull > shared.limits().socketQueueFrames()) {
+        closeSlow();
+        return;
+      }
+    } else {
+      framesWhileFull = 0;
+    }
+    ws.writeTextMessage(frame);
+  }
+
+  @Override
+  public void sendEphemeral(String frame) {
+    if (!closed && !ws.writeQueueFull()) {
+      ws.writeTextMessage(frame);
+    }
+  }
+
+  @Override
+  public void sendGap(String room, long from, long to) {
+    write(new Gap(room, from, to));
+  }
+
+  /** Closes a socket that cannot keep up; the client reconnects and resumes with 'since'. */
+  @Override
+  public void closeSlow() {
+    LOG.info("Closing connection {} of user {}: it is not reading fast enough", id, user());
+    close(Protocol.CLOSE_TRY_AGAIN_LATER, "Too slow; resume with since");
+  }
+
+  public void close(short code, String reason) {
+    if (!closed) {
+      ws.close(code, reason);
+      cleanUp();
+    }
+  }
+
+  private void cleanUp() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (RoomSubscription subscription : new ArrayList<>(subscriptions.values())) {
+      shared.fanout().detach(subscription);
+    }
+    subscriptions.clear();
+    shared.users().detach(this);
+    onClose.run();
+  }
+
+  /**
+   * Sends an {@code err} through the one failure map; one about a send names its {@code cid}, one about a
+   * subscription its {@code room}, so a client can tell them apart.
+   */
+  private void reject(Object ref, String cid, String room, Throwable cause) {
+    Failure failure = Failures.of(cause);
+    failure.log(LOG, "Frame on connection " + id + " of user " + user());
+    // Only malformed input counts towards abuse: a refusal (rate limit, permissions) is the client's answer.
+    boolean malformed = failure.code() == ErrorCode.INVALID || failure.code() == ErrorCode.TOO_LARGE;
+    if (malformed && ++strikes > MAX_STRIKES) {
+      close(Protocol.CLOSE_POLICY_VIOLATION, "Too many bad frames");
+      return;
+    }
+    write(new Err(failure.code().wireName(), failure.message(), ref, cid, room));
+  }
+
+  private void write(JsonBody frame) {
+    if (!closed) {
+      ws.writeTextMessage(frame.toJson().encode());
+    }
+  }
+
+  private static ParleyException invalid(String message) {
+    return new ParleyException(ErrorCode.INVALID, message);
+  }
+}

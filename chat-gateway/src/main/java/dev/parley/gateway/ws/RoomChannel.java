@@ -1,0 +1,218 @@
+package dev.parley.gateway.ws;
+
+import dev.parley.shared.Addresses;
+import dev.parley.shared.ParleyException;
+import dev.parley.shared.events.EventType;
+import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.events.RoomEvents.MemberLeft;
+import dev.parley.shared.rooms.MessageCommands.Replay;
+import dev.parley.shared.rooms.MessageCommands.ReplayResult;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One room's consumer on this node and its local subscribers. Events of a room can arrive out of order (concurrent
+ * commits, several room workers, several nodes); the channel hands them on strictly in {@code seq} order. An early
+ * event is held until the missing ones arrive or, after {@code holdMillis}, they are fetched from PostgreSQL. Each
+ * event is encoded to its frame once, whatever the number of subscribers.
+ */
+final class RoomChannel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RoomChannel.class);
+  private static final long UNKNOWN = -1;
+
+  private final Vertx vertx;
+  private final Function<Replay, Future<ReplayResult>> replays;
+  private final String room;
+  private final long holdMillis;
+  private final int replayLimit;
+  private final MessageConsumer<JsonObject> consumer;
+  private final Future<Void> ready;
+  private final Set<RoomSubscription> subscribers = new LinkedHashSet<>();
+  /** Early events by seq, ready to hand on. */
+  private final TreeMap<Long, Pending> held = new TreeMap<>();
+
+  /** The last seq handed to subscribers; unknown until a subscriber has read the room's latest seq. */
+  private long delivered = UNKNOWN;
+  /** The highest seq known to exist. */
+  private long expected;
+  private long repairTimer = -1;
+  private boolean repairing;
+  private boolean closed;
+
+  RoomChannel(Vertx vertx, Function<Replay, Future<ReplayResult>> replays, String room, long holdMillis, int replayLimit) {
+    this.vertx = vertx;
+    this.replays = replays;
+    this.room = room;
+    this.holdMillis = holdMillis;
+    this.replayLimit = replayLimit;
+    this.consumer = vertx.eventBus().consumer(Addresses.room(room), message -> onEvent(message.body()));
+    this.ready = consumer.completion();
+  }
+
+  Future<Void> ready() {
+    return ready;
+  }
+
+  void add(RoomSubscription subscription) {
+    subscribers.add(subscription);
+  }
+
+  boolean remove(RoomSubscription subscription) {
+    return subscribers.remove(subscription);
+  }
+
+  boolean isEmpty() {
+    return subscribers.isEmpty();
+  }
+
+  void close() {
+    closed = true;
+    if (repairTimer != -1) {
+      vertx.cancelTimer(repairTimer);
+    }
+    consumer.unregister();
+  }
+
+  /** A subscriber read the room's latest seq from PostgreSQL: the baseline, if this channel had none yet. */
+  void known(long latest) {
+    if (delivered == UNKNOWN) {
+      delivered = latest;
+    }
+    expected = Math.max(expected, latest);
+    flush();
+  }
+
+  /**
+   * An event encoded once into its frame, and the person it takes out of the room (a {@code member.left}), whose
+   * subscriptions on this node end right after it.
+   */
+  private record Pending(String frame, String removedUser) {
+    static Pending of(RoomEvent event) {
+      String removed = EventType.MEMBER_LEFT.equals(event.type()) ? event.data(MemberLeft::fromJson).user() : null;
+      return new Pending(event.toFrame().encode(), removed);
+    }
+  }
+
+  private void onEvent(JsonObject json) {
+    RoomEvent event;
+    try {
+      event = RoomEvent.fromJson(json);
+    } catch (ParleyException malformed) {
+      LOG.warn("Dropped a malformed event of room {}: {}", room, malformed.getMessage());
+      return;
+    }
+    if (event.seq() == null) {
+      String frame = event.toFrame().encode();
+      for (RoomSubscription subscriber : subscribers) {
+        subscriber.ephemeral(frame);
+      }
+    } else {
+      accept(event.seq(), Pending.of(event));
+    }
+  }
+
+  private void accept(long seq, Pending event) {
+    expected = Math.max(expected, seq);
+    if (delivered == UNKNOWN || seq > delivered) {
+      held.put(seq, event);
+      flush();
+    }
+  }
+
+  private void flush() {
+    if (delivered == UNKNOWN) {
+      return;
+    }
+    held.headMap(delivered, true).clear();
+    while (!held.isEmpty() && held.firstKey() == delivered + 1) {
+      Map.Entry<Long, Pending> next = held.pollFirstEntry();
+      delivered = next.getKey();
+      Pending event = next.getValue();
+      for (RoomSubscription subscriber : subscribers) {
+        subscriber.event(delivered, event.frame());
+      }
+      if (event.removedUser() != null) {
+        // Whoever left or was removed gets that event, then nothing more from this room.
+        for (RoomSubscription subscriber : List.copyOf(subscribers)) {
+          if (subscriber.user().equals(event.removedUser())) {
+            subscriber.revoke();
+          }
+        }
+      }
+    }
+    if (delivered < expected) {
+      scheduleRepair();
+    } else if (repairTimer != -1) {
+      vertx.cancelTimer(repairTimer);
+      repairTimer = -1;
+    }
+  }
+
+  private void scheduleRepair() {
+    if (repairTimer == -1 && !repairing && !closed) {
+      repairTimer = vertx.setTimer(holdMillis, id -> {
+        repairTimer = -1;
+        repair();
+      });
+    }
+  }
+
+  /** Fetches what is still missing after the hold: the event bus is best effort, PostgreSQL is the truth. */
+  private void repair() {
+    if (closed || delivered >= expected || subscribers.isEmpty()) {
+      return;
+    }
+    repairing = true;
+    long from = delivered;
+    long heldBefore = held.isEmpty() ? from : held.lastKey();
+    // Read as the node (no user): a subscriber may have lost access in the very event that went missing.
+    replays.apply(new Replay(room, null, from, replayLimit))
+        .onComplete(outcome -> {
+          repairing = false;
+          if (closed) {
+            return;
+          }
+          if (outcome.failed()) {
+            LOG.warn("Could not fetch missing events {}..{} of room {}: {}", from + 1, expected, room,
+                outcome.cause().getMessage());
+            scheduleRepair();
+            return;
+          }
+          ReplayResult result = outcome.result();
+          if (result.gap()) {
+            // Too far behind to replay: subscribers page history instead, and live delivery goes on from here.
+            delivered = Math.max(delivered, result.latest());
+            for (RoomSubscription subscriber : subscribers) {
+              subscriber.gap(from + 1, result.latest());
+            }
+          } else {
+            for (RoomEvent event : result.events()) {
+              accept(event.seq(), Pending.of(event));
+            }
+          }
+          // PostgreSQL is the truth: an event held since before this read that it does not know was never stored
+          // (a stray publish), so stop waiting for it. Events that arrived during the read stay.
+          var unknown = heldBefore > result.latest()
+              ? held.subMap(result.latest(), false, heldBefore, true)
+              : Collections.<Long, Pending>emptySortedMap();
+          if (!unknown.isEmpty()) {
+            LOG.warn("Room {}: dropped {} published events that were never stored", room, unknown.size());
+            unknown.clear();
+          }
+          expected = held.isEmpty() ? result.latest() : Math.max(result.latest(), held.lastKey());
+          flush();
+        });
+  }
+}

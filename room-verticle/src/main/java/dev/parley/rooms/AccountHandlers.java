@@ -1,0 +1,85 @@
+package dev.parley.rooms;
+
+import dev.parley.rooms.store.AccountStore;
+import dev.parley.rooms.store.IdentityStore;
+import dev.parley.rooms.store.ProfileStore;
+import dev.parley.shared.accounts.AccountCommands.CreateSession;
+import dev.parley.shared.accounts.AccountCommands.CreateUser;
+import dev.parley.shared.accounts.AccountCommands.FindCredentials;
+import dev.parley.shared.accounts.AccountCommands.GetUser;
+import dev.parley.shared.accounts.AccountCommands.ListSessions;
+import dev.parley.shared.accounts.AccountCommands.OAuthSignIn;
+import dev.parley.shared.accounts.AccountCommands.RevokeSession;
+import dev.parley.shared.accounts.AccountCommands.RevokeSessions;
+import dev.parley.shared.accounts.AccountCommands.RotateSession;
+import dev.parley.shared.accounts.AccountCommands.SessionCreated;
+import dev.parley.shared.accounts.AccountCommands.SessionList;
+import dev.parley.shared.accounts.AccountCommands.SetPassword;
+import dev.parley.shared.accounts.AccountCommands.SetWorkspaceRole;
+import dev.parley.shared.accounts.AccountCommands.UserReply;
+import dev.parley.shared.accounts.ProfileCommands.ClearAvatar;
+import dev.parley.shared.accounts.ProfileCommands.GetAvatar;
+import dev.parley.shared.accounts.ProfileCommands.GetProfile;
+import dev.parley.shared.accounts.ProfileCommands.ProfileReply;
+import dev.parley.shared.accounts.ProfileCommands.SetAvatar;
+import dev.parley.shared.accounts.ProfileCommands.UpdateProfile;
+import dev.parley.shared.contract.Publisher;
+import dev.parley.shared.contract.Responder;
+import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.events.UserNotice;
+import io.vertx.sqlclient.Pool;
+
+/** The commands on {@link dev.parley.shared.Addresses#ACCOUNTS_CMD}: accounts, sessions, identities, profiles. */
+final class AccountHandlers {
+
+  private final AccountStore accounts;
+  private final IdentityStore identities;
+  private final ProfileStore profiles;
+  private final Publisher publisher;
+
+  AccountHandlers(Pool pool, Publisher publisher) {
+    this.accounts = new AccountStore(pool);
+    this.identities = new IdentityStore(pool, accounts);
+    this.profiles = new ProfileStore(pool);
+    this.publisher = publisher;
+  }
+
+  Responder register(Responder responder) {
+    return responder
+        .on(CreateUser.ROUTE, command -> accounts.createUser(command.email(), command.name(), command.passwordHash())
+            .map(UserReply::new))
+        .on(FindCredentials.ROUTE, command -> accounts.findCredentials(command.email()))
+        .on(GetUser.ROUTE, command -> accounts.getUser(command.user()).map(UserReply::new))
+        .on(CreateSession.ROUTE, command -> accounts.createSession(command.user(), command.refreshHash(),
+            command.expiresAt(), command.device()).map(SessionCreated::new))
+        .on(RotateSession.ROUTE, command -> accounts.rotateSession(command.refreshHash(), command.newRefreshHash(),
+            command.expiresAt()))
+        .on(RevokeSession.ROUTE, command -> accounts.revokeSession(command.refreshHash()))
+        .on(ListSessions.ROUTE, command -> accounts.listSessions(command.user()).map(SessionList::new))
+        .on(RevokeSessions.ROUTE, command -> accounts.revokeSessions(command.user(), command.session(),
+            command.except()))
+        .on(SetPassword.ROUTE, command -> accounts.setPassword(command.user(), command.passwordHash(),
+            command.except()))
+        .on(SetWorkspaceRole.ROUTE, command -> accounts.setWorkspaceRole(command.actor(), command.user(),
+            command.role()).map(UserReply::new))
+        .on(OAuthSignIn.ROUTE, identities::signIn)
+        .on(GetProfile.ROUTE, command -> profiles.publicProfile(command.user()).map(ProfileReply::new))
+        .on(UpdateProfile.ROUTE, command -> profiles.updateProfile(command.user(), command.name(), command.handle())
+            .map(this::announced))
+        .on(SetAvatar.ROUTE, command -> profiles.setAvatar(command.user(), command.png256(), command.png64())
+            .map(this::announced))
+        .on(ClearAvatar.ROUTE, command -> profiles.clearAvatar(command.user()).map(this::announced))
+        .on(GetAvatar.ROUTE, command -> profiles.avatar(command.user(), command.size()));
+  }
+
+  /** Tells everyone who shares a room with the person, and their own devices, that their profile changed. */
+  private UserReply announced(ProfileStore.Change change) {
+    if (change.announcement() != null) {
+      for (String room : change.rooms()) {
+        publisher.ephemeral(RoomEvent.of(room, null, change.announcement()));
+      }
+      publisher.notice(change.user().id(), UserNotice.of(change.announcement()));
+    }
+    return new UserReply(change.user());
+  }
+}

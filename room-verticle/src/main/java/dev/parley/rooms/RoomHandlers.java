@@ -1,0 +1,144 @@
+package dev.parley.rooms;
+
+import dev.parley.rooms.store.ConversationStore;
+import dev.parley.rooms.store.InviteStore;
+import dev.parley.rooms.store.MessageStore;
+import dev.parley.rooms.store.ModerationStore;
+import dev.parley.rooms.store.Outcome;
+import dev.parley.rooms.store.RoomStore;
+import dev.parley.shared.contract.Done;
+import dev.parley.shared.contract.Publisher;
+import dev.parley.shared.contract.Responder;
+import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.events.UserNotice.RoomAdded;
+import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.rooms.InviteCommands.AcceptInvite;
+import dev.parley.shared.rooms.InviteCommands.CreateInvite;
+import dev.parley.shared.rooms.InviteCommands.EmailInviteStatus;
+import dev.parley.shared.rooms.InviteCommands.InviteInfo;
+import dev.parley.shared.rooms.InviteCommands.InviteList;
+import dev.parley.shared.rooms.InviteCommands.ListInvites;
+import dev.parley.shared.rooms.InviteCommands.RevokeInvite;
+import dev.parley.shared.rooms.MessageCommands.History;
+import dev.parley.shared.rooms.MessageCommands.MarkRead;
+import dev.parley.shared.rooms.MessageCommands.MessageAck;
+import dev.parley.shared.rooms.MessageCommands.PostMessage;
+import dev.parley.shared.rooms.MessageCommands.Replay;
+import dev.parley.shared.rooms.MessageView;
+import dev.parley.shared.rooms.RoomCommands.AuditEntries;
+import dev.parley.shared.rooms.RoomCommands.AuditLog;
+import dev.parley.shared.rooms.RoomCommands.ChannelList;
+import dev.parley.shared.rooms.RoomCommands.CreateRoom;
+import dev.parley.shared.rooms.RoomCommands.FindUsers;
+import dev.parley.shared.rooms.RoomCommands.JoinRoom;
+import dev.parley.shared.rooms.RoomCommands.ListChannels;
+import dev.parley.shared.rooms.RoomCommands.ListMembers;
+import dev.parley.shared.rooms.RoomCommands.ListRooms;
+import dev.parley.shared.rooms.RoomCommands.MemberList;
+import dev.parley.shared.rooms.RoomCommands.Moderate;
+import dev.parley.shared.rooms.RoomCommands.ModerationResult;
+import dev.parley.shared.rooms.RoomCommands.OpenDm;
+import dev.parley.shared.rooms.RoomCommands.OpenedDm;
+import dev.parley.shared.rooms.RoomCommands.PersonList;
+import dev.parley.shared.rooms.RoomCommands.RoomList;
+import dev.parley.shared.rooms.RoomCommands.RoomReply;
+import dev.parley.shared.rooms.RoomView;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+
+/**
+ * The commands on {@link dev.parley.shared.Addresses#ROOMS_CMD}: each is carried out by a store, and what it changed
+ * is announced once committed: stored events to the room (and the firehose), notices to the people concerned.
+ */
+final class RoomHandlers {
+
+  private final RoomStore rooms;
+  private final MessageStore messages;
+  private final ConversationStore conversations;
+  private final ModerationStore moderation;
+  private final InviteStore invites;
+  private final Publisher publisher;
+
+  RoomHandlers(Pool pool, Publisher publisher) {
+    this.rooms = new RoomStore(pool);
+    this.messages = new MessageStore(pool);
+    this.conversations = new ConversationStore(pool);
+    this.moderation = new ModerationStore(pool);
+    this.invites = new InviteStore(pool);
+    this.publisher = publisher;
+  }
+
+  Responder register(Responder responder) {
+    return responder
+        .on(CreateRoom.ROUTE, this::createRoom)
+        .on(ListRooms.ROUTE, command -> rooms.listRooms(command.user()).map(RoomList::new))
+        .on(ListChannels.ROUTE, command -> rooms.listChannels(command.user()).map(ChannelList::new))
+        .on(JoinRoom.ROUTE, this::joinRoom)
+        .on(PostMessage.ROUTE, this::postMessage)
+        .on(History.ROUTE, messages::history)
+        .on(Replay.ROUTE, messages::replay)
+        .on(MarkRead.ROUTE, command -> messages.markRead(command.room(), command.user(), command.seq())
+            .map(Done.DONE))
+        .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
+            .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
+        .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))
+        .on(ListMembers.ROUTE, command -> conversations.listMembers(command.room(), command.user())
+            .map(MemberList::new))
+        .on(Moderate.ROUTE, command -> moderation.moderate(command)
+            .map(outcome -> new ModerationResult(announce(outcome))))
+        .on(AuditLog.ROUTE, command -> conversations.auditLog(command.room(), command.user())
+            .map(AuditEntries::new))
+        .on(CreateInvite.ROUTE, invites::create)
+        .on(ListInvites.ROUTE, command -> invites.list(command.room(), command.user()).map(InviteList::new))
+        .on(RevokeInvite.ROUTE, command -> invites.revoke(command.room(), command.actor(), command.invite())
+            .map(Done.DONE))
+        .on(InviteInfo.ROUTE, command -> invites.info(command.tokenHash()))
+        .on(AcceptInvite.ROUTE, this::acceptInvite)
+        .on(EmailInviteStatus.ROUTE, command -> invites.emailStatus(command.invite(), command.status(),
+            command.error()).map(Done.DONE));
+  }
+
+  private Future<RoomReply> createRoom(CreateRoom command) {
+    return rooms.createRoom(command).map(room -> {
+      publisher.notice(command.owner(), UserNotice.of(new RoomAdded(room)));
+      return new RoomReply(room);
+    });
+  }
+
+  private Future<RoomReply> joinRoom(JoinRoom command) {
+    return rooms.joinChannel(command.room(), command.user())
+        .map(joined -> joinedRoom(command.user(), joined.room(), joined.event()));
+  }
+
+  private Future<RoomReply> acceptInvite(AcceptInvite command) {
+    return invites.accept(command.tokenHash(), command.user())
+        .map(accepted -> joinedRoom(command.user(), accepted.room(), accepted.event()));
+  }
+
+  /** Someone is in a room now: the room hears it, and their own connections learn of the room (unless old news). */
+  private RoomReply joinedRoom(String user, RoomView room, RoomEvent joined) {
+    if (joined != null) {
+      publisher.stored(joined);
+      publisher.notice(user, UserNotice.of(new RoomAdded(room)));
+    }
+    return new RoomReply(room);
+  }
+
+  private Future<MessageAck> postMessage(PostMessage command) {
+    return messages.post(command).map(posted -> {
+      // A resend publishes again too: if the first publish was lost (a crash between commit and publish), this
+      // heals it, and gateways drop what they have already delivered by seq.
+      MessageAck ack = posted.ack();
+      publisher.stored(RoomEvent.of(command.room(), ack.seq(), new MessageView(ack.id(), null, null,
+          command.sender(), command.senderName(), posted.text(), ack.ts(), null, false)));
+      return ack;
+    });
+  }
+
+  /** Publishes what a change produced and returns the actor's view of the room. */
+  private RoomView announce(Outcome outcome) {
+    outcome.events().forEach(publisher::stored);
+    outcome.notices().forEach(notice -> publisher.notice(notice.user(), notice.notice()));
+    return outcome.room();
+  }
+}

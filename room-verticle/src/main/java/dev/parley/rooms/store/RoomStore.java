@@ -1,0 +1,104 @@
+package dev.parley.rooms.store;
+
+import dev.parley.rooms.access.Permissions.Need;
+import dev.parley.rooms.access.Permissions;
+import dev.parley.rooms.access.Standing;
+import dev.parley.shared.Ids;
+import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.rooms.RoomCommands.CreateRoom;
+import dev.parley.shared.rooms.RoomView;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** All SQL about rooms as places: creating them, listing one's rooms and the public channels, joining a channel. */
+public final class RoomStore {
+
+  /** Unread counts stop at this: a badge says "999+" long before anyone counts further. */
+  static final int UNREAD_CAP = 1000;
+
+  private static final String ROOM_COLUMNS = Writes.ROOM_COLUMNS;
+
+  private final Pool pool;
+
+  public RoomStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** A joined room and the {@code member.joined} event, absent when the user was a member already. */
+  public record Joined(RoomView room, RoomEvent event) {
+  }
+
+  /** Creates the room with its creator as owner; answers the room as the owner sees it. */
+  public Future<RoomView> createRoom(CreateRoom command) {
+    return pool.withTransaction(conn -> conn.preparedQuery("""
+            INSERT INTO rooms (kind, name, topic, created_by) VALUES ($1, $2, $3, $4)
+            RETURNING id""")
+        .execute(Tuple.of(command.kind().wireName(), command.name(), command.topic() == null ? "" : command.topic(),
+            UUID.fromString(command.owner())))
+        .map(rows -> rows.iterator().next().getUUID(0).toString())
+        .compose(room -> Writes.addMember(conn, room, command.owner(), Standing.OWNER, 0, null, null)
+            .compose(event -> Writes.roomForMember(conn, room, command.owner()))));
+  }
+
+  public Future<List<RoomView>> listRooms(String user) {
+    return pool.preparedQuery("SELECT " + ROOM_COLUMNS + """
+            , m.role, m.muted,
+              -- A conversation is named by its people as they are called today, not when it began.
+              CASE WHEN r.kind IN ('dm', 'group') THEN (
+                SELECT string_agg(pu.name, ', ' ORDER BY lower(pu.name), pu.id)
+                FROM memberships pm JOIN users pu ON pu.id = pm.user_id WHERE pm.room_id = r.id) END AS people,
+              (SELECT count(*) FROM (SELECT 1 FROM messages x
+                 WHERE x.room_id = r.id AND x.seq > m.read_seq AND x.sender_id <> m.user_id AND x.deleted_at IS NULL
+                 LIMIT $2) unread_messages) AS unread
+            FROM memberships m JOIN rooms r ON r.id = m.room_id
+            WHERE m.user_id = $1
+            ORDER BY lower(r.name), r.id""")
+        .execute(Tuple.of(UUID.fromString(user), UNREAD_CAP))
+        .map(rows -> {
+          List<RoomView> rooms = new ArrayList<>();
+          for (Row row : rows) {
+            RoomView room = Writes.roomView(row)
+                .asMember(row.getString("role"), row.getBoolean("muted"), row.getLong("unread"));
+            rooms.add(row.getString("people") == null ? room : room.named(row.getString("people")));
+          }
+          return rooms;
+        });
+  }
+
+  public Future<List<RoomView>> listChannels(String user) {
+    return pool.preparedQuery("SELECT " + ROOM_COLUMNS + """
+            , EXISTS (SELECT 1 FROM memberships m WHERE m.room_id = r.id AND m.user_id = $1) AS member
+            FROM rooms r
+            WHERE r.kind = 'channel' AND r.archived_at IS NULL
+            ORDER BY lower(r.name), r.id
+            LIMIT 1000""")
+        .execute(Tuple.of(UUID.fromString(user)))
+        .map(rows -> {
+          List<RoomView> channels = new ArrayList<>();
+          for (Row row : rows) {
+            channels.add(Writes.roomView(row).listed(row.getBoolean("member")));
+          }
+          return channels;
+        });
+  }
+
+  /** Joins a public channel; a private room or a DM answers exactly as a room that does not exist. */
+  public Future<Joined> joinChannel(String room, String user) {
+    if (!Ids.isId(room)) {
+      return Future.failedFuture(Permissions.notFound());
+    }
+    // The room's row lock orders this join with bans and other joins.
+    return pool.withTransaction(conn -> conn.preparedQuery("SELECT id FROM rooms WHERE id = $1 FOR UPDATE")
+        .execute(Tuple.of(UUID.fromString(room)))
+        .compose(locked -> Standings.load(conn, room, user))
+        .map(who -> Permissions.require(who, Need.JOIN))
+        .compose(who -> who.member() ? Future.succeededFuture((RoomEvent) null)
+            : Writes.addMember(conn, room, user, Standing.MEMBER, who.lastSeq(), null, null))
+        .compose(event -> Writes.roomForMember(conn, room, user).map(view -> new Joined(view, event))));
+  }
+}

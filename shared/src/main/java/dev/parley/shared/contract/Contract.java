@@ -1,0 +1,90 @@
+package dev.parley.shared.contract;
+
+import dev.parley.shared.accounts.AccountCommands;
+import dev.parley.shared.accounts.ProfileCommands;
+import dev.parley.shared.notify.InviteEmailWork;
+import dev.parley.shared.rooms.InviteCommands;
+import dev.parley.shared.rooms.MessageCommands;
+import dev.parley.shared.rooms.RoomCommands;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The event-bus contract as a whole: its version and every command route. A plugin depends on this module alone and
+ * finds here every command it may send and the records that read the answers.
+ */
+public final class Contract {
+
+  /**
+   * The contract's version, carried by every request in the {@link #VERSION_HEADER} header. Changes within a version
+   * are additive (new commands, new optional fields); a responder refuses a request of a version it does not know.
+   */
+  public static final int VERSION = 1;
+
+  /** The header that names the contract version of a request. */
+  public static final String VERSION_HEADER = "v";
+
+  /** The header that names a command's action on its address. */
+  public static final String ACTION_HEADER = "action";
+
+  /** Every command route of the contract. */
+  public static final List<Route<?, ?>> ROUTES = List.of(
+      RoomCommands.CreateRoom.ROUTE,
+      RoomCommands.ListRooms.ROUTE,
+      RoomCommands.ListChannels.ROUTE,
+      RoomCommands.JoinRoom.ROUTE,
+      RoomCommands.OpenDm.ROUTE,
+      RoomCommands.FindUsers.ROUTE,
+      RoomCommands.ListMembers.ROUTE,
+      RoomCommands.Moderate.ROUTE,
+      RoomCommands.AuditLog.ROUTE,
+      MessageCommands.PostMessage.ROUTE,
+      MessageCommands.History.ROUTE,
+      MessageCommands.Replay.ROUTE,
+      MessageCommands.MarkRead.ROUTE,
+      InviteCommands.CreateInvite.ROUTE,
+      InviteCommands.ListInvites.ROUTE,
+      InviteCommands.RevokeInvite.ROUTE,
+      InviteCommands.InviteInfo.ROUTE,
+      InviteCommands.AcceptInvite.ROUTE,
+      InviteCommands.EmailInviteStatus.ROUTE,
+      AccountCommands.CreateUser.ROUTE,
+      AccountCommands.FindCredentials.ROUTE,
+      AccountCommands.GetUser.ROUTE,
+      AccountCommands.CreateSession.ROUTE,
+      AccountCommands.RotateSession.ROUTE,
+      AccountCommands.RevokeSession.ROUTE,
+      AccountCommands.ListSessions.ROUTE,
+      AccountCommands.RevokeSessions.ROUTE,
+      AccountCommands.SetPassword.ROUTE,
+      AccountCommands.SetWorkspaceRole.ROUTE,
+      AccountCommands.OAuthSignIn.ROUTE,
+      ProfileCommands.GetProfile.ROUTE,
+      ProfileCommands.UpdateProfile.ROUTE,
+      ProfileCommands.SetAvatar.ROUTE,
+      ProfileCommands.ClearAvatar.ROUTE,
+      ProfileCommands.GetAvatar.ROUTE,
+      InviteEmailWork.ROUTE);
+
+  private static final Map<String, Route<?, ?>> BY_KEY =
+      ROUTES.stream().collect(Collectors.toUnmodifiableMap(Contract::key, Function.identity()));
+
+  private Contract() {
+  }
+
+  /** The routes answered on one address. */
+  public static List<Route<?, ?>> routesOn(String address) {
+    return ROUTES.stream().filter(route -> route.address().equals(address)).toList();
+  }
+
+  /** The route of an action on an address, or null. */
+  public static Route<?, ?> route(String address, String action) {
+    return BY_KEY.get(address + "#" + action);
+  }
+
+  private static String key(Route<?, ?> route) {
+    return route.address() + "#" + route.action();
+  }
+}

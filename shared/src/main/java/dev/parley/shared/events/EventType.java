@@ -1,0 +1,32 @@
+package dev.parley.shared.events;
+
+/** The {@code type} of a room event, as published on {@link dev.parley.shared.Addresses#room(String)} and sent in {@code evt} frames. */
+public final class EventType {
+  public static final String MESSAGE = "message";
+  public static final String MESSAGE_EDITED = "message.edited";
+  public static final String MESSAGE_DELETED = "message.deleted";
+  public static final String REACTION = "reaction";
+  public static final String MEMBER_JOINED = "member.joined";
+  public static final String MEMBER_LEFT = "member.left";
+  public static final String ROOM_UPDATED = "room.updated";
+  /** A member's role or mute changed: {@code {"user","role","muted"}}. */
+  public static final String MEMBER_UPDATED = "member.updated";
+  /** On a user's address: they were added to a room ({@code {"room":{..}}}); no seq. */
+  public static final String ROOM_ADDED = "room.added";
+  /** On a user's address: a session of theirs ended ({@code {"session"}}); its connections close with 4001. */
+  public static final String SESSION_REVOKED = "session.revoked";
+  /** On a user's address: they left or were removed from a room ({@code {"room","reason"}}); no seq. */
+  public static final String ROOM_REMOVED = "room.removed";
+  /**
+   * Someone's profile changed ({@code {"user","name","handle","avatarVersion"}}); no seq. On the address of every
+   * room they are a member of (with {@code room}), and on their own address for their other devices.
+   */
+  public static final String USER_UPDATED = "user.updated";
+  /** Ephemeral: never stored, carries no seq. */
+  public static final String TYPING = "typing";
+  /** Ephemeral: never stored, carries no seq and no room. */
+  public static final String PRESENCE = "presence";
+
+  private EventType() {
+  }
+}

@@ -1,0 +1,150 @@
+package dev.parley.shared.events;
+
+import dev.parley.shared.contract.Json;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The typed data of each room event (besides {@link dev.parley.shared.rooms.MessageView}, the data of a
+ * {@code message}). Each record's JSON is the {@code data} of an {@code evt} frame of its type.
+ */
+public final class RoomEvents {
+
+  private RoomEvents() {
+  }
+
+  /** {@code message.deleted}: the message keeps its place, its text is gone. */
+  public record MessageDeleted(String id, String by) implements EventData {
+    @Override
+    public String type() {
+      return EventType.MESSAGE_DELETED;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("id", id).put("by", by);
+    }
+
+    public static MessageDeleted fromJson(JsonObject json) {
+      return new MessageDeleted(Json.text(json, "id"), Json.optText(json, "by"));
+    }
+  }
+
+  /** {@code member.joined}: by themselves, added {@code by} a moderator, or through an {@code invite}. */
+  public record MemberJoined(String user, String name, String by, String invite) implements EventData {
+    @Override
+    public String type() {
+      return EventType.MEMBER_JOINED;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      JsonObject json = new JsonObject().put("user", user).put("name", name);
+      Json.putIfPresent(json, "by", by);
+      return Json.putIfPresent(json, "invite", invite);
+    }
+
+    public static MemberJoined fromJson(JsonObject json) {
+      return new MemberJoined(Json.text(json, "user"), Json.optText(json, "name"), Json.optText(json, "by"),
+          Json.optText(json, "invite"));
+    }
+  }
+
+  /** {@code member.left}: {@code reason} is {@code left}, {@code kicked} or {@code banned}. */
+  public record MemberLeft(String user, String name, String by, String reason) implements EventData {
+    @Override
+    public String type() {
+      return EventType.MEMBER_LEFT;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("user", user).put("name", name).put("by", by).put("reason", reason);
+    }
+
+    public static MemberLeft fromJson(JsonObject json) {
+      return new MemberLeft(Json.text(json, "user"), Json.optText(json, "name"), Json.optText(json, "by"),
+          Json.optText(json, "reason"));
+    }
+  }
+
+  /**
+   * {@code member.updated}: a member's role or mute changed ({@code role} and {@code muted} set), or someone who was
+   * not a member was banned ({@code banned: true}).
+   */
+  public record MemberUpdated(String user, String role, Boolean muted, Boolean banned) implements EventData {
+    @Override
+    public String type() {
+      return EventType.MEMBER_UPDATED;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      JsonObject json = new JsonObject().put("user", user);
+      Json.putIfPresent(json, "role", role);
+      Json.putIfPresent(json, "muted", muted);
+      return Json.putIfPresent(json, "banned", banned);
+    }
+
+    public static MemberUpdated fromJson(JsonObject json) {
+      return new MemberUpdated(Json.text(json, "user"), Json.optText(json, "role"), Json.optFlag(json, "muted"),
+          Json.optFlag(json, "banned"));
+    }
+  }
+
+  /** {@code room.updated}: the room's name, topic and archived state after a change made {@code by} someone. */
+  public record RoomUpdated(String name, String topic, boolean archived, String by) implements EventData {
+    @Override
+    public String type() {
+      return EventType.ROOM_UPDATED;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("name", name).put("topic", topic).put("archived", archived).put("by", by);
+    }
+
+    public static RoomUpdated fromJson(JsonObject json) {
+      return new RoomUpdated(Json.text(json, "name"), Json.optText(json, "topic"), Json.flag(json, "archived", false),
+          Json.optText(json, "by"));
+    }
+  }
+
+  /** {@code typing}: ephemeral, no seq. */
+  public record Typing(String user, String name) implements EventData {
+    @Override
+    public String type() {
+      return EventType.TYPING;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("user", user).put("name", name);
+    }
+
+    public static Typing fromJson(JsonObject json) {
+      return new Typing(Json.text(json, "user"), Json.optText(json, "name"));
+    }
+  }
+
+  /**
+   * {@code user.updated}: someone's profile changed. No seq. On the address of every room they are in (as a room
+   * event) and on their own address (as a notice, for their other devices).
+   */
+  public record UserUpdated(String user, String name, String handle, int avatarVersion) implements EventData {
+    @Override
+    public String type() {
+      return EventType.USER_UPDATED;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("user", user).put("name", name).put("handle", handle)
+          .put("avatarVersion", avatarVersion);
+    }
+
+    public static UserUpdated fromJson(JsonObject json) {
+      return new UserUpdated(Json.text(json, "user"), Json.optText(json, "name"), Json.optText(json, "handle"),
+          Json.integer(json, "avatarVersion"));
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.parley.shared.http;
+
+import dev.parley.shared.contract.JsonBody;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The bodies clients send to sign up and sign in ({@code POST /api/v1/auth/register} and {@code /login}). The
+ * gateway reads and checks them field by field against {@link dev.parley.shared.Bounds}; clients (the bench, tests)
+ * write them through these records.
+ */
+public final class AuthRequests {
+
+  /** The fields, as the gateway reads them. */
+  public static final String EMAIL = "email";
+  public static final String PASSWORD = "password";
+  public static final String NAME = "name";
+
+  private AuthRequests() {
+  }
+
+  /** {@code {"email","password","name"}}. */
+  public record Register(String email, String password, String name) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(EMAIL, email).put(PASSWORD, password).put(NAME, name);
+    }
+  }
+
+  /** {@code {"email","password"}}. */
+  public record Login(String email, String password) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(EMAIL, email).put(PASSWORD, password);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.parley.shared.http;
+
+import dev.parley.shared.contract.Json;
+import dev.parley.shared.contract.JsonBody;
+import dev.parley.shared.rooms.RoomKind;
+import io.vertx.core.json.JsonObject;
+
+/** Bodies clients send about rooms; the gateway reads them field by field with these names. */
+public final class RoomRequests {
+
+  public static final String NAME = "name";
+  public static final String KIND = "kind";
+  public static final String TOPIC = "topic";
+  public static final String SEQ = "seq";
+
+  private RoomRequests() {
+  }
+
+  /** {@code POST /api/v1/rooms}: {@code {"name","kind":"channel"|"private","topic"?}}. */
+  public record CreateRoom(String name, RoomKind kind, String topic) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return Json.putIfPresent(new JsonObject().put(NAME, name).put(KIND, kind.wireName()), TOPIC, topic);
+    }
+  }
+
+  /** {@code POST /api/v1/rooms/{id}/read}: {@code {"seq"}}. */
+  public record MarkRead(long seq) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(SEQ, seq);
+    }
+  }
+}

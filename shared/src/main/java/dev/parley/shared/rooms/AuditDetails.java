@@ -1,0 +1,25 @@
+package dev.parley.shared.rooms;
+
+import io.vertx.core.json.JsonObject;
+
+/** The {@code data} of audit-log entries, by action; the entry's {@code action} says which shape it has. */
+public final class AuditDetails {
+
+  private AuditDetails() {
+  }
+
+  /** {@code invite_link} and {@code invite_email}: the invite made, its address and its use limit. */
+  public static JsonObject inviteCreated(String invite, String email, Integer maxUses) {
+    return new JsonObject().put("invite", invite).put("email", email).put("maxUses", maxUses);
+  }
+
+  /** {@code revoke_invite}. */
+  public static JsonObject inviteRevoked(String invite) {
+    return new JsonObject().put("invite", invite);
+  }
+
+  /** {@code delete_message}: someone else's message, deleted by a moderator. */
+  public static JsonObject messageDeleted(String message) {
+    return new JsonObject().put("message", message);
+  }
+}

@@ -1,0 +1,245 @@
+package dev.parley.shared.ws;
+
+import static dev.parley.shared.ws.Protocol.CID;
+import static dev.parley.shared.ws.Protocol.CODE;
+import static dev.parley.shared.ws.Protocol.CONN;
+import static dev.parley.shared.ws.Protocol.FROM;
+import static dev.parley.shared.ws.Protocol.HEARTBEAT;
+import static dev.parley.shared.ws.Protocol.ID;
+import static dev.parley.shared.ws.Protocol.MSG;
+import static dev.parley.shared.ws.Protocol.OP;
+import static dev.parley.shared.ws.Protocol.REF;
+import static dev.parley.shared.ws.Protocol.ROOM;
+import static dev.parley.shared.ws.Protocol.SEQ;
+import static dev.parley.shared.ws.Protocol.SINCE;
+import static dev.parley.shared.ws.Protocol.TEXT;
+import static dev.parley.shared.ws.Protocol.TO;
+import static dev.parley.shared.ws.Protocol.TS;
+import static dev.parley.shared.ws.Protocol.USER;
+
+import dev.parley.shared.ErrorCode;
+import dev.parley.shared.Ids;
+import dev.parley.shared.ParleyException;
+import dev.parley.shared.contract.Json;
+import dev.parley.shared.contract.JsonBody;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The frames of WebSocket protocol v1 as records, each with its JSON form. Client frames are parsed with
+ * {@link #parse(JsonObject)}, which fails with the error the client gets ({@code invalid}, or {@code not_found} for
+ * a room id that cannot exist); {@code evt} frames are {@link dev.parley.shared.events.RoomEvent}s and
+ * {@link dev.parley.shared.events.UserNotice}s.
+ *
+ * <p>Any client frame may carry a {@code ref} (a string or a number), echoed in the frame that answers it.
+ */
+public final class Frames {
+
+  private Frames() {
+  }
+
+  /** A frame a client sends. */
+  public sealed interface ClientFrame extends JsonBody permits Sub, Unsub, Send, Typing, Ping {
+    Object ref();
+  }
+
+  /** {@code sub}: follow a room, catching up after {@code since} when given. */
+  public record Sub(String room, Long since, Object ref) implements ClientFrame {
+    @Override
+    public JsonObject toJson() {
+      JsonObject json = withRef(new JsonObject().put(OP, Protocol.SUB).put(ROOM, room), ref);
+      return Json.putIfPresent(json, SINCE, since);
+    }
+  }
+
+  /** {@code unsub}: stop following a room. */
+  public record Unsub(String room, Object ref) implements ClientFrame {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.UNSUB).put(ROOM, room), ref);
+    }
+  }
+
+  /** {@code send}: post a message; {@code cid} is the client's id for it, which makes a resend harmless. */
+  public record Send(String room, String cid, String text, Object ref) implements ClientFrame {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.SEND).put(ROOM, room).put(CID, cid).put(TEXT, text), ref);
+    }
+  }
+
+  /** {@code typing}: tell the room's other followers. */
+  public record Typing(String room, Object ref) implements ClientFrame {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.TYPING).put(ROOM, room), ref);
+    }
+  }
+
+  /** {@code ping}: answered by a {@code pong}. */
+  public record Ping(Object ref) implements ClientFrame {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.PING), ref);
+    }
+  }
+
+  /**
+   * The {@code ref} of a client frame: a string, a number or absent; anything else is invalid (and the error about
+   * it carries no ref).
+   */
+  public static Object ref(JsonObject frame) {
+    Object ref = frame.getValue(REF);
+    if (ref != null && !(ref instanceof String || ref instanceof Number)) {
+      throw Json.invalid("'" + REF + "' must be a string or a number");
+    }
+    return ref;
+  }
+
+  /** The {@code cid} of a frame when it is a string, so that an error about a send can name it. */
+  public static String cidOf(JsonObject frame) {
+    return frame.getValue(CID) instanceof String cid ? cid : null;
+  }
+
+  /** Reads a client frame; the message of the failure is what the client is told. */
+  public static ClientFrame parse(JsonObject frame) {
+    Object ref = ref(frame);
+    String op = frame.getValue(OP) instanceof String name ? name : "";
+    return switch (op) {
+      case Protocol.SUB -> new Sub(room(frame), since(frame), ref);
+      case Protocol.UNSUB -> new Unsub(room(frame), ref);
+      case Protocol.SEND -> {
+        String cid = cidOf(frame);
+        if (cid == null || cid.isEmpty() || cid.length() > Protocol.MAX_CID_LENGTH) {
+          throw Json.invalid("'" + CID + "' must be a string of 1 to " + Protocol.MAX_CID_LENGTH + " characters");
+        }
+        String room = room(frame);
+        String text = frame.getValue(TEXT) instanceof String value ? value : null;
+        if (text == null || text.isBlank()) {
+          throw Json.invalid("'" + TEXT + "' is required");
+        }
+        yield new Send(room, cid, text, ref);
+      }
+      case Protocol.TYPING -> new Typing(room(frame), ref);
+      case Protocol.PING -> new Ping(ref);
+      default -> throw Json.invalid(op.isEmpty() ? "'" + OP + "' is required" : "Unknown op '" + op + "'");
+    };
+  }
+
+  /** The frame's room: a room id that cannot exist is not found, like any room the user may not see. */
+  private static String room(JsonObject frame) {
+    if (!(frame.getValue(ROOM) instanceof String id)) {
+      throw Json.invalid("'" + ROOM + "' is required");
+    }
+    if (!Ids.isId(id)) {
+      throw new ParleyException(ErrorCode.NOT_FOUND, "No such room");
+    }
+    return id;
+  }
+
+  private static Long since(JsonObject frame) {
+    Object since = frame.getValue(SINCE);
+    if (since == null) {
+      return null;
+    }
+    if (!(since instanceof Number number) || number.longValue() < 0 || number.doubleValue() % 1 != 0) {
+      throw Json.invalid("'" + SINCE + "' must be a non-negative whole number");
+    }
+    return number.longValue();
+  }
+
+  /** {@code hello}: the first frame on every connection. */
+  public record Hello(String user, String conn, int heartbeat) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(OP, Protocol.HELLO).put(USER, user).put(CONN, conn).put(HEARTBEAT, heartbeat);
+    }
+
+    public static Hello fromJson(JsonObject json) {
+      return new Hello(Json.text(json, USER), Json.text(json, CONN), Json.integer(json, HEARTBEAT));
+    }
+  }
+
+  /** {@code subbed}: live from here; {@code seq} is the room's latest. */
+  public record Subbed(String room, long seq, Object ref) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.SUBBED).put(ROOM, room).put(SEQ, seq), ref);
+    }
+
+    public static Subbed fromJson(JsonObject json) {
+      return new Subbed(Json.text(json, ROOM), Json.whole(json, SEQ), json.getValue(REF));
+    }
+  }
+
+  /** {@code unsubbed}. */
+  public record Unsubbed(String room, Object ref) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.UNSUBBED).put(ROOM, room), ref);
+    }
+
+    public static Unsubbed fromJson(JsonObject json) {
+      return new Unsubbed(Json.text(json, ROOM), json.getValue(REF));
+    }
+  }
+
+  /** {@code ack}: the message with that {@code cid} is stored (committed) with this id, seq and time. */
+  public record Ack(String cid, String id, long seq, long ts, Object ref) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.ACK).put(CID, cid).put(ID, id).put(SEQ, seq).put(TS, ts), ref);
+    }
+
+    public static Ack fromJson(JsonObject json) {
+      return new Ack(Json.text(json, CID), Json.text(json, ID), Json.whole(json, SEQ), Json.whole(json, TS),
+          json.getValue(REF));
+    }
+  }
+
+  /** {@code pong}. */
+  public record Pong(Object ref) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.PONG), ref);
+    }
+
+    public static Pong fromJson(JsonObject json) {
+      return new Pong(json.getValue(REF));
+    }
+  }
+
+  /**
+   * {@code err}: {@code code} is an {@link ErrorCode} wire name. It carries the {@code ref} of the frame it answers,
+   * the {@code cid} of a refused send, and the {@code room} of a refused subscription.
+   */
+  public record Err(String code, String msg, Object ref, String cid, String room) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      JsonObject json = withRef(new JsonObject().put(OP, Protocol.ERR), ref);
+      Json.putIfPresent(json, CID, cid);
+      Json.putIfPresent(json, ROOM, room);
+      return json.put(CODE, code).put(MSG, msg);
+    }
+
+    public static Err fromJson(JsonObject json) {
+      return new Err(Json.text(json, CODE), Json.optText(json, MSG), json.getValue(REF), Json.optText(json, CID),
+          Json.optText(json, ROOM));
+    }
+  }
+
+  /** {@code gap}: events {@code from}..{@code to} were not replayed; the client pages history for them. */
+  public record Gap(String room, long from, long to) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(OP, Protocol.GAP).put(ROOM, room).put(FROM, from).put(TO, to);
+    }
+
+    public static Gap fromJson(JsonObject json) {
+      return new Gap(Json.text(json, ROOM), Json.whole(json, FROM), Json.whole(json, TO));
+    }
+  }
+
+  private static JsonObject withRef(JsonObject frame, Object ref) {
+    return ref == null ? frame : frame.put(REF, ref);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.parley.shared.ws;
+
+/**
+ * WebSocket protocol v1: frame ops, field names, limits and close codes, declared once for the gateway, clients,
+ * tests and the bench. The frames themselves are the records of {@link Frames}.
+ */
+public final class Protocol {
+
+  /** The protocol version this server speaks. */
+  public static final int VERSION = 1;
+
+  // Fields
+  public static final String OP = "op";
+  public static final String REF = "ref";
+  public static final String ROOM = "room";
+  public static final String SEQ = "seq";
+  public static final String SINCE = "since";
+  public static final String CID = "cid";
+  public static final String TEXT = "text";
+  public static final String ID = "id";
+  public static final String TS = "ts";
+  public static final String TYPE = "type";
+  public static final String DATA = "data";
+  public static final String CODE = "code";
+  public static final String MSG = "msg";
+  public static final String USER = "user";
+  public static final String CONN = "conn";
+  public static final String HEARTBEAT = "heartbeat";
+  public static final String FROM = "from";
+  public static final String TO = "to";
+
+  // Server frames
+  public static final String HELLO = "hello";
+  public static final String SUBBED = "subbed";
+  public static final String GAP = "gap";
+  public static final String UNSUBBED = "unsubbed";
+  public static final String ACK = "ack";
+  public static final String EVT = "evt";
+  public static final String PONG = "pong";
+  public static final String ERR = "err";
+
+  // Client frames
+  public static final String SUB = "sub";
+  public static final String UNSUB = "unsub";
+  public static final String SEND = "send";
+  public static final String TYPING = "typing";
+  public static final String PING = "ping";
+
+  /** The longest client message id. */
+  public static final int MAX_CID_LENGTH = 100;
+
+  // Close codes
+  public static final short CLOSE_GOING_AWAY = 1001;
+  public static final short CLOSE_UNAUTHORIZED = 4001;
+  public static final short CLOSE_POLICY_VIOLATION = 4008;
+  public static final short CLOSE_TOO_BIG = 1009;
+  public static final short CLOSE_SERVICE_RESTART = 1012;
+  public static final short CLOSE_TRY_AGAIN_LATER = 1013;
+
+  private Protocol() {
+  }
+}

@@ -1,0 +1,137 @@
+package dev.parley.shared.contract;
+
+import dev.parley.shared.accounts.AccountCommands;
+import dev.parley.shared.accounts.AccountView;
+import dev.parley.shared.accounts.ProfileCommands;
+import dev.parley.shared.accounts.ProfileView;
+import dev.parley.shared.accounts.SessionView;
+import dev.parley.shared.events.EventData;
+import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.events.RoomEvents;
+import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.notify.InviteEmailWork;
+import dev.parley.shared.rooms.AuditDetails;
+import dev.parley.shared.rooms.InviteCommands;
+import dev.parley.shared.rooms.InviteCommands.InviteView;
+import dev.parley.shared.rooms.MessageCommands;
+import dev.parley.shared.rooms.MessageView;
+import dev.parley.shared.rooms.ModerationAction;
+import dev.parley.shared.rooms.RoomCommands;
+import dev.parley.shared.rooms.RoomKind;
+import dev.parley.shared.rooms.RoomView;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One filled-in example of every command and reply of the contract, keyed by route, and of every event and notice.
+ * A route without an example here fails the round-trip test, so a new command cannot slip in untested.
+ */
+final class ContractSamples {
+
+  static final String ROOM = "2ceda582-bdf6-4881-b4b9-4db3452d85a7";
+  static final String USER = "aff13c7e-fc21-4734-8e81-221c16631cbd";
+  static final String OTHER = "7c1d0f3e-6a7b-4c59-9e1a-0b2c3d4e5f60";
+  static final String MESSAGE = "0f8fad5b-d9cb-469f-a165-70867728950e";
+  static final String SESSION = "c9bf9e57-1685-4c89-bafb-ff5af830be8a";
+  static final String INVITE = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
+
+  static final RoomView ROOM_VIEW =
+      RoomView.of(ROOM, RoomKind.CHANNEL, "general", "Chat about anything", 42, false).asMember("owner", false, 3);
+  static final AccountView ACCOUNT = new AccountView(USER, "ana@example.org", "Ana", "ana", 2, "owner");
+  static final MessageView MESSAGE_VIEW =
+      new MessageView(MESSAGE, ROOM, 41L, USER, "Ana", "Hello *world*", 1_764_000_000_000L, 1_764_000_100_000L, false);
+  static final InviteView INVITE_VIEW = new InviteView(INVITE, ROOM, 5, 1, 1_765_000_000_000L, false,
+      "bob@example.org", "queued", 1_764_000_000_000L, "Ana", null, null);
+
+  /** A command and its reply, for one route. */
+  record Exchange(Command<?> command, JsonBody reply) {
+  }
+
+  static final Map<Route<?, ?>, Exchange> EXCHANGES = Map.ofEntries(
+      exchange(new RoomCommands.CreateRoom(USER, "general", RoomKind.CHANNEL, "topic"),
+          new RoomCommands.RoomReply(ROOM_VIEW)),
+      exchange(new RoomCommands.ListRooms(USER), new RoomCommands.RoomList(List.of(ROOM_VIEW,
+          RoomView.of(OTHER, RoomKind.DM, "Ana, Bob", "", 0, false).asMember("member", true, 0)))),
+      exchange(new RoomCommands.ListChannels(USER),
+          new RoomCommands.ChannelList(List.of(RoomView.of(ROOM, RoomKind.CHANNEL, "general", "", 7, false)
+              .listed(true)))),
+      exchange(new RoomCommands.JoinRoom(ROOM, USER), new RoomCommands.RoomReply(ROOM_VIEW)),
+      exchange(new RoomCommands.OpenDm(USER, List.of(OTHER)), new RoomCommands.OpenedDm(ROOM_VIEW, true)),
+      exchange(new RoomCommands.FindUsers(USER, "an"),
+          new RoomCommands.PersonList(List.of(new RoomCommands.PersonView(OTHER, "Anna", "anna")))),
+      exchange(new RoomCommands.ListMembers(ROOM, USER),
+          new RoomCommands.MemberList(List.of(new RoomCommands.MemberView(USER, "Ana", "owner", false)))),
+      exchange(new RoomCommands.Moderate(ROOM, USER, ModerationAction.SET_ROLE, OTHER, null, null, "admin", null),
+          new RoomCommands.ModerationResult(ROOM_VIEW)),
+      exchange(new RoomCommands.AuditLog(ROOM, USER), new RoomCommands.AuditEntries(List.of(
+          new RoomCommands.AuditEntry(7, "delete_message", USER, "Ana", OTHER, "Bob",
+              AuditDetails.messageDeleted(MESSAGE), 1_764_000_000_000L)))),
+      exchange(new MessageCommands.PostMessage(ROOM, USER, "Ana", "c-1", "Hello"),
+          new MessageCommands.MessageAck(MESSAGE, 43, 1_764_000_000_000L)),
+      exchange(new MessageCommands.History(ROOM, USER, 10L, null, 50),
+          new MessageCommands.MessagePage(List.of(MESSAGE_VIEW), true)),
+      exchange(new MessageCommands.Replay(ROOM, USER, 40L, 500), new MessageCommands.ReplayResult(42, List.of(
+          RoomEvent.of(ROOM, 41L, MESSAGE_VIEW.asEventData()),
+          RoomEvent.of(ROOM, 42L, new RoomEvents.MemberJoined(OTHER, "Bob", null, INVITE))), false)),
+      exchange(new MessageCommands.MarkRead(ROOM, USER, 42), Done.DONE),
+      exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
+          new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
+      exchange(new InviteCommands.ListInvites(ROOM, USER), new InviteCommands.InviteList(List.of(INVITE_VIEW))),
+      exchange(new InviteCommands.RevokeInvite(ROOM, USER, INVITE), Done.DONE),
+      exchange(new InviteCommands.InviteInfo("aGFzaA"),
+          new InviteCommands.InviteTarget(ROOM, "general", RoomKind.PRIVATE, "Ana")),
+      exchange(new InviteCommands.AcceptInvite("aGFzaA", OTHER), new RoomCommands.RoomReply(ROOM_VIEW)),
+      exchange(new InviteCommands.EmailInviteStatus(INVITE, InviteCommands.EmailInviteStatus.FAILED, "550 no"),
+          Done.DONE),
+      exchange(new AccountCommands.CreateUser("ana@example.org", "Ana", "$argon2id$..."),
+          new AccountCommands.UserReply(ACCOUNT)),
+      exchange(new AccountCommands.FindCredentials("ana@example.org"),
+          new AccountCommands.Credentials(ACCOUNT, "$argon2id$...")),
+      exchange(new AccountCommands.GetUser(USER), new AccountCommands.UserReply(ACCOUNT)),
+      exchange(new AccountCommands.CreateSession(USER, "aGFzaA", 1_766_000_000_000L, "Firefox"),
+          new AccountCommands.SessionCreated(SESSION)),
+      exchange(new AccountCommands.RotateSession("aGFzaA", "bmV3", 1_766_000_000_000L),
+          new AccountCommands.SessionRotated(SESSION, ACCOUNT, true)),
+      exchange(new AccountCommands.RevokeSession("aGFzaA"),
+          new AccountCommands.SessionsRevoked(List.of(SESSION), USER)),
+      exchange(new AccountCommands.ListSessions(USER), new AccountCommands.SessionList(List.of(
+          new SessionView(SESSION, "Firefox", 1_764_000_000_000L, 1_764_100_000_000L, true)))),
+      exchange(new AccountCommands.RevokeSessions(USER, null, SESSION),
+          new AccountCommands.SessionsRevoked(List.of(OTHER), null)),
+      exchange(new AccountCommands.SetPassword(USER, "$argon2id$...", SESSION),
+          new AccountCommands.SessionsRevoked(List.of(), null)),
+      exchange(new AccountCommands.SetWorkspaceRole(USER, OTHER, "admin"), new AccountCommands.UserReply(ACCOUNT)),
+      exchange(new AccountCommands.OAuthSignIn("corp", "sub-1", "ana@example.org", true, "Ana"),
+          new AccountCommands.OAuthSignedIn(ACCOUNT, false, true, List.of(SESSION))),
+      exchange(new ProfileCommands.GetProfile(USER),
+          new ProfileCommands.ProfileReply(new ProfileView(USER, "Ana", "ana", 2))),
+      exchange(new ProfileCommands.UpdateProfile(USER, "Ana B", null), new AccountCommands.UserReply(ACCOUNT)),
+      exchange(new ProfileCommands.SetAvatar(USER, "iVBORw0K", "iVBORw0K"), new AccountCommands.UserReply(ACCOUNT)),
+      exchange(new ProfileCommands.ClearAvatar(USER), new AccountCommands.UserReply(ACCOUNT)),
+      exchange(new ProfileCommands.GetAvatar(USER, 64),
+          new ProfileCommands.Avatar("Ana", 2, "image/png", "iVBORw0K")),
+      exchange(new InviteEmailWork(INVITE, "bob@example.org", "https://chat.example.org/invite/abc", "general",
+          "Ana"), Done.DONE));
+
+  /** One of every event and notice data type. */
+  static final List<EventData> EVENT_DATA = List.of(
+      MESSAGE_VIEW.asEventData(),
+      new RoomEvents.MessageDeleted(MESSAGE, USER),
+      new RoomEvents.MemberJoined(OTHER, "Bob", USER, null),
+      new RoomEvents.MemberLeft(OTHER, "Bob", USER, "kicked"),
+      new RoomEvents.MemberUpdated(OTHER, "admin", false, null),
+      new RoomEvents.MemberUpdated(OTHER, null, null, true),
+      new RoomEvents.RoomUpdated("general", "Chat", true, USER),
+      new RoomEvents.Typing(USER, "Ana"),
+      new RoomEvents.UserUpdated(USER, "Ana", "ana", 3),
+      new UserNotice.RoomAdded(ROOM_VIEW),
+      new UserNotice.RoomRemoved(ROOM, "banned"),
+      new UserNotice.SessionRevoked(SESSION));
+
+  private ContractSamples() {
+  }
+
+  private static Map.Entry<Route<?, ?>, Exchange> exchange(Command<?> command, JsonBody reply) {
+    return Map.entry(command.route(), new Exchange(command, reply));
+  }
+}
