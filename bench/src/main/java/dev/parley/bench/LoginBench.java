@@ -1,5 +1,6 @@
 package dev.parley.bench;
 
+import dev.parley.shared.http.AuthRequests;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -48,8 +49,9 @@ public final class LoginBench {
   static Future<String> run(Vertx vertx, String url, int logins, int concurrency) {
     WebClient web = WebClient.create(vertx, new WebClientOptions().setKeepAlive(true));
     String email = "login-bench-" + UUID.randomUUID() + "@example.com";
-    JsonObject account = new JsonObject().put("email", email).put("password", "login bench password")
-        .put("name", "Login Bench");
+    String password = "login bench password";
+    JsonObject account = new AuthRequests.Register(email, password, "Login Bench").toJson();
+    JsonObject credentials = new AuthRequests.Login(email, password).toJson();
     Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
     AtomicInteger started = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
@@ -59,7 +61,7 @@ public final class LoginBench {
           wall[0] = System.nanoTime();
           List<Future<Void>> workers = new ArrayList<>();
           for (int i = 0; i < concurrency; i++) {
-            workers.add(loginLoop(web, url, account.copy().put("name", null), logins, started, failed, latency));
+            workers.add(loginLoop(web, url, credentials, logins, started, failed, latency));
           }
           return Future.all(workers);
         })

@@ -61,6 +61,22 @@ public final class Requests {
     return json.getValue(field) == null ? null : text(json, field, maxLength);
   }
 
+  /** An optional string field, trimmed, which may be empty (to clear a value): null when absent. */
+  public static String optionalMaybeEmpty(JsonObject json, String field, int maxLength) {
+    Object value = json.getValue(field);
+    if (value == null) {
+      return null;
+    }
+    if (!(value instanceof String text)) {
+      throw invalid("'" + field + "' must be a string");
+    }
+    String trimmed = text.strip();
+    if (trimmed.length() > maxLength) {
+      throw invalid("'" + field + "' is longer than " + maxLength + " characters");
+    }
+    return trimmed;
+  }
+
   /** A string field as sent, untrimmed (passwords): required, at most {@code maxLength} characters. */
   public static String rawText(JsonObject json, String field, int maxLength) {
     if (!(json.getValue(field) instanceof String text) || text.length() > maxLength) {

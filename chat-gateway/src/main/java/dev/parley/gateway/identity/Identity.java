@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 public record Identity(String user, String name, String session) {
 
   /** Where {@link AuthApi#authenticate} leaves the caller on a request's context. */
-  static final String CONTEXT_KEY = "parley.identity";
+  static final String CONTEXT_KEY = Identity.class.getName();
 
   /** The signed-in caller of a request that went through {@link AuthApi#authenticate}. */
   public static Identity of(RoutingContext ctx) {

@@ -5,6 +5,7 @@ import dev.parley.gateway.identity.Identity;
 import dev.parley.shared.Bounds;
 import dev.parley.shared.accounts.AccountCommands.SetWorkspaceRole;
 import dev.parley.shared.contract.Requester;
+import dev.parley.shared.http.RoomRequests;
 import dev.parley.shared.rooms.ModerationAction;
 import dev.parley.shared.rooms.RoomCommands.AuditLog;
 import dev.parley.shared.rooms.RoomCommands.FindUsers;
@@ -87,8 +88,8 @@ public final class ConversationsApi {
 
   private void update(RoutingContext ctx) {
     JsonObject body = Requests.body(ctx);
-    String name = Requests.optionalText(body, "name", Bounds.ROOM_NAME);
-    String topic = body.getValue("topic") instanceof String text ? topicOf(text) : null;
+    String name = Requests.optionalText(body, RoomRequests.NAME, Bounds.ROOM_NAME);
+    String topic = Requests.optionalMaybeEmpty(body, RoomRequests.TOPIC, Bounds.TOPIC);
     moderate(ctx, new Moderate(ctx.pathParam("room"), Identity.of(ctx).user(), ModerationAction.UPDATE, null, name,
         topic, null, null));
   }
@@ -128,13 +129,5 @@ public final class ConversationsApi {
           }
         })
         .onFailure(ctx::fail);
-  }
-
-  private static String topicOf(String topic) {
-    String trimmed = topic.strip();
-    if (trimmed.length() > Bounds.TOPIC) {
-      throw Requests.invalid("'topic' is longer than " + Bounds.TOPIC + " characters");
-    }
-    return trimmed;
   }
 }
