@@ -63,6 +63,7 @@ public final class GatewayVerticle extends VerticleBase {
 
   private final Set<Connection> connections = new HashSet<>();
   private HttpServer server;
+  private Router router;
   private Redis redis;
   private RedisAPI redisApi;
   private WorkerExecutor passwordWorkers;
@@ -109,7 +110,7 @@ public final class GatewayVerticle extends VerticleBase {
     invites = new InvitesApi(services, tokens, () -> publicUrl);
     oauth = new OAuthApi(vertx, services, auth, tokens, redisApi, config.oauth(), () -> publicUrl);
 
-    Router router = router(services, config);
+    router = router(services, config);
     // Vert.x drops a connection whose frame exceeds its own maximum without a close frame, so its maximum sits above
     // Parley's limit: the connection checks the limit and closes with 1009, as the protocol says.
     int hardFrameLimit = Math.max(config.limits().maxFrameBytes() * 4, 1 << 20);
@@ -143,6 +144,11 @@ public final class GatewayVerticle extends VerticleBase {
   /** The port the server listens on (useful when configured with port 0). */
   public int port() {
     return server.actualPort();
+  }
+
+  /** The routes this gateway serves, for the test that holds them and the OpenAPI document to each other. */
+  Router router() {
+    return router;
   }
 
   /** The rooms this node holds an event-bus consumer for. */

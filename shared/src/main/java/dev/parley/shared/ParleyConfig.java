@@ -1,6 +1,5 @@
 package dev.parley.shared;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,36 +10,17 @@ import java.util.regex.Pattern;
 
 /**
  * The configuration model: one record per section of the merged configuration (defaults in {@code conf/}, a
- * config file, then {@code PARLEY_*} environment variables). Every setting has a default here, so a section that
- * is absent means "the defaults".
+ * config file, then {@code PARLEY_*} environment variables). Each section reads its values through their
+ * declarations in {@link Settings}, where every setting's path, default and meaning is written once; an absent
+ * section or key means the declared default.
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
                            Mail mail, OAuth oauth, String dataDir) {
 
   public static ParleyConfig fromJson(JsonObject json) {
-    return new ParleyConfig(
-        Http.fromJson(section(json, "http")),
-        Database.fromJson(section(json, "db")),
-        RedisSettings.fromJson(section(json, "redis")),
-        Auth.fromJson(section(json, "auth")),
-        Limits.fromJson(section(json, "limits")),
-        Cluster.fromJson(section(json, "cluster")),
-        Mail.fromJson(section(json, "mail")),
-        OAuth.fromJson(section(json, "oauth")),
-        json.getString("dataDir", "data"));
-  }
-
-  private static JsonObject section(JsonObject json, String name) {
-    JsonObject section = json.getJsonObject(name);
-    return section == null ? new JsonObject() : section;
-  }
-
-  private static List<String> strings(JsonObject json, String key, List<String> fallback) {
-    JsonArray array = json.getJsonArray(key);
-    if (array == null) {
-      return fallback;
-    }
-    return array.stream().map(String::valueOf).toList();
+    return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
+        Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
+        Settings.DATA_DIR.read(json));
   }
 
   /**
@@ -49,9 +29,12 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
    * origins that may open WebSockets.
    */
   public record Http(String host, int port, String publicUrl, List<String> allowedOrigins) {
-    static Http fromJson(JsonObject json) {
-      return new Http(json.getString("host", "0.0.0.0"), json.getInteger("port", 8080), json.getString("publicUrl"),
-          strings(json, "allowedOrigins", List.of()));
+    static Http fromJson(JsonObject config) {
+      return new Http(
+          Settings.HTTP_HOST.read(config),
+          Settings.HTTP_PORT.read(config),
+          Settings.HTTP_PUBLIC_URL.read(config),
+          Settings.HTTP_ALLOWED_ORIGINS.read(config));
     }
 
     /** The public URL, given the port the server actually listens on (which differs when configured as 0). */
@@ -63,24 +46,30 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
 
   /** PostgreSQL; no {@code url} means the embedded server. */
   public record Database(String url, int poolSize, int pipeliningLimit) {
-    static Database fromJson(JsonObject json) {
-      return new Database(json.getString("url"), json.getInteger("poolSize", 8),
-          json.getInteger("pipeliningLimit", 64));
+    static Database fromJson(JsonObject config) {
+      return new Database(
+          Settings.DB_URL.read(config),
+          Settings.DB_POOL_SIZE.read(config),
+          Settings.DB_PIPELINING_LIMIT.read(config));
     }
   }
 
   /** Redis; no {@code url} means the embedded server. */
   public record RedisSettings(String url, int poolSize) {
-    static RedisSettings fromJson(JsonObject json) {
-      return new RedisSettings(json.getString("url"), json.getInteger("poolSize", 8));
+    static RedisSettings fromJson(JsonObject config) {
+      return new RedisSettings(
+          Settings.REDIS_URL.read(config),
+          Settings.REDIS_POOL_SIZE.read(config));
     }
   }
 
   /** Tokens. No {@code jwtSecret} means one generated once and kept in the data folder. */
   public record Auth(String jwtSecret, int accessTokenSeconds, int refreshTokenDays) {
-    static Auth fromJson(JsonObject json) {
-      return new Auth(json.getString("jwtSecret"), json.getInteger("accessTokenSeconds", 900),
-          json.getInteger("refreshTokenDays", 30));
+    static Auth fromJson(JsonObject config) {
+      return new Auth(
+          Settings.AUTH_JWT_SECRET.read(config),
+          Settings.AUTH_ACCESS_TOKEN_SECONDS.read(config),
+          Settings.AUTH_REFRESH_TOKEN_DAYS.read(config));
     }
   }
 
@@ -91,28 +80,35 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
   public record Limits(int maxTextLength, int maxFrameBytes, int replayLimit, int historyPageMax,
                        double sendPerSecond, int sendBurst, int socketQueueFrames, int heartbeatSeconds,
                        int authPerMinute, int loginPerMinute) {
-    static Limits fromJson(JsonObject json) {
+    static Limits fromJson(JsonObject config) {
       return new Limits(
-          json.getInteger("maxTextLength", 4000),
-          json.getInteger("maxFrameBytes", 65536),
-          json.getInteger("replayLimit", 500),
-          json.getInteger("historyPageMax", 200),
-          json.getDouble("sendPerSecond", 10.0),
-          json.getInteger("sendBurst", 30),
-          json.getInteger("socketQueueFrames", 1024),
-          json.getInteger("heartbeatSeconds", 30),
-          json.getInteger("authPerMinute", 30),
-          json.getInteger("loginPerMinute", 10));
+          Settings.LIMITS_MAX_TEXT_LENGTH.read(config),
+          Settings.LIMITS_MAX_FRAME_BYTES.read(config),
+          Settings.LIMITS_REPLAY_LIMIT.read(config),
+          Settings.LIMITS_HISTORY_PAGE_MAX.read(config),
+          Settings.LIMITS_SEND_PER_SECOND.read(config),
+          Settings.LIMITS_SEND_BURST.read(config),
+          Settings.LIMITS_SOCKET_QUEUE_FRAMES.read(config),
+          Settings.LIMITS_HEARTBEAT_SECONDS.read(config),
+          Settings.LIMITS_AUTH_PER_MINUTE.read(config),
+          Settings.LIMITS_LOGIN_PER_MINUTE.read(config));
     }
   }
 
-  /** Hazelcast clustering of the event bus. */
+  /**
+   * Hazelcast clustering of the event bus: TCP-IP {@code members}, or Kubernetes DNS discovery when
+   * {@code kubernetesService} is set.
+   */
   public record Cluster(boolean enabled, String name, String host, int port, List<String> members,
                         String kubernetesService) {
-    static Cluster fromJson(JsonObject json) {
-      return new Cluster(json.getBoolean("enabled", false), json.getString("name", "parley"),
-          json.getString("host", "127.0.0.1"), json.getInteger("port", 5701),
-          strings(json, "members", List.of("127.0.0.1")), json.getString("kubernetesService"));
+    static Cluster fromJson(JsonObject config) {
+      return new Cluster(
+          Settings.CLUSTER_ENABLED.read(config),
+          Settings.CLUSTER_NAME.read(config),
+          Settings.CLUSTER_HOST.read(config),
+          Settings.CLUSTER_PORT.read(config),
+          Settings.CLUSTER_MEMBERS.read(config),
+          Settings.CLUSTER_KUBERNETES_SERVICE.read(config));
     }
   }
 
@@ -123,11 +119,17 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
    */
   public record Mail(String host, int port, String username, String password, boolean startTls, String from,
                      String outbox, long retryMillis, int maxAttempts) {
-    static Mail fromJson(JsonObject json) {
-      return new Mail(json.getString("host"), json.getInteger("port", 25), json.getString("username"),
-          json.getString("password"), json.getBoolean("startTls", false),
-          json.getString("from", "Parley <parley@localhost>"), json.getString("outbox", "outbox"),
-          json.getLong("retryMillis", 2_000L), json.getInteger("maxAttempts", 8));
+    static Mail fromJson(JsonObject config) {
+      return new Mail(
+          Settings.MAIL_HOST.read(config),
+          Settings.MAIL_PORT.read(config),
+          Settings.MAIL_USERNAME.read(config),
+          Settings.MAIL_PASSWORD.read(config),
+          Settings.MAIL_START_TLS.read(config),
+          Settings.MAIL_FROM.read(config),
+          Settings.MAIL_OUTBOX.read(config),
+          Settings.MAIL_RETRY_MILLIS.read(config),
+          Settings.MAIL_MAX_ATTEMPTS.read(config));
     }
   }
 
@@ -147,20 +149,24 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
     private static final Pattern FLAT_KEY =
         Pattern.compile("^([a-z0-9]+)(Type|ClientId|ClientSecret|Issuer|Name|TrustEmail)$");
 
-    static OAuth fromJson(JsonObject json) {
+    static OAuth fromJson(JsonObject config) {
       Map<String, JsonObject> merged = new LinkedHashMap<>();
-      JsonObject providers = json.getJsonObject("providers", new JsonObject());
-      for (String id : providers.fieldNames()) {
-        Object value = providers.getValue(id);
-        if (value instanceof JsonObject provider) {
-          merged.put(id, provider.copy());
+      JsonObject providers = Settings.OAUTH_PROVIDERS.read(config);
+      if (providers != null) {
+        for (String id : providers.fieldNames()) {
+          if (providers.getValue(id) instanceof JsonObject provider) {
+            merged.put(id, provider.copy());
+          }
         }
       }
-      for (String key : json.fieldNames()) {
+      // The same providers as the environment spells them: flat keys of the section, declared with OAUTH_PROVIDERS
+      // (one README row), since the environment cannot name a key inside a key inside a section.
+      JsonObject section = config.getJsonObject("oauth", new JsonObject());
+      for (String key : section.fieldNames()) {
         Matcher flat = FLAT_KEY.matcher(key);
         if (flat.matches()) {
           String field = Character.toLowerCase(flat.group(2).charAt(0)) + flat.group(2).substring(1);
-          merged.computeIfAbsent(flat.group(1), id -> new JsonObject()).put(field, json.getValue(key));
+          merged.computeIfAbsent(flat.group(1), id -> new JsonObject()).put(field, section.getValue(key));
         }
       }
       Map<String, Provider> parsed = new LinkedHashMap<>();

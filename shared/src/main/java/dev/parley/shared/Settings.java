@@ -1,0 +1,245 @@
+package dev.parley.shared;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every setting Parley reads, declared once: its path in the configuration, its default, and what it means. The
+ * sections of {@link ParleyConfig} read their values through these declarations and nothing else, so a setting
+ * cannot be read without being declared here. The README's configuration table is rendered from this list
+ * ({@link #table()}); {@code ConfigDocumentationTest} holds the README and {@code conf/parley.json} to it.
+ *
+ * <p>A setting without a default says instead what happens when it is not set ("embedded", "none: ...").
+ */
+public final class Settings {
+
+  /**
+   * The declared settings, in the README's order. It comes before the declarations because each of them adds itself
+   * to it: declaring a setting is listing it.
+   */
+  private static final List<Setting<?>> DECLARED = new ArrayList<>();
+
+  static final Setting<String> HTTP_HOST = text("http.host", "0.0.0.0", "the interface the gateway listens on");
+  static final Setting<Integer> HTTP_PORT = whole("http.port", 8080,
+      "the port the gateway listens on (0: any free port)");
+  static final Setting<String> HTTP_PUBLIC_URL = optionalText("http.publicUrl", "`http://localhost:<port>`",
+      "how browsers reach Parley: links and OAuth callbacks are built from it, and its origin may open WebSockets");
+  static final Setting<List<String>> HTTP_ALLOWED_ORIGINS = texts("http.allowedOrigins", List.of(),
+      "more browser origins allowed to open WebSockets (a comma list in the environment)");
+
+  static final Setting<String> DB_URL = optionalText("db.url", "embedded",
+      "PostgreSQL, e.g. `postgresql://parley:secret@db:5432/parley`; the embedded one keeps its files in `dataDir`");
+  static final Setting<Integer> DB_POOL_SIZE = whole("db.poolSize", 8, "database connections per room-verticle");
+  static final Setting<Integer> DB_PIPELINING_LIMIT = whole("db.pipeliningLimit", 64,
+      "queries one database connection sends ahead before waiting for their answers");
+
+  static final Setting<String> REDIS_URL = optionalText("redis.url", "embedded",
+      "Redis, e.g. `redis://redis:6379`; the embedded one keeps nothing across restarts");
+  static final Setting<Integer> REDIS_POOL_SIZE = whole("redis.poolSize", 8, "Redis connections per gateway");
+
+  static final Setting<String> AUTH_JWT_SECRET = optionalText("auth.jwtSecret", "generated into `data/jwt.secret`",
+      "the access-token signing key; give every gateway of a cluster the same one");
+  static final Setting<Integer> AUTH_ACCESS_TOKEN_SECONDS = whole("auth.accessTokenSeconds", 900,
+      "how long an access token lasts (an open WebSocket outlives it)");
+  static final Setting<Integer> AUTH_REFRESH_TOKEN_DAYS = whole("auth.refreshTokenDays", 30,
+      "how long a refresh token lasts (refresh tokens rotate on every use)");
+
+  static final Setting<Integer> LIMITS_MAX_TEXT_LENGTH = whole("limits.maxTextLength", 4000,
+      "characters (Unicode code points) in one message");
+  static final Setting<Integer> LIMITS_MAX_FRAME_BYTES = whole("limits.maxFrameBytes", 65536,
+      "largest WebSocket frame (bigger closes with 1009)");
+  static final Setting<Integer> LIMITS_REPLAY_LIMIT = whole("limits.replayLimit", 500,
+      "events replayed on resume before a `gap` is sent instead");
+  static final Setting<Integer> LIMITS_HISTORY_PAGE_MAX = whole("limits.historyPageMax", 200,
+      "the largest `limit` of one page of HTTP history");
+  static final Setting<Double> LIMITS_SEND_PER_SECOND = decimal("limits.sendPerSecond", 10.0,
+      "each person's send rate over all their connections (token bucket in Redis)");
+  static final Setting<Integer> LIMITS_SEND_BURST = whole("limits.sendBurst", 30,
+      "sends a person may make at once before `limits.sendPerSecond` holds them back");
+  static final Setting<Integer> LIMITS_SOCKET_QUEUE_FRAMES = whole("limits.socketQueueFrames", 1024,
+      "frames a slow socket may fall behind before it is closed with 1013");
+  static final Setting<Integer> LIMITS_HEARTBEAT_SECONDS = whole("limits.heartbeatSeconds", 30,
+      "clients speak at least this often; silent for twice that, they are closed with 1001");
+  static final Setting<Integer> LIMITS_AUTH_PER_MINUTE = whole("limits.authPerMinute", 30,
+      "sign-ups and sign-ins from one IP address per minute (in bursts of as many)");
+  static final Setting<Integer> LIMITS_LOGIN_PER_MINUTE = whole("limits.loginPerMinute", 10,
+      "sign-in attempts on one account per minute (in bursts of as many)");
+
+  static final Setting<Boolean> CLUSTER_ENABLED = flag("cluster.enabled", false,
+      "join a Hazelcast cluster (also `--cluster` or `PARLEY_CLUSTER=true`)");
+  static final Setting<String> CLUSTER_NAME = text("cluster.name", "parley",
+      "the Hazelcast cluster's name: a node joins only members of the same name");
+  static final Setting<String> CLUSTER_HOST = text("cluster.host", "127.0.0.1",
+      "the interface Hazelcast binds to and announces to the other members");
+  static final Setting<Integer> CLUSTER_PORT = whole("cluster.port", 5701,
+      "the Hazelcast port (the next free one when it is taken)");
+  static final Setting<List<String>> CLUSTER_MEMBERS = texts("cluster.members", List.of("127.0.0.1"),
+      "TCP-IP discovery: where to find the other members (a comma list in the environment)");
+  static final Setting<String> CLUSTER_KUBERNETES_SERVICE = optionalText("cluster.kubernetesService",
+      "none: TCP-IP `members`",
+      "DNS name of a headless Service for Hazelcast discovery in Kubernetes (then `members` is not used)");
+
+  static final Setting<String> MAIL_HOST = optionalText("mail.host", "none: emails go to `mail.outbox`",
+      "the SMTP server for invitation email");
+  static final Setting<Integer> MAIL_PORT = whole("mail.port", 25, "the SMTP server's port");
+  static final Setting<String> MAIL_USERNAME = optionalText("mail.username", "none: no login",
+      "the SMTP login name");
+  static final Setting<String> MAIL_PASSWORD = optionalText("mail.password", "none",
+      "the SMTP password (keep it in the environment: `PARLEY_MAIL_PASSWORD`)");
+  static final Setting<Boolean> MAIL_START_TLS = flag("mail.startTls", false,
+      "require STARTTLS on the SMTP connection");
+  static final Setting<String> MAIL_FROM = text("mail.from", "Parley <parley@localhost>",
+      "the sender of Parley's emails");
+  static final Setting<String> MAIL_OUTBOX = text("mail.outbox", "outbox",
+      "where emails are written (and logged) when there is no SMTP server; under `dataDir` unless absolute");
+  static final Setting<Long> MAIL_RETRY_MILLIS = wholeLong("mail.retryMillis", 2_000L,
+      "the wait before a failed email is tried again; each further wait doubles");
+  static final Setting<Integer> MAIL_MAX_ATTEMPTS = whole("mail.maxAttempts", 8,
+      "attempts in all to send one email before it is reported failed");
+
+  static final Setting<JsonObject> OAUTH_PROVIDERS = object("oauth.providers", "none",
+      "sign-in providers by id: `{\"type\":\"oidc\",\"issuer\":..,\"clientId\":..,\"clientSecret\":..,\"name\":..}`,"
+          + " or ids `github` / `google` with a client id and secret; from the environment"
+          + " `PARLEY_OAUTH_<ID>_CLIENT_SECRET` and the like ([docs/identity.md](docs/identity.md))");
+
+  static final Setting<String> DATA_DIR = text("dataDir", "data",
+      "where the embedded PostgreSQL, the generated token secret and the outbox live");
+
+  private Settings() {
+  }
+
+  /** Every declared setting, in the README's order. */
+  public static List<Setting<?>> all() {
+    return Collections.unmodifiableList(DECLARED);
+  }
+
+  /** The README's configuration table, one row per setting, as markdown. */
+  public static String table() {
+    String rows = DECLARED.stream()
+        .map(setting -> "| `" + setting.path() + "` | " + setting.defaultText() + " | " + setting.meaning() + " |")
+        .collect(Collectors.joining("\n"));
+    return "| setting | default | meaning |\n|---|---|---|\n" + rows + "\n";
+  }
+
+  /**
+   * One setting. {@code path} is {@code section.key}, or just {@code key} outside the sections; {@code unset} says
+   * what happens without a value, for a setting whose default is null.
+   */
+  public static final class Setting<T> {
+
+    private final String path;
+    private final String section;
+    private final String key;
+    private final T fallback;
+    private final String unset;
+    private final String meaning;
+    private final Reader<T> reader;
+
+    private Setting(String path, T fallback, String unset, String meaning, Reader<T> reader) {
+      int dot = path.indexOf('.');
+      this.path = path;
+      this.section = dot < 0 ? null : path.substring(0, dot);
+      this.key = path.substring(dot + 1);
+      this.fallback = fallback;
+      this.unset = unset;
+      this.meaning = meaning;
+      this.reader = reader;
+    }
+
+    public String path() {
+      return path;
+    }
+
+    public String meaning() {
+      return meaning;
+    }
+
+    /** The default, as the README shows it. */
+    public String defaultText() {
+      if (fallback == null) {
+        return unset;
+      }
+      if (fallback instanceof String text) {
+        return "`" + text + "`";
+      }
+      if (fallback instanceof List<?> list) {
+        return list.isEmpty() ? "none" : list.stream().map(item -> "`" + item + "`").collect(Collectors.joining(", "));
+      }
+      if (fallback instanceof Double number && number == Math.rint(number)) {
+        return String.valueOf(number.longValue());
+      }
+      return String.valueOf(fallback);
+    }
+
+    /** The default value; null when the setting has none. */
+    T fallback() {
+      return fallback;
+    }
+
+    /** The value in a whole configuration: the default when its section or its key is absent. */
+    T read(JsonObject config) {
+      JsonObject owner = section == null ? config : config.getJsonObject(section);
+      return owner == null ? fallback : reader.read(owner, key, fallback);
+    }
+  }
+
+  /** How one kind of value is read from its section: a JsonObject getter, given the default for an absent key. */
+  @FunctionalInterface
+  private interface Reader<T> {
+    T read(JsonObject section, String key, T fallback);
+  }
+
+  private static Setting<String> text(String path, String fallback, String meaning) {
+    return declare(new Setting<>(path, fallback, null, meaning, JsonObject::getString));
+  }
+
+  private static Setting<String> optionalText(String path, String unset, String meaning) {
+    return declare(new Setting<>(path, null, unset, meaning, JsonObject::getString));
+  }
+
+  private static Setting<Integer> whole(String path, int fallback, String meaning) {
+    return declare(new Setting<>(path, fallback, null, meaning, JsonObject::getInteger));
+  }
+
+  private static Setting<Long> wholeLong(String path, long fallback, String meaning) {
+    return declare(new Setting<>(path, fallback, null, meaning, JsonObject::getLong));
+  }
+
+  private static Setting<Double> decimal(String path, double fallback, String meaning) {
+    return declare(new Setting<>(path, fallback, null, meaning, JsonObject::getDouble));
+  }
+
+  private static Setting<Boolean> flag(String path, boolean fallback, String meaning) {
+    return declare(new Setting<>(path, fallback, null, meaning, JsonObject::getBoolean));
+  }
+
+  private static Setting<List<String>> texts(String path, List<String> fallback, String meaning) {
+    return declare(new Setting<>(path, fallback, null, meaning, Settings::strings));
+  }
+
+  private static Setting<JsonObject> object(String path, String unset, String meaning) {
+    return declare(new Setting<>(path, null, unset, meaning, JsonObject::getJsonObject));
+  }
+
+  private static <T> Setting<T> declare(Setting<T> setting) {
+    // A pipe or a line break would break the README's table.
+    String shown = setting.defaultText() + setting.meaning();
+    if (shown.contains("|") || shown.contains("\n")) {
+      throw new IllegalArgumentException(setting.path() + ": no '|' or line break in a setting's text");
+    }
+    DECLARED.add(setting);
+    return setting;
+  }
+
+  private static List<String> strings(JsonObject json, String key, List<String> fallback) {
+    JsonArray array = json.getJsonArray(key);
+    if (array == null) {
+      return fallback;
+    }
+    return array.stream().map(String::valueOf).toList();
+  }
+}
