@@ -155,7 +155,26 @@ async function anonymous(method, path) {
 async function authenticate(path, body) {
   const { res, data } = await call('POST', path, body);
   if (!res.ok) throw failure(res, data);
+  if (data.deviceToken && body.email) rememberDevice(body.email, data.deviceToken);
   return adopt(data);
+}
+
+/**
+ * A password sign-in hands out a device token: proof that this browser signed in to that account before, which
+ * lets it past the slow-down a password guesser on many addresses causes. Kept per address, never sent elsewhere.
+ */
+const DEVICE_TOKENS = 'parley.deviceTokens';
+
+function deviceTokens() {
+  try {
+    return JSON.parse(localStorage.getItem(DEVICE_TOKENS)) ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function rememberDevice(email, token) {
+  localStorage.setItem(DEVICE_TOKENS, JSON.stringify({ ...deviceTokens(), [email.toLowerCase()]: token }));
 }
 
 const enc = encodeURIComponent;
@@ -200,7 +219,10 @@ function keepMe(answer) {
 
 export const api = {
   register: (email, password, name) => authenticate('/auth/register', { email, password, name }),
-  login: (email, password) => authenticate('/auth/login', { email, password }),
+  login: (email, password) => {
+    const deviceToken = deviceTokens()[email.toLowerCase()];
+    return authenticate('/auth/login', deviceToken ? { email, password, deviceToken } : { email, password });
+  },
 
   /**
    * Sign out here at once; telling the server is best effort. tellServer: false when the server has
@@ -234,7 +256,17 @@ export const api = {
   revokeAllSessions: (keepCurrent) => request('POST', '/sessions/revoke-all', keepCurrent ? { keepCurrent: true } : undefined),
 
   wsTicket: () => request('POST', '/ws-ticket'),
-  rooms: () => request('GET', '/rooms'),
+  /** All of the caller's rooms, following the pages the server hands out. */
+  rooms: async () => {
+    const rooms = [];
+    let after = null;
+    do {
+      const page = await request('GET', after ? `/rooms?after=${encodeURIComponent(after)}` : '/rooms');
+      rooms.push(...page.rooms);
+      after = page.next;
+    } while (after);
+    return { rooms };
+  },
   channels: () => request('GET', '/channels'),
   createRoom: (name, kind, topic) => request('POST', '/rooms', topic ? { name, kind, topic } : { name, kind }),
   joinRoom: (id) => request('POST', `${room(id)}/join`),

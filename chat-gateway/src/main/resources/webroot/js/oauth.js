@@ -30,6 +30,7 @@ const ERROR_TEXT = {
   signature: 'The sign-in provider\u2019s answer could not be verified.',
   token: 'The sign-in provider\u2019s answer could not be verified.',
   unavailable: 'Sign-in is not available right now. Please try again shortly.',
+  rate_limited: 'Too many sign-in attempts from here. Please wait a minute and try again.',
 };
 export const DEFAULT_OAUTH_ERROR = 'Sign-in with that provider failed';
 

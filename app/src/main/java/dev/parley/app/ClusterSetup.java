@@ -4,13 +4,30 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import dev.parley.shared.ParleyConfig;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The Hazelcast cluster manager for the event bus. Starts from Vert.x's default Hazelcast config (it carries the
- * {@code __vertx.*} map settings the event bus relies on) and sets the network from Parley's {@code cluster}
- * section: TCP-IP members on a chosen interface, or Kubernetes DNS discovery through a headless service.
+ * The Hazelcast cluster manager and the event bus's own network. Starts from Vert.x's default Hazelcast config (it
+ * carries the {@code __vertx.*} map settings the event bus relies on) and sets the network from Parley's
+ * {@code cluster} section: TCP-IP members on a chosen interface, or Kubernetes DNS discovery through a headless
+ * service.
+ *
+ * <p>What the open-source Hazelcast can and cannot protect (docs/security.md): it has no member authentication and
+ * no encryption. So Hazelcast listens on the configured interface only (never all of them), and with a
+ * {@code cluster.secret} its cluster name is derived from the secret, so that knowing Parley's default name is not
+ * enough to join. The messages themselves travel on the event bus's own TCP connections, which TLS with mutual
+ * authentication protects: a stranger who joined Hazelcast still can neither read nor send a message.
  */
 final class ClusterSetup {
 
@@ -19,7 +36,11 @@ final class ClusterSetup {
 
   static HazelcastClusterManager clusterManager(ParleyConfig.Cluster cluster) {
     Config config = ConfigUtil.loadConfig();
-    config.setClusterName(cluster.name());
+    config.setClusterName(clusterName(cluster));
+    // Bind to the configured interface only: by default Hazelcast listens on every interface of the machine.
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.socket.server.bind.any", "false");
+    config.setProperty("hazelcast.socket.client.bind.any", "false");
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
@@ -39,5 +60,41 @@ final class ClusterSetup {
       join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
     }
     return new HazelcastClusterManager(config);
+  }
+
+  /**
+   * The name members must present to join: with a secret, the configured name and a keyed hash of it (the secret
+   * itself never goes over the network); without one, the configured name as it is.
+   */
+  static String clusterName(ParleyConfig.Cluster cluster) {
+    if (cluster.secret() == null || cluster.secret().isBlank()) {
+      return cluster.name();
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(cluster.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      byte[] digest = mac.doFinal(cluster.name().getBytes(StandardCharsets.UTF_8));
+      return cluster.name() + "-" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
+    }
+  }
+
+  /**
+   * The event bus's TCP server and client: on the configured interface, and with certificates configured, TLS that
+   * both sides authenticate (only holders of a certificate from the cluster's authority are talked to).
+   */
+  static EventBusOptions eventBus(ParleyConfig.Cluster cluster) {
+    EventBusOptions options = new EventBusOptions().setHost(cluster.host());
+    if (!cluster.tls()) {
+      return options;
+    }
+    if (cluster.tlsKey() == null || cluster.tlsCa() == null) {
+      throw new IllegalArgumentException("cluster.tlsCert needs cluster.tlsKey and cluster.tlsCa too");
+    }
+    return options.setSsl(true)
+        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(cluster.tlsCert()).setKeyPath(cluster.tlsKey()))
+        .setTrustOptions(new PemTrustOptions().addCertPath(cluster.tlsCa()))
+        .setClientAuth(ClientAuth.REQUIRED);
   }
 }

@@ -27,7 +27,7 @@ final class ConfigLoader {
   private static final String ENV_PREFIX = "PARLEY_";
   private static final Set<String> SECTIONS = Set.of("http", "db", "redis", "auth", "limits", "cluster", "mail",
       "oauth");
-  private static final Set<String> LIST_KEYS = Set.of("allowedOrigins", "members", "roles");
+  private static final Set<String> LIST_KEYS = Set.of("allowedOrigins", "members", "roles", "trustedProxies");
 
   private ConfigLoader() {
   }

@@ -5,8 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
@@ -14,6 +19,11 @@ import redis.embedded.RedisServer;
 /**
  * The PostgreSQL and Redis a newcomer gets without configuring anything, and that the tests use. Both start as
  * child processes; start-up blocks, so it runs before Vert.x (or, in tests, on the test thread).
+ *
+ * <p>Both listen on loopback only and ask for a password, so another local user of the machine can neither read
+ * the database nor mint WebSocket tickets in Redis: Redis gets a new random password at every start (it keeps
+ * nothing), PostgreSQL one generated once and kept beside its data, readable by the owner only. (The tests' throw-away
+ * PostgreSQL, started without a data folder, keeps the default local trust.)
  */
 public final class EmbeddedServices {
 
@@ -22,7 +32,7 @@ public final class EmbeddedServices {
   private EmbeddedServices() {
   }
 
-  /** A running embedded PostgreSQL and the URL to reach its {@code postgres} database. */
+  /** A running embedded PostgreSQL and the URL (with its password, if any) to reach its {@code postgres} database. */
   public record Postgres(EmbeddedPostgres server, String url) implements AutoCloseable {
     @Override
     public void close() throws IOException {
@@ -43,37 +53,75 @@ public final class EmbeddedServices {
     }
   }
 
-  /** Starts PostgreSQL with its data kept in {@code dataDirectory} across restarts (null: a throw-away one). */
+  /**
+   * Starts PostgreSQL with its data kept in {@code dataDirectory} across restarts, password-protected; null: a
+   * throw-away one for tests, trusting local connections.
+   */
   public static Postgres startPostgres(Path dataDirectory) {
     try {
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(freePort());
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(freePort())
+          .setServerConfig("listen_addresses", "127.0.0.1");
+      String password = null;
       if (dataDirectory != null) {
         Files.createDirectories(dataDirectory);
-        builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+        password = Secrets.kept(dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password"));
+        builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setConnectConfig("password", password);
       }
       EmbeddedPostgres server = builder.start();
-      String url = "postgresql://postgres@127.0.0.1:" + server.getPort() + "/postgres";
+      if (password != null) {
+        requirePassword(server, dataDirectory, password);
+      }
+      String credentials = password == null ? "postgres" : "postgres:" + password;
+      String url = "postgresql://" + credentials + "@127.0.0.1:" + server.getPort() + "/postgres";
       LOG.info("Embedded PostgreSQL running on port {} (data: {})", server.getPort(),
           dataDirectory == null ? "temporary" : dataDirectory.toAbsolutePath());
       return new Postgres(server, url);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+    } catch (IOException | SQLException e) {
+      throw new IllegalStateException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
     }
   }
 
-  /** Starts a Redis that keeps nothing on disk: what Parley keeps there may be lost. */
+  /**
+   * Gives the {@code postgres} role its password and makes every connection present it: initdb set up "trust" for
+   * local connections, which lets any user of the machine in.
+   */
+  private static void requirePassword(EmbeddedPostgres server, Path dataDirectory, String password)
+      throws IOException, SQLException {
+    try (Connection connection = server.getPostgresDatabase().getConnection();
+         Statement sql = connection.createStatement()) {
+      // The password is base64url (no quote can occur in it).
+      sql.execute("ALTER ROLE postgres PASSWORD '" + password + "'");
+      Path hba = dataDirectory.resolve("pg_hba.conf");
+      String rules = Files.readString(hba, StandardCharsets.UTF_8);
+      String hardened = rules.lines()
+          .map(line -> line.strip().startsWith("#") ? line : line.replaceAll("\\btrust\\b", "scram-sha-256"))
+          .collect(Collectors.joining("\n", "", "\n"));
+      if (!hardened.equals(rules)) {
+        Files.writeString(hba, hardened, StandardCharsets.UTF_8);
+        sql.execute("SELECT pg_reload_conf()");
+        LOG.info("Embedded PostgreSQL now asks every connection for its password");
+      }
+    }
+  }
+
+  /**
+   * Starts a Redis that keeps nothing on disk (what Parley keeps there may be lost), on loopback, with a new random
+   * password that only this process knows.
+   */
   public static Redis startRedis() {
     try {
       int port = freePort();
+      String password = Secrets.random();
       RedisServer server = RedisServer.newRedisServer()
           .port(port)
           .bind("127.0.0.1")
           .setting("save \"\"")
           .setting("appendonly no")
+          .setting("requirepass " + password)
           .build();
       server.start();
       LOG.info("Embedded Redis running on port {}", port);
-      return new Redis(server, "redis://127.0.0.1:" + port);
+      return new Redis(server, "redis://:" + password + "@127.0.0.1:" + port);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded Redis", e);
     }

@@ -4,13 +4,8 @@ import dev.parley.shared.ParleyConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -107,23 +102,8 @@ public final class Main {
       config.getJsonObject("redis").put("url", redis.url());
     }
     if (roles.contains(Role.GATEWAY) && parsed.auth().jwtSecret() == null) {
-      config.getJsonObject("auth").put("jwtSecret", tokenSecret(dataDir.resolve("jwt.secret")));
+      config.getJsonObject("auth").put("jwtSecret", Secrets.kept(dataDir.resolve("jwt.secret")));
     }
-  }
-
-  /** The token secret kept in the data folder, generated on first start; only the owner can read it. */
-  private static String tokenSecret(Path file) throws IOException {
-    if (Files.exists(file)) {
-      return Files.readString(file, StandardCharsets.UTF_8).trim();
-    }
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, secret, StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    LOG.info("Generated a token secret in {}", file.toAbsolutePath());
-    return secret;
   }
 
   private static String value(String[] args, int index, String option) {

@@ -8,8 +8,8 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,25 +25,28 @@ public final class ParleyNode {
 
   private final Vertx vertx;
   private final GatewayVerticle gateway;
+  private final HazelcastClusterManager clusterManager;
 
-  private ParleyNode(Vertx vertx, GatewayVerticle gateway) {
+  private ParleyNode(Vertx vertx, GatewayVerticle gateway, HazelcastClusterManager clusterManager) {
     this.vertx = vertx;
     this.gateway = gateway;
+    this.clusterManager = clusterManager;
   }
 
   /** Starts a node; {@code config} must name PostgreSQL, Redis and the token secret (see {@link Main}). */
   public static Future<ParleyNode> start(JsonObject config, Set<Role> roles) {
     ParleyConfig parsed = ParleyConfig.fromJson(config);
     Future<Vertx> vertx;
+    HazelcastClusterManager clusterManager = null;
     if (parsed.cluster().enabled()) {
-      VertxOptions options = new VertxOptions()
-          .setEventBusOptions(new EventBusOptions().setHost(parsed.cluster().host()));
-      vertx = Vertx.builder().with(options).withClusterManager(ClusterSetup.clusterManager(parsed.cluster()))
-          .buildClustered();
+      VertxOptions options = new VertxOptions().setEventBusOptions(ClusterSetup.eventBus(parsed.cluster()));
+      clusterManager = ClusterSetup.clusterManager(parsed.cluster());
+      vertx = Vertx.builder().with(options).withClusterManager(clusterManager).buildClustered();
     } else {
       vertx = Future.succeededFuture(Vertx.vertx());
     }
-    return vertx.compose(started -> deploy(started, config, roles).recover(failure -> {
+    HazelcastClusterManager cluster = clusterManager;
+    return vertx.compose(started -> deploy(started, config, roles, cluster).recover(failure -> {
       // Say why first: closing Vert.x from one of its own threads may not finish before the caller gives up.
       LOG.error("Parley could not start its roles {}", roles, failure);
       started.close();
@@ -51,7 +54,8 @@ public final class ParleyNode {
     }));
   }
 
-  private static Future<ParleyNode> deploy(Vertx vertx, JsonObject config, Set<Role> roles) {
+  private static Future<ParleyNode> deploy(Vertx vertx, JsonObject config, Set<Role> roles,
+                                           HazelcastClusterManager clusterManager) {
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
     Future<?> rooms = roles.contains(Role.ROOMS)
         ? vertx.deployVerticle(new RoomVerticle(), options)
@@ -62,7 +66,7 @@ public final class ParleyNode {
             ? vertx.deployVerticle(new NotificationVerticle(), options)
             : Future.succeededFuture())
         .compose(deployed -> gateway == null ? Future.succeededFuture() : vertx.deployVerticle(gateway, options))
-        .map(deployed -> new ParleyNode(vertx, gateway));
+        .map(deployed -> new ParleyNode(vertx, gateway, clusterManager));
   }
 
   public Vertx vertx() {
@@ -72,6 +76,11 @@ public final class ParleyNode {
   /** The gateway of this node, or null when it runs no gateway role. */
   public GatewayVerticle gateway() {
     return gateway;
+  }
+
+  /** The Hazelcast cluster manager, or null when the node is not clustered. */
+  public HazelcastClusterManager clusterManager() {
+    return clusterManager;
   }
 
   public Future<Void> close() {

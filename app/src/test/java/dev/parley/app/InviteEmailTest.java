@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -60,7 +61,8 @@ class InviteEmailTest {
     assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the email arrives");
     MimeMessage email = smtp.getReceivedMessages()[0];
     assertEquals("friend@example.com", email.getAllRecipients()[0].toString());
-    assertTrue(email.getSubject().contains("book-club"), email.getSubject());
+    assertFalse(email.getSubject().contains("book-club"), "nothing typed by a person goes into the subject");
+    assertTrue(GreenMailUtil.getBody(email).contains("book-club"), "the room is named in the body");
     Matcher link = LINK.matcher(GreenMailUtil.getBody(email));
     assertTrue(link.find(), "the email carries the invite link");
     String token = link.group(1);

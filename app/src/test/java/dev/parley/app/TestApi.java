@@ -70,9 +70,17 @@ final class TestApi {
   }
 
   HttpResponse<Buffer> call(HttpMethod method, String path, User user, JsonObject body) {
+    return call(method, path, user, body, null);
+  }
+
+  /** A call as if relayed by a proxy for the client at {@code forwardedFor} (null: a direct call). */
+  HttpResponse<Buffer> call(HttpMethod method, String path, User user, JsonObject body, String forwardedFor) {
     var request = client.request(method, port, "127.0.0.1", path);
     if (user != null) {
       request.bearerTokenAuthentication(user.accessToken());
+    }
+    if (forwardedFor != null) {
+      request.putHeader("X-Forwarded-For", forwardedFor);
     }
     return await(body == null ? request.send() : request.sendJsonObject(body));
   }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -29,7 +30,8 @@ final class TestNodes implements AutoCloseable {
         .put("redis", new JsonObject().put("url", TestServices.redisUrl()))
         .put("auth", new JsonObject().put("jwtSecret", "test-secret-" + clusterName))
         .put("limits", new JsonObject().put("sendPerSecond", 10_000).put("sendBurst", 10_000)
-            .put("replayLimit", 150).put("authPerMinute", 100_000).put("loginPerMinute", 100_000))
+            .put("replayLimit", 150).put("authPerMinute", 100_000).put("roomsPerHour", 100_000)
+            .put("inviteEmailsPerDay", 100_000).put("searchesPerMinute", 100_000))
         .put("cluster", new JsonObject().put("enabled", clustered).put("name", clusterName)
             .put("host", "127.0.0.1").put("members", new JsonArray().add("127.0.0.1")));
   }
@@ -39,7 +41,11 @@ final class TestNodes implements AutoCloseable {
   }
 
   ParleyNode start(boolean clustered, UnaryOperator<JsonObject> customize) {
-    ParleyNode node = await(ParleyNode.start(customize.apply(config(clustered)), EnumSet.allOf(Role.class)));
+    return start(clustered, EnumSet.allOf(Role.class), customize);
+  }
+
+  ParleyNode start(boolean clustered, Set<Role> roles, UnaryOperator<JsonObject> customize) {
+    ParleyNode node = await(ParleyNode.start(customize.apply(config(clustered)), roles));
     nodes.add(node);
     return node;
   }

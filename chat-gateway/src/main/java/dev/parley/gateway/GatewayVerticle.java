@@ -1,5 +1,6 @@
 package dev.parley.gateway;
 
+import dev.parley.gateway.http.ClientAddresses;
 import dev.parley.gateway.http.HttpErrors;
 import dev.parley.gateway.http.Requests;
 import dev.parley.gateway.identity.AuthApi;
@@ -10,6 +11,7 @@ import dev.parley.gateway.identity.SessionRevocations;
 import dev.parley.gateway.identity.Tokens;
 import dev.parley.gateway.identity.WsTickets;
 import dev.parley.gateway.limits.RateLimiter;
+import dev.parley.gateway.limits.SignInThrottle;
 import dev.parley.gateway.profiles.ProfileApi;
 import dev.parley.gateway.rooms.ConversationsApi;
 import dev.parley.gateway.rooms.InvitesApi;
@@ -96,18 +98,18 @@ public final class GatewayVerticle extends VerticleBase {
     tickets = new WsTickets(redisApi, tokens);
     revocations = new SessionRevocations(redisApi, publisher, config.auth().accessTokenSeconds());
     AuthApi.AuthLimits authLimits = new AuthApi.AuthLimits(
-        new RateLimiter(redisApi, "auth-address", config.limits().authPerMinute() / 60.0,
-            config.limits().authPerMinute()),
-        new RateLimiter(redisApi, "login-account", config.limits().loginPerMinute() / 60.0,
-            config.limits().loginPerMinute()));
+        RateLimiter.perMinute(redisApi, "auth-address", config.limits().authPerMinute()),
+        new SignInThrottle(redisApi),
+        new ClientAddresses(config.http().trustedProxies()));
     auth = new AuthApi(services, new Passwords(passwordWorkers), tokens, tickets, revocations, authLimits,
-        config.auth().refreshTokenDays());
+        config.auth().refreshTokenDays(), config.auth().jwtSecret());
     fanout = new RoomFanout(vertx, services::ask, HOLD_MILLIS, config.limits().replayLimit());
     RateLimiter sendLimiter = new RateLimiter(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst());
     connectionShared = new Connection.Shared(fanout, new UserFanout(vertx), services, sendLimiter, config.limits(),
         publisher);
-    invites = new InvitesApi(services, tokens, () -> publicUrl);
+    invites = new InvitesApi(services, tokens, () -> publicUrl,
+        RateLimiter.perDay(redisApi, "invite-emails", config.limits().inviteEmailsPerDay()));
     oauth = new OAuthApi(vertx, services, auth, tokens, redisApi, config.oauth(), () -> publicUrl);
 
     router = router(services, config);
@@ -176,8 +178,10 @@ public final class GatewayVerticle extends VerticleBase {
         .sendFile("openapi/parley-v1.yaml").onFailure(ctx::fail));
     api.route().handler(auth::authenticate);
     auth.mountPrivate(api);
-    new RoomsApi(services, config.limits()).mount(api);
-    new ConversationsApi(services).mount(api);
+    new RoomsApi(services, config.limits(), RateLimiter.perHour(redisApi, "rooms", config.limits().roomsPerHour()))
+        .mount(api);
+    new ConversationsApi(services, RateLimiter.perMinute(redisApi, "searches", config.limits().searchesPerMinute()))
+        .mount(api);
     profiles.mount(api);
     invites.mountPrivate(api);
     api.route().handler(ctx -> ctx.fail(404));

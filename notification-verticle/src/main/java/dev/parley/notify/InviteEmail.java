@@ -3,24 +3,29 @@ package dev.parley.notify;
 import dev.parley.shared.notify.InviteEmailWork;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.mail.MailMessage;
+import java.net.URI;
 
 /**
  * The invitation email: a subject, a short text part and an HTML part with a button-link. Every value that comes
  * from a person (room name, inviter name, address) is HTML-escaped in the HTML part and stripped of control
  * characters everywhere, so it can neither inject markup nor break a header. No external images or fonts.
+ *
+ * <p>Nothing a person typed goes into the subject, and in the body their names are defanged (addresses and domains
+ * written so that mail programs do not make links of them, {@code evil[.]example}): otherwise anyone could mail any
+ * address a subject and a link of their choosing, signed by this server.
  */
 public record InviteEmail(String subject, String text, String html) {
 
   private static final String PRODUCT = "Parley";
 
   public static InviteEmail render(InviteEmailWork work) {
-    String inviter = orElse(singleLine(work.inviterName()), "Someone");
-    String room = singleLine(work.roomName());
+    String inviter = orElse(defang(singleLine(work.inviterName())), "Someone");
+    String room = defang(singleLine(work.roomName()));
     String where = room.isEmpty() ? "a room" : "#" + room;
     String link = singleLine(work.link());
     String to = singleLine(work.to());
 
-    String subject = inviter + " invited you to " + where + " on " + PRODUCT;
+    String subject = "You are invited to a room on " + serverName(link) + " (" + PRODUCT + ")";
     String text = inviter + " invited you to join " + where + " on " + PRODUCT + ".\n"
         + "\n"
         + "Accept the invitation:\n"
@@ -83,6 +88,24 @@ public record InviteEmail(String subject, String text, String html) {
       }
     }
     return out.toString();
+  }
+
+  /** The server's own name, from the link (which Parley builds from its configured public URL). */
+  private static String serverName(String link) {
+    try {
+      String host = URI.create(link).getHost();
+      return host == null ? PRODUCT : host;
+    } catch (IllegalArgumentException malformed) {
+      return PRODUCT;
+    }
+  }
+
+  /**
+   * A name as it may appear in a mail: {@code ://}, and dots and {@code @} between letters or digits, bracketed so
+   * that mail programs do not turn a room named {@code www.evil.example} into a link.
+   */
+  static String defang(String value) {
+    return value.replace("://", "[:]//").replaceAll("(?<=[\\p{L}\\p{N}])([.@])(?=[\\p{L}\\p{N}])", "[$1]");
   }
 
   /** Null becomes empty; control characters (CR and LF above all: header injection) become spaces; trimmed. */

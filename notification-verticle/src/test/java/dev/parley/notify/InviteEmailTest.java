@@ -14,7 +14,8 @@ class InviteEmailTest {
     InviteEmail email = InviteEmail.render(new InviteEmailWork("i1", "bob@example.org",
         "https://chat.example.org/invite/abc?ref=mail&x=1", "general", "Alice"));
 
-    assertEquals("Alice invited you to #general on Parley", email.subject());
+    assertEquals("You are invited to a room on chat.example.org (Parley)", email.subject());
+    assertTrue(email.text().startsWith("Alice invited you to join #general on Parley."), email.text());
     assertTrue(email.text().contains("https://chat.example.org/invite/abc?ref=mail&x=1\n"), email.text());
     assertTrue(email.html().contains("href=\"https://chat.example.org/invite/abc?ref=mail&amp;x=1\""), email.html());
     assertFalse(email.html().contains("<img"), "no images");
@@ -26,12 +27,10 @@ class InviteEmailTest {
     InviteEmail email = InviteEmail.render(new InviteEmailWork("i1", "o'neil@example.org",
         "https://chat.example.org/invite/abc", "<script>alert(1)</script>", "Eve\r\nBcc: victim@example.org \"&\""));
 
-    assertEquals("Eve  Bcc: victim@example.org \"&\" invited you to #<script>alert(1)</script> on Parley",
-        email.subject());
-    assertFalse(email.subject().contains("\n") || email.subject().contains("\r"));
+    assertEquals("You are invited to a room on chat.example.org (Parley)", email.subject(), "nothing typed by a person");
     assertFalse(email.html().contains("<script>"), email.html());
     assertTrue(email.html().contains("#&lt;script&gt;alert(1)&lt;/script&gt;"), email.html());
-    assertTrue(email.html().contains("Eve  Bcc: victim@example.org &quot;&amp;&quot;"), email.html());
+    assertTrue(email.html().contains("Eve  Bcc: victim[@]example[.]org &quot;&amp;&quot;"), email.html());
     assertTrue(email.html().contains("o&#39;neil@example.org"), email.html());
   }
 
@@ -40,6 +39,18 @@ class InviteEmailTest {
     InviteEmail email = InviteEmail.render(new InviteEmailWork("i1", "bob@example.org",
         "https://chat.example.org/invite/abc", null, " "));
 
-    assertEquals("Someone invited you to a room on Parley", email.subject());
+    assertTrue(email.text().startsWith("Someone invited you to join a room on Parley."), email.text());
+  }
+
+  @Test
+  void linksAndDomainsInNamesAreNotMadeClickable() {
+    InviteEmail email = InviteEmail.render(new InviteEmailWork("i1", "bob@example.org",
+        "https://chat.example.org/invite/abc", "Free prizes at https://evil.example/win", "support@evil.example"));
+
+    assertFalse(email.text().contains("evil.example"), email.text());
+    assertFalse(email.html().contains("https://evil"), email.html());
+    assertTrue(email.text().contains("#Free prizes at https[:]//evil[.]example/win"), email.text());
+    assertTrue(email.text().contains("support[@]evil[.]example invited you"), email.text());
+    assertEquals("v1.2 release", InviteEmail.defang("v1.2 release").replace("[.]", "."), "readable still");
   }
 }

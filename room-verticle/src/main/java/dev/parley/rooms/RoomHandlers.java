@@ -40,7 +40,6 @@ import dev.parley.shared.rooms.RoomCommands.ModerationResult;
 import dev.parley.shared.rooms.RoomCommands.OpenDm;
 import dev.parley.shared.rooms.RoomCommands.OpenedDm;
 import dev.parley.shared.rooms.RoomCommands.PersonList;
-import dev.parley.shared.rooms.RoomCommands.RoomList;
 import dev.parley.shared.rooms.RoomCommands.RoomReply;
 import dev.parley.shared.rooms.RoomView;
 import io.vertx.core.Future;
@@ -71,7 +70,7 @@ final class RoomHandlers {
   Responder register(Responder responder) {
     return responder
         .on(CreateRoom.ROUTE, this::createRoom)
-        .on(ListRooms.ROUTE, command -> rooms.listRooms(command.user()).map(RoomList::new))
+        .on(ListRooms.ROUTE, rooms::listRooms)
         .on(ListChannels.ROUTE, command -> rooms.listChannels(command.user()).map(ChannelList::new))
         .on(JoinRoom.ROUTE, this::joinRoom)
         .on(PostMessage.ROUTE, this::postMessage)

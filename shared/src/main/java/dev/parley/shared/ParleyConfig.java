@@ -28,13 +28,15 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
    * Origin; when not set, {@code http://localhost:<the port listened on>}); {@code allowedOrigins} adds more
    * origins that may open WebSockets.
    */
-  public record Http(String host, int port, String publicUrl, List<String> allowedOrigins) {
+  public record Http(String host, int port, String publicUrl, List<String> allowedOrigins,
+                     List<String> trustedProxies) {
     static Http fromJson(JsonObject config) {
       return new Http(
           Settings.HTTP_HOST.read(config),
           Settings.HTTP_PORT.read(config),
           Settings.HTTP_PUBLIC_URL.read(config),
-          Settings.HTTP_ALLOWED_ORIGINS.read(config));
+          Settings.HTTP_ALLOWED_ORIGINS.read(config),
+          Settings.HTTP_TRUSTED_PROXIES.read(config));
     }
 
     /** The public URL, given the port the server actually listens on (which differs when configured as 0). */
@@ -78,8 +80,9 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
    * from one IP address, {@code loginPerMinute} sign-in attempts on one account (each with a burst of as many).
    */
   public record Limits(int maxTextLength, int maxFrameBytes, int replayLimit, int historyPageMax,
-                       double sendPerSecond, int sendBurst, int socketQueueFrames, int heartbeatSeconds,
-                       int authPerMinute, int loginPerMinute) {
+                       double sendPerSecond, int sendBurst, int socketQueueFrames, int subscriptionsPerSocket,
+                       int heartbeatSeconds,
+                       int authPerMinute, int roomsPerHour, int inviteEmailsPerDay, int searchesPerMinute) {
     static Limits fromJson(JsonObject config) {
       return new Limits(
           Settings.LIMITS_MAX_TEXT_LENGTH.read(config),
@@ -89,9 +92,12 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
           Settings.LIMITS_SEND_PER_SECOND.read(config),
           Settings.LIMITS_SEND_BURST.read(config),
           Settings.LIMITS_SOCKET_QUEUE_FRAMES.read(config),
+          Settings.LIMITS_SUBSCRIPTIONS_PER_SOCKET.read(config),
           Settings.LIMITS_HEARTBEAT_SECONDS.read(config),
           Settings.LIMITS_AUTH_PER_MINUTE.read(config),
-          Settings.LIMITS_LOGIN_PER_MINUTE.read(config));
+          Settings.LIMITS_ROOMS_PER_HOUR.read(config),
+          Settings.LIMITS_INVITE_EMAILS_PER_DAY.read(config),
+          Settings.LIMITS_SEARCHES_PER_MINUTE.read(config));
     }
   }
 
@@ -100,7 +106,7 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
    * {@code kubernetesService} is set.
    */
   public record Cluster(boolean enabled, String name, String host, int port, List<String> members,
-                        String kubernetesService) {
+                        String kubernetesService, String secret, String tlsCert, String tlsKey, String tlsCa) {
     static Cluster fromJson(JsonObject config) {
       return new Cluster(
           Settings.CLUSTER_ENABLED.read(config),
@@ -108,7 +114,16 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
           Settings.CLUSTER_HOST.read(config),
           Settings.CLUSTER_PORT.read(config),
           Settings.CLUSTER_MEMBERS.read(config),
-          Settings.CLUSTER_KUBERNETES_SERVICE.read(config));
+          Settings.CLUSTER_KUBERNETES_SERVICE.read(config),
+          Settings.CLUSTER_SECRET.read(config),
+          Settings.CLUSTER_TLS_CERT.read(config),
+          Settings.CLUSTER_TLS_KEY.read(config),
+          Settings.CLUSTER_TLS_CA.read(config));
+    }
+
+    /** Whether the event bus runs over TLS with mutual authentication. */
+    public boolean tls() {
+      return tlsCert != null;
     }
   }
 

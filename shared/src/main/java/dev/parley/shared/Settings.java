@@ -30,6 +30,9 @@ public final class Settings {
       "how browsers reach Parley: links and OAuth callbacks are built from it, and its origin may open WebSockets");
   static final Setting<List<String>> HTTP_ALLOWED_ORIGINS = texts("http.allowedOrigins", List.of(),
       "more browser origins allowed to open WebSockets (a comma list in the environment)");
+  static final Setting<List<String>> HTTP_TRUSTED_PROXIES = texts("http.trustedProxies", List.of(),
+      "reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` names the client for per-address limits;"
+          + " from anyone else the header is ignored");
 
   static final Setting<String> DB_URL = optionalText("db.url", "embedded",
       "PostgreSQL, e.g. `postgresql://parley:secret@db:5432/parley`; the embedded one keeps its files in `dataDir`");
@@ -62,12 +65,18 @@ public final class Settings {
       "sends a person may make at once before `limits.sendPerSecond` holds them back");
   static final Setting<Integer> LIMITS_SOCKET_QUEUE_FRAMES = whole("limits.socketQueueFrames", 1024,
       "frames a slow socket may fall behind before it is closed with 1013");
+  static final Setting<Integer> LIMITS_SUBSCRIPTIONS_PER_SOCKET = whole("limits.subscriptionsPerSocket", 1000,
+      "rooms one WebSocket connection may follow at once");
   static final Setting<Integer> LIMITS_HEARTBEAT_SECONDS = whole("limits.heartbeatSeconds", 30,
       "clients speak at least this often; silent for twice that, they are closed with 1001");
   static final Setting<Integer> LIMITS_AUTH_PER_MINUTE = whole("limits.authPerMinute", 30,
       "sign-ups and sign-ins from one IP address per minute (in bursts of as many)");
-  static final Setting<Integer> LIMITS_LOGIN_PER_MINUTE = whole("limits.loginPerMinute", 10,
-      "sign-in attempts on one account per minute (in bursts of as many)");
+  static final Setting<Integer> LIMITS_ROOMS_PER_HOUR = whole("limits.roomsPerHour", 30,
+      "channels and private rooms one person may create per hour (in bursts of as many)");
+  static final Setting<Integer> LIMITS_INVITE_EMAILS_PER_DAY = whole("limits.inviteEmailsPerDay", 100,
+      "invitation emails one person may have sent per day, over all rooms (in bursts of as many)");
+  static final Setting<Integer> LIMITS_SEARCHES_PER_MINUTE = whole("limits.searchesPerMinute", 60,
+      "people searches one person may make per minute (in bursts of as many)");
 
   static final Setting<Boolean> CLUSTER_ENABLED = flag("cluster.enabled", false,
       "join a Hazelcast cluster (also `--cluster` or `PARLEY_CLUSTER=true`)");
@@ -82,6 +91,16 @@ public final class Settings {
   static final Setting<String> CLUSTER_KUBERNETES_SERVICE = optionalText("cluster.kubernetesService",
       "none: TCP-IP `members`",
       "DNS name of a headless Service for Hazelcast discovery in Kubernetes (then `members` is not used)");
+  static final Setting<String> CLUSTER_SECRET = optionalText("cluster.secret", "none: `name` as it is",
+      "a secret all members share: the Hazelcast cluster name is derived from it, so a node that does not know it"
+          + " cannot join (keep it in the environment: `PARLEY_CLUSTER_SECRET`)");
+  static final Setting<String> CLUSTER_TLS_CERT = optionalText("cluster.tlsCert", "none: the event bus in plain TCP",
+      "PEM certificate of this member for the event bus's TLS with mutual authentication ([docs/security.md]"
+          + "(docs/security.md))");
+  static final Setting<String> CLUSTER_TLS_KEY = optionalText("cluster.tlsKey", "none",
+      "PEM private key of `cluster.tlsCert`");
+  static final Setting<String> CLUSTER_TLS_CA = optionalText("cluster.tlsCa", "none",
+      "PEM certificate(s) of the authority that signs members' certificates: only its members are talked to");
 
   static final Setting<String> MAIL_HOST = optionalText("mail.host", "none: emails go to `mail.outbox`",
       "the SMTP server for invitation email");

@@ -2,6 +2,7 @@ package dev.parley.gateway.http;
 
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Failures.Failure;
+import dev.parley.shared.ParleyException;
 import dev.parley.shared.Failures;
 import dev.parley.shared.http.ApiError;
 import io.vertx.ext.web.RoutingContext;
@@ -35,6 +36,9 @@ public final class HttpErrors {
     }
     Failure failure = Failures.of(cause);
     failure.log(LOG, ctx.request().method() + " " + ctx.request().path());
+    if (cause instanceof ParleyException refusal && refusal.retryAfterSeconds() > 0 && !ctx.response().ended()) {
+      ctx.response().putHeader("Retry-After", Integer.toString(refusal.retryAfterSeconds()));
+    }
     respond(ctx, failure.code(), failure.message());
   }
 

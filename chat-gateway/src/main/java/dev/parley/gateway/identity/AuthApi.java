@@ -1,7 +1,9 @@
 package dev.parley.gateway.identity;
 
 import dev.parley.gateway.http.Requests;
+import dev.parley.gateway.http.ClientAddresses;
 import dev.parley.gateway.limits.RateLimiter;
+import dev.parley.gateway.limits.SignInThrottle;
 import dev.parley.shared.Bounds;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Failures;
@@ -28,9 +30,13 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sign-up, sign-in, token refresh and sign-out, the caller's account, and WebSocket tickets. */
 public final class AuthApi {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthApi.class);
 
   private static final String BEARER = "Bearer ";
   /** The longest opaque token a client may present (refresh tokens, OAuth codes). */
@@ -42,20 +48,25 @@ public final class AuthApi {
   private final WsTickets tickets;
   private final SessionRevocations revocations;
   private final AuthLimits limits;
+  private final DeviceTokens devices;
   private final long refreshTokenMillis;
 
-  /** Sign-ups and sign-ins per IP address, and sign-in attempts per account. */
-  public record AuthLimits(RateLimiter perAddress, RateLimiter perAccount) {
+  /**
+   * What slows attackers down: sign-ups and sign-ins per client address, the password-guessing throttle per
+   * account, and how a request's client address is told (behind trusted proxies).
+   */
+  public record AuthLimits(RateLimiter perAddress, SignInThrottle guesses, ClientAddresses addresses) {
   }
 
   public AuthApi(Requester services, Passwords passwords, Tokens tokens, WsTickets tickets,
-                 SessionRevocations revocations, AuthLimits limits, int refreshTokenDays) {
+                 SessionRevocations revocations, AuthLimits limits, int refreshTokenDays, String tokenSecret) {
     this.services = services;
     this.passwords = passwords;
     this.tokens = tokens;
     this.tickets = tickets;
     this.revocations = revocations;
     this.limits = limits;
+    this.devices = new DeviceTokens(tokenSecret);
     this.refreshTokenMillis = refreshTokenDays * 86_400_000L;
   }
 
@@ -118,24 +129,57 @@ public final class AuthApi {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * Password sign-in. Guessing is slowed down, never turned into a lock-out (see {@link SignInThrottle}): the limits
+   * apply the same whether or not the account exists, so the answer tells nothing about it.
+   */
   private void login(RoutingContext ctx) {
     JsonObject body = Requests.body(ctx);
     String email = email(body);
     String password = password(body, AuthRequests.PASSWORD);
-    // Both limits apply whether or not the account exists: the answer must not tell.
-    allowed(limits.perAddress(), clientAddress(ctx))
-        .compose(ok -> allowed(limits.perAccount(), email.toLowerCase(Locale.ROOT)))
+    String deviceToken = Requests.optionalText(body, AuthRequests.DEVICE_TOKEN, AuthApi.MAX_TOKEN);
+    String source = clientAddress(ctx);
+    // Counted under a hash: addresses people typed do not sit in Redis in the clear.
+    String account = Tokens.hash(email.toLowerCase(Locale.ROOT));
+    allowed(limits.perAddress(), source)
+        .compose(ok -> waitBeforeGuessing(account, source, devices.valid(deviceToken, email)))
         .compose(ok -> services.ask(new FindCredentials(email)))
         // An unknown account is checked against a decoy hash: same answer, same time, nothing learned.
         .recover(failure -> Failures.code(failure) == ErrorCode.NOT_FOUND
             ? Future.succeededFuture((Credentials) null)
             : Future.failedFuture(failure))
-        .compose(account -> passwords.verify(password, account == null ? null : account.passwordHash())
-            .compose(matches -> matches
-                ? startSession(ctx, account.user())
-                : Future.failedFuture(new ParleyException(ErrorCode.UNAUTHORIZED, "Wrong email or password"))))
+        .compose(found -> passwords.verify(password, found == null ? null : found.passwordHash())
+            .compose(matches -> {
+              if (!matches) {
+                return noteGuess(limits.guesses().failed(account, source)).transform(noted -> Future.failedFuture(
+                    new ParleyException(ErrorCode.UNAUTHORIZED, "Wrong email or password")));
+              }
+              return noteGuess(limits.guesses().succeeded(account, source))
+                  .compose(noted -> startSession(ctx, found.user()))
+                  .map(session -> session.withDeviceToken(devices.issue(email)));
+            }))
         .onSuccess(session -> Requests.json(ctx, 200, session))
         .onFailure(ctx::fail);
+  }
+
+  /** Refuses, with when to come back, a sign-in that comes before its wait is over. */
+  private Future<Void> waitBeforeGuessing(String account, String source, boolean knownDevice) {
+    return limits.guesses().waitMillis(account, source, knownDevice)
+        .recover(redisDown -> {
+          LOG.warn("Sign-in throttle not checked: {}", redisDown.getMessage());
+          return Future.succeededFuture(0L);
+        })
+        .compose(wait -> wait <= 0 ? Future.succeededFuture()
+            : Future.failedFuture(new ParleyException(ErrorCode.RATE_LIMITED,
+                "Too many failed sign-ins: wait a little and try again", (int) Math.ceil(wait / 1000.0))));
+  }
+
+  /** The throttle's bookkeeping is best effort: a Redis outage must not turn a right password away. */
+  private static Future<Void> noteGuess(Future<Void> noted) {
+    return noted.recover(redisDown -> {
+      LOG.warn("Sign-in attempt not counted: {}", redisDown.getMessage());
+      return Future.succeededFuture();
+    });
   }
 
   private void refresh(RoutingContext ctx) {
@@ -201,12 +245,18 @@ public final class AuthApi {
     String currentPassword = Requests.rawText(body, "currentPassword", Bounds.PASSWORD_MAX);
     String newPassword = password(body, "newPassword");
     Identity identity = Identity.of(ctx);
+    String source = clientAddress(ctx);
     services.ask(new GetUser(identity.user()))
-        .compose(user -> allowed(limits.perAccount(), user.user().email().toLowerCase(Locale.ROOT))
-            .compose(ok -> services.ask(new FindCredentials(user.user().email()))))
-        .compose(account -> passwords.verify(currentPassword, account.passwordHash()))
-        .compose(matches -> matches ? passwords.hash(newPassword)
-            : Future.failedFuture(new ParleyException(ErrorCode.FORBIDDEN, "The current password is wrong")))
+        .compose(user -> {
+          String account = Tokens.hash(user.user().email().toLowerCase(Locale.ROOT));
+          // A stolen session must not become a way to guess the password faster: the same throttle as sign-in.
+          return waitBeforeGuessing(account, source, false)
+              .compose(ok -> services.ask(new FindCredentials(user.user().email())))
+              .compose(found -> passwords.verify(currentPassword, found.passwordHash()))
+              .compose(matches -> matches ? passwords.hash(newPassword)
+                  : noteGuess(limits.guesses().failed(account, source)).transform(noted -> Future.failedFuture(
+                      new ParleyException(ErrorCode.FORBIDDEN, "The current password is wrong"))));
+        })
         .compose(hash -> services.ask(new SetPassword(identity.user(), hash, identity.session())))
         .compose(ended -> revocations.revoked(identity.user(), ended.revoked()))
         .onSuccess(done -> Requests.noContent(ctx))
@@ -218,17 +268,18 @@ public final class AuthApi {
     return sessions.isEmpty() ? Future.succeededFuture() : revocations.revoked(user, sessions);
   }
 
-  private static Future<Void> allowed(RateLimiter limiter, String subject) {
-    return limiter.tryAcquire(subject)
-        .recover(redisDown -> Future.succeededFuture(true))
-        .compose(ok -> ok ? Future.succeededFuture()
-            : Future.failedFuture(new ParleyException(ErrorCode.RATE_LIMITED,
-                "Too many attempts: wait a minute and try again")));
+  /** Whether this client address may make another sign-in attempt now (OAuth flows count as ones). */
+  Future<Void> attemptAllowed(RoutingContext ctx) {
+    return allowed(limits.perAddress(), clientAddress(ctx));
   }
 
-  /** The caller's address (the proxy's, behind one: Parley does not trust forwarded headers by default). */
-  private static String clientAddress(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+  private static Future<Void> allowed(RateLimiter limiter, String subject) {
+    return limiter.require(subject, "Too many attempts: wait a minute and try again");
+  }
+
+  /** The caller's address: the peer's, or the client's as a trusted proxy names it. */
+  String clientAddress(RoutingContext ctx) {
+    return limits.addresses().of(ctx.request());
   }
 
   private void me(RoutingContext ctx) {
@@ -255,7 +306,7 @@ public final class AuthApi {
 
   private SignedIn signedIn(AccountView user, String session, String refreshToken) {
     Identity identity = new Identity(user.id(), user.name(), session);
-    return new SignedIn(user, tokens.accessToken(identity), refreshToken, tokens.accessTokenSeconds());
+    return new SignedIn(user, tokens.accessToken(identity), refreshToken, tokens.accessTokenSeconds(), null);
   }
 
   private static String email(JsonObject body) {

@@ -3,6 +3,7 @@ package dev.parley.gateway.identity;
 import dev.parley.gateway.http.Requests;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Failures;
+import dev.parley.shared.LogSafe;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.accounts.AccountCommands.OAuthSignIn;
@@ -145,7 +146,10 @@ public final class OAuthApi {
         ? existing.getValue() : tokens.randomToken();
     JsonObject pending = new JsonObject().put("provider", provider.id).put("codeVerifier", codeVerifier)
         .put("nonce", nonce).put("binding", binding);
-    provider.client()
+    // Every start writes to Redis before anyone has signed in: it counts as a sign-in attempt of its address.
+    auth.attemptAllowed(ctx)
+        .recover(limited -> Future.failedFuture(new Refusal("rate_limited", limited.getMessage())))
+        .compose(allowed -> provider.client())
         .compose(client -> redis.set(List.of(STATE_PREFIX + Tokens.hash(state), pending.encode(),
                 "EX", Integer.toString(STATE_TTL_SECONDS)))
             .recover(down -> Future.failedFuture(new Refusal("unavailable", "Redis: " + down.getMessage())))
@@ -429,9 +433,10 @@ public final class OAuthApi {
   private void refuse(RoutingContext ctx, String provider, Throwable failure) {
     Refusal refusal = failure instanceof Refusal known ? known : new Refusal("unavailable", String.valueOf(failure));
     if (failure instanceof Refusal) {
-      LOG.warn("Sign-in through '{}' refused ({}): {}", provider, refusal.reason, refusal.getMessage());
+      LOG.warn("Sign-in through '{}' refused ({}): {}", LogSafe.text(provider), refusal.reason,
+          LogSafe.text(refusal.getMessage()));
     } else {
-      LOG.error("Sign-in through '{}' failed", provider, failure);
+      LOG.error("Sign-in through '{}' failed", LogSafe.text(provider), failure);
     }
     redirect(ctx, publicUrl.get() + "/#/oauth-error/" + refusal.reason);
   }

@@ -28,7 +28,17 @@ public final class Tokens {
   private final int accessTokenSeconds;
   private final SecureRandom random = new SecureRandom();
 
+  /**
+   * The shortest signing secret accepted: HS256's key should have at least as many bits as its hash (256), so a
+   * short configured secret is refused at start-up rather than making tokens guessable offline.
+   */
+  public static final int MIN_SECRET_BYTES = 32;
+
   public Tokens(Vertx vertx, String secret, int accessTokenSeconds) {
+    if (secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+      throw new IllegalArgumentException("auth.jwtSecret must be at least " + MIN_SECRET_BYTES + " bytes long "
+          + "(for example 43 base64url characters of 32 random bytes); leave it unset to have one generated");
+    }
     this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
         .addPubSecKey(new PubSecKeyOptions().setAlgorithm(ALGORITHM).setBuffer(secret))
         .setJWTOptions(new JWTOptions().setIssuer(ISSUER)));
@@ -53,6 +63,11 @@ public final class Tokens {
   Future<Identity> verify(String accessToken) {
     return jwt.authenticate(new TokenCredentials(accessToken)).map(user -> {
       JsonObject claims = user.principal();
+      // Vert.x checks exp only when it is there; Parley never issues a token without one, so none is accepted.
+      // (Vert.x keeps the time claims among the user's attributes; get() reads those first, then the principal.)
+      if (!(user.get("exp") instanceof Number)) {
+        throw new IllegalArgumentException("The token has no expiry");
+      }
       return new Identity(claims.getString("sub"), claims.getString("name"), claims.getString("sid"));
     });
   }

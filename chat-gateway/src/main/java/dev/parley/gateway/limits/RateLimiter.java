@@ -1,5 +1,7 @@
 package dev.parley.gateway.limits;
 
+import dev.parley.shared.ErrorCode;
+import dev.parley.shared.ParleyException;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
@@ -9,12 +11,16 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Token buckets in Redis, shared by every gateway node: a bucket holds up to {@code burst} tokens and refills at
  * {@code perSecond}. One round trip per check (a script that reads Redis' own clock, so nodes' clocks don't matter).
  */
 public final class RateLimiter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
 
   private static final String SCRIPT = """
       local rate = tonumber(ARGV[1]) / 1000
@@ -47,6 +53,33 @@ public final class RateLimiter {
     this.keyPrefix = "parley:rate:" + name + ":";
     this.perSecond = perSecond;
     this.burst = burst;
+  }
+
+  /** A bucket of {@code count} that refills {@code count} tokens per minute. */
+  public static RateLimiter perMinute(RedisAPI redis, String name, int count) {
+    return new RateLimiter(redis, name, count / 60.0, count);
+  }
+
+  public static RateLimiter perHour(RedisAPI redis, String name, int count) {
+    return new RateLimiter(redis, name, count / 3600.0, count);
+  }
+
+  public static RateLimiter perDay(RedisAPI redis, String name, int count) {
+    return new RateLimiter(redis, name, count / 86400.0, count);
+  }
+
+  /**
+   * Takes a token, or fails {@code rate_limited} with this message. A Redis that does not answer lets the action
+   * through: the limits protect the service, and an outage of the cache must not stop people from using it.
+   */
+  public Future<Void> require(String subject, String message) {
+    return tryAcquire(subject)
+        .recover(redisDown -> {
+          LOG.warn("Rate limit {} not checked: {}", keyPrefix, redisDown.getMessage());
+          return Future.succeededFuture(true);
+        })
+        .compose(allowed -> allowed ? Future.succeededFuture()
+            : Future.failedFuture(new ParleyException(ErrorCode.RATE_LIMITED, message)));
   }
 
   /** Takes a token from the subject's bucket: true when allowed. */

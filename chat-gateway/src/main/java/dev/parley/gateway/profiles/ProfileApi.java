@@ -24,7 +24,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -48,6 +50,12 @@ public final class ProfileApi {
   private static final int PICTURE_WORKERS = 2;
   /** Uploads under way at once per gateway instance (read, resized or stored): each holds its body in memory. */
   private static final int MAX_UPLOADS_IN_FLIGHT = 8;
+  /**
+   * An upload that sends nothing for this long, or is not done after the deadline, is cut off: otherwise a few
+   * clients trickling a byte at a time could hold every upload slot (and their memory) for as long as they like.
+   */
+  static final long IDLE_MILLIS = 10_000;
+  static final long DEADLINE_MILLIS = 60_000;
   private static final String FOR_EVER = "public, max-age=31536000, immutable";
   /** Tells caches and ETags apart when the generated picture's drawing changes. */
   private static final String GENERATED_STYLE = "g1";
@@ -57,12 +65,16 @@ public final class ProfileApi {
   private final WorkerExecutor workers;
   private final Function<String, Future<Identity>> bearerIdentity;
   private int uploadsInFlight;
+  /** Who is uploading right now: one picture at a time per person, so one person cannot take every slot. */
+  private final Set<String> uploaders = new HashSet<>();
+  private final Vertx vertx;
 
   /**
    * @param bearerIdentity the caller of an {@code Authorization} header's value, failing unauthorized (the upload
    *     route authenticates on its own, before the API router's handlers run)
    */
   public ProfileApi(Vertx vertx, Requester services, Function<String, Future<Identity>> bearerIdentity) {
+    this.vertx = vertx;
     this.services = services;
     // Closed with the verticle that created it.
     this.workers = vertx.createSharedWorkerExecutor("parley-pictures", PICTURE_WORKERS);
@@ -142,6 +154,14 @@ public final class ProfileApi {
     uploadsInFlight++;
     ctx.addEndHandler(ended -> uploadsInFlight--);
     bearerIdentity.apply(request.getHeader(HttpHeaders.AUTHORIZATION))
+        .compose(identity -> {
+          if (!uploaders.add(identity.user())) {
+            return Future.failedFuture(new ParleyException(ErrorCode.RATE_LIMITED,
+                "You are uploading a picture already: wait for it to finish"));
+          }
+          ctx.addEndHandler(ended -> uploaders.remove(identity.user()));
+          return Future.succeededFuture(identity);
+        })
         .compose(identity -> body(ctx).compose(bytes -> {
           Pictures.Format format = Pictures.sniff(bytes);
           if (format == null) {
@@ -160,8 +180,11 @@ public final class ProfileApi {
         });
   }
 
-  /** The request body, failing as too large as soon as it grows past the limit (a body sent without a length). */
-  private static Future<byte[]> body(RoutingContext ctx) {
+  /**
+   * The request body, failing as too large as soon as it grows past the limit (a body sent without a length), and
+   * cutting the connection off when the body stalls or takes too long.
+   */
+  private Future<byte[]> body(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     if (request.isEnded()) {
       // Paused from the first handler on, so it ended without a body.
@@ -173,7 +196,15 @@ public final class ProfileApi {
     }
     Promise<byte[]> read = Promise.promise();
     Buffer body = Buffer.buffer();
+    long[] idle = {vertx.setTimer(IDLE_MILLIS, fired -> stalled(request, read))};
+    long deadline = vertx.setTimer(DEADLINE_MILLIS, fired -> stalled(request, read));
+    read.future().onComplete(done -> {
+      vertx.cancelTimer(idle[0]);
+      vertx.cancelTimer(deadline);
+    });
     request.handler(chunk -> {
+      vertx.cancelTimer(idle[0]);
+      idle[0] = vertx.setTimer(IDLE_MILLIS, fired -> stalled(request, read));
       if (body.length() + chunk.length() > MAX_PICTURE_BYTES) {
         read.tryFail(new ParleyException(ErrorCode.TOO_LARGE, TOO_LARGE_MESSAGE));
       } else if (!read.future().isComplete()) {
@@ -184,6 +215,13 @@ public final class ProfileApi {
     request.endHandler(end -> read.tryComplete(body.getBytes()));
     request.resume();
     return read.future();
+  }
+
+  /** An upload that stopped sending: nobody is waiting for an answer, so the connection is simply closed. */
+  private static void stalled(HttpServerRequest request, Promise<byte[]> read) {
+    if (read.tryFail(new ParleyException(ErrorCode.INVALID, "The upload stalled"))) {
+      request.connection().close();
+    }
   }
 
   /**

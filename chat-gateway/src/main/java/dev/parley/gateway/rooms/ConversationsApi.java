@@ -2,6 +2,7 @@ package dev.parley.gateway.rooms;
 
 import dev.parley.gateway.http.Requests;
 import dev.parley.gateway.identity.Identity;
+import dev.parley.gateway.limits.RateLimiter;
 import dev.parley.shared.Bounds;
 import dev.parley.shared.accounts.AccountCommands.SetWorkspaceRole;
 import dev.parley.shared.contract.Requester;
@@ -25,9 +26,11 @@ public final class ConversationsApi {
   private static final int MAX_ID = 64;
 
   private final Requester services;
+  private final RateLimiter searches;
 
-  public ConversationsApi(Requester services) {
+  public ConversationsApi(Requester services, RateLimiter searches) {
     this.services = services;
+    this.searches = searches;
   }
 
   public void mount(Router api) {
@@ -62,7 +65,9 @@ public final class ConversationsApi {
     if (query != null && query.length() > Bounds.SEARCH_QUERY) {
       throw Requests.invalid("'q' is longer than " + Bounds.SEARCH_QUERY + " characters");
     }
-    services.ask(new FindUsers(Identity.of(ctx).user(), query))
+    String user = Identity.of(ctx).user();
+    searches.require(user, "You are searching too fast: wait a moment")
+        .compose(allowed -> services.ask(new FindUsers(user, query)))
         .onSuccess(users -> Requests.json(ctx, 200, users))
         .onFailure(ctx::fail);
   }

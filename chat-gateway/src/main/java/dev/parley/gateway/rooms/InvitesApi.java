@@ -3,6 +3,7 @@ package dev.parley.gateway.rooms;
 import dev.parley.gateway.http.Requests;
 import dev.parley.gateway.identity.Identity;
 import dev.parley.gateway.identity.Tokens;
+import dev.parley.gateway.limits.RateLimiter;
 import dev.parley.shared.Bounds;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.notify.InviteEmailWork;
@@ -39,12 +40,18 @@ public final class InvitesApi {
   private final Requester services;
   private final Tokens tokens;
   private final Supplier<String> publicUrl;
+  private final RateLimiter emails;
 
-  /** {@code publicUrl} is read when a link is made: it is known only once the server listens. */
-  public InvitesApi(Requester services, Tokens tokens, Supplier<String> publicUrl) {
+  /**
+   * {@code publicUrl} is read when a link is made: it is known only once the server listens. {@code emails} bounds
+   * the invitation emails one person has sent, over all rooms (new rooms included): a server must not become a
+   * way to mail strangers.
+   */
+  public InvitesApi(Requester services, Tokens tokens, Supplier<String> publicUrl, RateLimiter emails) {
     this.services = services;
     this.tokens = tokens;
     this.publicUrl = publicUrl;
+    this.emails = emails;
   }
 
   /** The join page's look-up needs no sign-in: whoever holds a link may see where it leads. */
@@ -136,13 +143,22 @@ public final class InvitesApi {
       }
       InviteEmailWork work = new InviteEmailWork(invite.id(), address, link(token), created.roomName(),
           inviter.name());
-      return services.ask(work).map(invite).recover(failure -> {
-        // No mailer running, or its queue is full: the invite exists but its email failed; say so.
-        LOG.warn("Invite email to {} for room {} not queued: {}", address, room, failure.getMessage());
-        return services.ask(new EmailInviteStatus(invite.id(), EmailInviteStatus.FAILED, "Email could not be queued"))
-            .map(reported -> invite.withEmailStatus(EmailInviteStatus.FAILED));
-      });
+      return emails.require(inviter.user(), "You have sent as many invitation emails as a day allows: share an "
+              + "invite link instead, or try again tomorrow")
+          .recover(limited -> revokeUnsent(room, inviter, invite).transform(revoked -> Future.failedFuture(limited)))
+          .compose(allowed -> services.ask(work).map(invite).recover(failure -> {
+            // No mailer running, or its queue is full: the invite exists but its email failed; say so.
+            LOG.warn("Invite email to {} for room {} not queued: {}", address, room, failure.getMessage());
+            return services.ask(new EmailInviteStatus(invite.id(), EmailInviteStatus.FAILED,
+                    "Email could not be queued"))
+                .map(reported -> invite.withEmailStatus(EmailInviteStatus.FAILED));
+          }));
     });
+  }
+
+  /** An invite whose email may not be sent is withdrawn: nobody else holds its link. */
+  private Future<Void> revokeUnsent(String room, Identity inviter, InviteView invite) {
+    return services.ask(new RevokeInvite(room, inviter.user(), invite.id())).mapEmpty();
   }
 
   private String link(String token) {

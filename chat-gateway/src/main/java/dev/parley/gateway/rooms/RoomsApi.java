@@ -2,6 +2,7 @@ package dev.parley.gateway.rooms;
 
 import dev.parley.gateway.http.Requests;
 import dev.parley.gateway.identity.Identity;
+import dev.parley.gateway.limits.RateLimiter;
 import dev.parley.shared.Bounds;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Requester;
@@ -24,10 +25,12 @@ public final class RoomsApi {
 
   private final Requester services;
   private final ParleyConfig.Limits limits;
+  private final RateLimiter roomCreations;
 
-  public RoomsApi(Requester services, ParleyConfig.Limits limits) {
+  public RoomsApi(Requester services, ParleyConfig.Limits limits, RateLimiter roomCreations) {
     this.services = services;
     this.limits = limits;
+    this.roomCreations = roomCreations;
   }
 
   public void mount(Router api) {
@@ -47,13 +50,25 @@ public final class RoomsApi {
       throw Requests.invalid("'kind' must be \"channel\" or \"private\"");
     }
     String topic = Requests.optionalText(body, RoomRequests.TOPIC, Bounds.TOPIC);
-    services.ask(new CreateRoom(Identity.of(ctx).user(), name, kind, topic))
+    String owner = Identity.of(ctx).user();
+    roomCreations.require(owner, "You are creating rooms too fast: try again later")
+        .compose(allowed -> services.ask(new CreateRoom(owner, name, kind, topic)))
         .onSuccess(room -> Requests.json(ctx, 201, room))
         .onFailure(ctx::fail);
   }
 
+  /** The caller's rooms, a page at a time: {@code ?limit=} (up to 1000) and {@code ?after=} a page's {@code next}. */
   private void listMine(RoutingContext ctx) {
-    services.ask(new ListRooms(Identity.of(ctx).user()))
+    Long limit = Requests.seqParam(ctx, "limit");
+    if (limit != null && (limit < 1 || limit > ListRooms.MAX_LIMIT)) {
+      throw Requests.invalid("'limit' must be between 1 and " + ListRooms.MAX_LIMIT);
+    }
+    String after = ctx.request().getParam("after");
+    if (after != null && after.length() > 400) {
+      throw Requests.invalid("'after' is not a cursor this server made");
+    }
+    services.ask(new ListRooms(Identity.of(ctx).user(), limit == null ? ListRooms.DEFAULT_LIMIT : limit.intValue(),
+            after))
         .onSuccess(rooms -> Requests.json(ctx, 200, rooms))
         .onFailure(ctx::fail);
   }

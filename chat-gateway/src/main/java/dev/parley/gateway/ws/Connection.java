@@ -50,6 +50,12 @@ public final class Connection implements Socket {
   private static final int MAX_STRIKES = 100;
   /** Sends queued on one connection before more are refused; bounds what a flooding client can make us hold. */
   private static final int MAX_SENDS_IN_FLIGHT = 256;
+  /**
+   * Frames a client may send in a burst, and per second after it: room for subscribing to every room at once on
+   * connect, not for a flood (a client past it is closed with 4008 and reconnects when it behaves).
+   */
+  static final int FRAME_BURST = 2_000;
+  static final int FRAMES_PER_SECOND = 200;
 
   /** What every connection of a gateway shares. */
   public record Shared(RoomFanout fanout, UserFanout users, Requester services, RateLimiter sendLimiter,
@@ -71,6 +77,9 @@ public final class Connection implements Socket {
   /** Completes when this connection's previous send has been answered. */
   private Future<Void> sendQueue = Future.succeededFuture();
   private int sendsInFlight;
+  /** Frames this client may still send now: a token bucket refilled at {@link #FRAMES_PER_SECOND}. */
+  private double frameBudget = FRAME_BURST;
+  private long budgetAt = System.nanoTime();
 
   public Connection(ServerWebSocket ws, Identity identity, Shared shared) {
     this.ws = ws;
@@ -131,8 +140,12 @@ public final class Connection implements Socket {
 
   private void onText(String text) {
     lastHeard = System.currentTimeMillis();
-    if (text.length() > shared.limits().maxFrameBytes()) {
+    if (tooBig(text)) {
       close(Protocol.CLOSE_TOO_BIG, "Frame larger than " + shared.limits().maxFrameBytes() + " bytes");
+      return;
+    }
+    if (!takeFrameBudget()) {
+      close(Protocol.CLOSE_POLICY_VIOLATION, "Too many frames: slow down");
       return;
     }
     JsonObject json;
@@ -162,8 +175,42 @@ public final class Connection implements Socket {
     }
   }
 
+  /** The limit is in bytes of UTF-8, as sent, not in Java characters: counted only when it could matter. */
+  private boolean tooBig(String text) {
+    int max = shared.limits().maxFrameBytes();
+    if (text.length() > max) {
+      return true;
+    }
+    if ((long) text.length() * 3 <= max) {
+      return false;
+    }
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      // A surrogate pair is one 4-byte character: 4 for its first half, nothing for its second.
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isHighSurrogate(c) ? 4 : Character.isLowSurrogate(c) ? 0 : 3;
+    }
+    return bytes > max;
+  }
+
+  private boolean takeFrameBudget() {
+    long now = System.nanoTime();
+    frameBudget = Math.min(FRAME_BURST, frameBudget + (now - budgetAt) * FRAMES_PER_SECOND / 1e9);
+    budgetAt = now;
+    if (frameBudget < 1) {
+      return false;
+    }
+    frameBudget--;
+    return true;
+  }
+
   private void subscribe(Sub sub) {
     String room = sub.room();
+    int maxSubscriptions = shared.limits().subscriptionsPerSocket();
+    if (!subscriptions.containsKey(room) && subscriptions.size() >= maxSubscriptions) {
+      throw new ParleyException(ErrorCode.RATE_LIMITED,
+          "One connection follows at most " + maxSubscriptions + " rooms: unsub from one first");
+    }
     RoomSubscription previous = subscriptions.remove(room);
     if (previous != null) {
       shared.fanout().detach(previous);
@@ -285,7 +332,7 @@ public final class Connection implements Socket {
       return;
     }
     if (ws.writeQueueFull()) {
-      // Stored events are never dropped: a socket that stays behind is closed and resumes with 'since'.
+      // Stored events and replies are never dropped: a socket that stays behind is closed and resumes with 'since'.
       if (++framesWhileFull > shared.limits().socketQueueFrames()) {
         closeSlow();
         return;
@@ -351,10 +398,12 @@ public final class Connection implements Socket {
     write(new Err(failure.code().wireName(), failure.message(), ref, cid, room));
   }
 
+  /**
+   * A reply (hello, pong, ack, err, ...): held to the same bound as stored events, so a client that floods without
+   * reading cannot make the server queue replies without end.
+   */
   private void write(JsonBody frame) {
-    if (!closed) {
-      ws.writeTextMessage(frame.toJson().encode());
-    }
+    sendEvent(frame.toJson().encode());
   }
 
   private static ParleyException invalid(String message) {

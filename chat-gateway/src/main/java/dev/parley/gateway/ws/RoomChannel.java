@@ -5,6 +5,7 @@ import dev.parley.shared.ParleyException;
 import dev.parley.shared.events.EventType;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents.MemberLeft;
+import dev.parley.shared.events.RoomEvents.MemberUpdated;
 import dev.parley.shared.rooms.MessageCommands.Replay;
 import dev.parley.shared.rooms.MessageCommands.ReplayResult;
 import io.vertx.core.Future;
@@ -95,13 +96,27 @@ final class RoomChannel {
   }
 
   /**
-   * An event encoded once into its frame, and the person it takes out of the room (a {@code member.left}), whose
-   * subscriptions on this node end right after it.
+   * An event encoded once into its frame, and the person it takes out of the room, whose subscriptions on this
+   * node end right after it.
    */
   private record Pending(String frame, String removedUser) {
     static Pending of(RoomEvent event) {
-      String removed = EventType.MEMBER_LEFT.equals(event.type()) ? event.data(MemberLeft::fromJson).user() : null;
-      return new Pending(event.toFrame().encode(), removed);
+      return new Pending(event.toFrame().encode(), losesAccess(event));
+    }
+
+    /**
+     * Who loses the room with this event: a member who left or was removed, or anyone banned (a workspace admin who
+     * follows a public channel without being in it has no membership to lose, but must stop reading it too).
+     */
+    private static String losesAccess(RoomEvent event) {
+      if (EventType.MEMBER_LEFT.equals(event.type())) {
+        return event.data(MemberLeft::fromJson).user();
+      }
+      if (EventType.MEMBER_UPDATED.equals(event.type())) {
+        MemberUpdated update = event.data(MemberUpdated::fromJson);
+        return Boolean.TRUE.equals(update.banned()) ? update.user() : null;
+      }
+      return null;
     }
   }
 

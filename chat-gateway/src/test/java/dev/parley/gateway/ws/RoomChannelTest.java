@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.shared.Addresses;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents.MemberLeft;
+import dev.parley.shared.events.RoomEvents.MemberUpdated;
 import dev.parley.shared.events.RoomEvents.Typing;
 import dev.parley.shared.rooms.MessageCommands.Replay;
 import dev.parley.shared.rooms.MessageCommands.ReplayResult;
@@ -100,6 +101,17 @@ class RoomChannelTest {
     await(() -> ana.seqs().size() == 2);
     assertEquals(List.of(1L), bob.seqs(), "bob sees that he was removed, then nothing");
     assertTrue(bob.revoked, "bob's subscription ended");
+  }
+
+  @Test
+  void someoneBannedWithoutBeingAMemberStopsReadingToo() throws Exception {
+    RecordingSocket ana = subscribe("ana", 0);
+    RecordingSocket admin = subscribe("wsadmin", 0); // a workspace admin following a public channel, not in it
+    publish(RoomEvent.of(ROOM, 1L, new MemberUpdated("wsadmin", null, null, true)));
+    publish(message(2));
+    await(() -> ana.seqs().size() == 2);
+    assertEquals(List.of(1L), admin.seqs());
+    assertTrue(admin.revoked);
   }
 
   @Test

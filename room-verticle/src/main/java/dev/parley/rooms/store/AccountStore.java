@@ -49,6 +49,10 @@ public final class AccountStore {
           if (SqlValues.handleTaken(failure) && attempt < 5) {
             return insertUser(email, name, passwordHash, SqlValues.handleWithSuffix(name), attempt + 1);
           }
+          if (SqlValues.ownerTaken(failure) && attempt < 5) {
+            // Two first sign-ups raced and the other one owns the workspace: this one is a member.
+            return insertUser(email, name, passwordHash, handle, attempt + 1);
+          }
           return Future.failedFuture(SqlValues.isUniqueViolation(failure)
               ? new ParleyException(ErrorCode.CONFLICT, "An account with this email exists already")
               : failure);

@@ -116,13 +116,17 @@ public final class ConversationStore {
     });
   }
 
-  /** People of the workspace whose name or email starts with the query (everyone, when it is empty). */
+  /**
+   * People of the workspace whose name (or a word of it) or @handle starts with the query; everyone when it is
+   * empty. Never by email: matching addresses would let anyone spell out a hidden address one prefix at a time.
+   */
   public Future<List<PersonView>> findUsers(String user, String query) {
-    String prefix = query == null ? "" : query.strip().toLowerCase(Locale.ROOT)
+    String typed = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    String prefix = (typed.startsWith("@") ? typed.substring(1) : typed)
         .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     return pool.preparedQuery("""
             SELECT id, name, handle FROM users
-            WHERE id <> $1 AND (lower(name) LIKE $2 OR lower(email) LIKE $2 OR lower(name) LIKE $3)
+            WHERE id <> $1 AND (lower(name) LIKE $2 OR lower(name) LIKE $3 OR lower(handle) LIKE $2)
             ORDER BY lower(name), id LIMIT 20""")
         .execute(Tuple.of(UUID.fromString(user), prefix + "%", "% " + prefix + "%"))
         .map(rows -> {

@@ -17,6 +17,7 @@ import dev.parley.shared.rooms.RoomView;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -112,20 +113,22 @@ public final class InviteStore {
   /** Where a link leads, for the join page; spent links are gone (410) with the reason. */
   public Future<InviteTarget> info(String tokenHash) {
     return pool.preparedQuery("""
-            SELECT r.id, r.name, r.kind, inviter.name AS inviter, i.revoked_at IS NOT NULL AS revoked,
+            SELECT r.id, r.name, r.kind, inviter.name AS inviter, i.created_by, i.revoked_at IS NOT NULL AS revoked,
                    i.expires_at IS NOT NULL AND i.expires_at <= now() AS expired,
                    i.max_uses IS NOT NULL AND i.uses >= i.max_uses AS used_up
             FROM invites i JOIN rooms r ON r.id = i.room_id LEFT JOIN users inviter ON inviter.id = i.created_by
             WHERE i.token_hash = $1""")
         .execute(Tuple.of(SqlValues.tokenHash(tokenHash)))
-        .map(rows -> {
+        .compose(rows -> {
           if (rows.size() == 0) {
             throw new ParleyException(ErrorCode.NOT_FOUND, "This invite link is not valid");
           }
           Row row = rows.iterator().next();
           requireUsable(row);
-          return new InviteTarget(row.getUUID("id").toString(), row.getString("name"),
-              RoomKind.fromWire(row.getString("kind")), row.getString("inviter"));
+          String room = row.getUUID("id").toString();
+          return requireInviterStillInvites(pool, room, row.getUUID("created_by"))
+              .map(valid -> new InviteTarget(room, row.getString("name"), RoomKind.fromWire(row.getString("kind")),
+                  row.getString("inviter")));
         });
   }
 
@@ -135,7 +138,7 @@ public final class InviteStore {
    */
   public Future<Accepted> accept(String tokenHash, String user) {
     return pool.withTransaction(conn -> conn.preparedQuery("""
-            SELECT i.id, i.room_id, i.email, i.revoked_at IS NOT NULL AS revoked,
+            SELECT i.id, i.room_id, i.email, i.created_by, i.revoked_at IS NOT NULL AS revoked,
                    i.expires_at IS NOT NULL AND i.expires_at <= now() AS expired,
                    i.max_uses IS NOT NULL AND i.uses >= i.max_uses AS used_up
             FROM invites i WHERE i.token_hash = $1 FOR UPDATE""")
@@ -154,16 +157,43 @@ public final class InviteStore {
                 }
                 Permissions.require(who, Need.ACCEPT_INVITE);
                 requireUsable(invite);
-                return conn.preparedQuery("""
-                        UPDATE invites SET uses = uses + 1,
-                               email_status = CASE WHEN email IS NULL THEN NULL ELSE 'accepted' END
-                        WHERE id = $1""")
-                    .execute(Tuple.of(invite.getUUID("id")))
+                return requireInviterStillInvites(conn, room, invite.getUUID("created_by"))
+                    .compose(valid -> conn.preparedQuery("""
+                            UPDATE invites SET uses = uses + 1,
+                                   email_status = CASE WHEN email IS NULL THEN NULL ELSE 'accepted' END
+                            WHERE id = $1""")
+                        .execute(Tuple.of(invite.getUUID("id"))))
                     .compose(used -> Writes.addMember(conn, room, user, Standing.MEMBER, who.lastSeq(), null,
                         invite.getUUID("id").toString()))
                     .compose(event -> Writes.roomForMember(conn, room, user).map(view -> new Accepted(view, event)));
               });
         }));
+  }
+
+  /**
+   * A link is only as good as its maker's right to invite: someone removed from the room (or demoted, or whose
+   * account is gone) cannot come back, or let anyone in, through a link they made before.
+   */
+  private static Future<Void> requireInviterStillInvites(SqlClient conn, String room, UUID inviter) {
+    if (inviter == null) {
+      return Future.failedFuture(noLongerValid());
+    }
+    return Standings.load(conn, room, inviter.toString())
+        .map(maker -> {
+          if (maker.archived()) {
+            // Nobody invites to an archived room: say that, not that the link's maker lost the right.
+            throw Permissions.forbidden("This room is archived");
+          }
+          if (!Permissions.allows(maker, Need.INVITE)) {
+            throw noLongerValid();
+          }
+          return null;
+        });
+  }
+
+  private static ParleyException noLongerValid() {
+    return new ParleyException(ErrorCode.GONE,
+        "This invite link no longer works: whoever made it can no longer invite people to this room");
   }
 
   /** notification-verticle's report on an invite email; an accepted invite stays accepted. */

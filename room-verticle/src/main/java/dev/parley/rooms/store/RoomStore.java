@@ -3,15 +3,21 @@ package dev.parley.rooms.store;
 import dev.parley.rooms.access.Permissions.Need;
 import dev.parley.rooms.access.Permissions;
 import dev.parley.rooms.access.Standing;
+import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Ids;
+import dev.parley.shared.ParleyException;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.rooms.RoomCommands.CreateRoom;
+import dev.parley.shared.rooms.RoomCommands.ListRooms;
+import dev.parley.shared.rooms.RoomCommands.RoomList;
 import dev.parley.shared.rooms.RoomView;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,9 +51,15 @@ public final class RoomStore {
             .compose(event -> Writes.roomForMember(conn, room, command.owner()))));
   }
 
-  public Future<List<RoomView>> listRooms(String user) {
+  /** A page of the user's rooms, by name then id, with their unread counts. */
+  public Future<RoomList> listRooms(ListRooms query) {
+    if (query.limit() < 1 || query.limit() > ListRooms.MAX_LIMIT) {
+      return Future.failedFuture(new ParleyException(ErrorCode.INVALID,
+          "'limit' must be between 1 and " + ListRooms.MAX_LIMIT));
+    }
+    Cursor after = Cursor.parse(query.after());
     return pool.preparedQuery("SELECT " + ROOM_COLUMNS + """
-            , m.role, m.muted,
+            , m.role, m.muted, lower(r.name) AS sort_name,
               -- A conversation is named by its people as they are called today, not when it began.
               CASE WHEN r.kind IN ('dm', 'group') THEN (
                 SELECT string_agg(pu.name, ', ' ORDER BY lower(pu.name), pu.id)
@@ -56,18 +68,46 @@ public final class RoomStore {
                  WHERE x.room_id = r.id AND x.seq > m.read_seq AND x.sender_id <> m.user_id AND x.deleted_at IS NULL
                  LIMIT $2) unread_messages) AS unread
             FROM memberships m JOIN rooms r ON r.id = m.room_id
-            WHERE m.user_id = $1
-            ORDER BY lower(r.name), r.id""")
-        .execute(Tuple.of(UUID.fromString(user), UNREAD_CAP))
+            WHERE m.user_id = $1 AND ($3::text IS NULL OR (lower(r.name), r.id) > ($3, $4))
+            ORDER BY lower(r.name), r.id
+            LIMIT $5""")
+        .execute(Tuple.of(UUID.fromString(query.user()), UNREAD_CAP, after == null ? null : after.name(),
+            after == null ? null : after.id(), query.limit() + 1))
         .map(rows -> {
           List<RoomView> rooms = new ArrayList<>();
+          Cursor last = null;
           for (Row row : rows) {
+            if (rooms.size() == query.limit()) {
+              return new RoomList(rooms, last.encode());
+            }
             RoomView room = Writes.roomView(row)
                 .asMember(row.getString("role"), row.getBoolean("muted"), row.getLong("unread"));
             rooms.add(row.getString("people") == null ? room : room.named(row.getString("people")));
+            last = new Cursor(row.getString("sort_name"), row.getUUID("id"));
           }
-          return rooms;
+          return new RoomList(rooms, null);
         });
+  }
+
+  /** Where a page of rooms ended: the last room's sort key, opaque to clients. */
+  private record Cursor(String name, UUID id) {
+    String encode() {
+      return Base64.getUrlEncoder().withoutPadding()
+          .encodeToString((id + "|" + name).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor parse(String text) {
+      if (text == null) {
+        return null;
+      }
+      try {
+        String decoded = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+        int bar = decoded.indexOf('|');
+        return new Cursor(decoded.substring(bar + 1), UUID.fromString(decoded.substring(0, bar)));
+      } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
+        throw new ParleyException(ErrorCode.INVALID, "'after' is not a cursor this server made");
+      }
+    }
   }
 
   public Future<List<RoomView>> listChannels(String user) {

@@ -16,6 +16,8 @@ final class SqlValues {
 
   /** The unique index on users' handles, named in the failure when a handle is taken. */
   static final String HANDLE_INDEX = "users_handle_key";
+  /** The unique index that lets a workspace have one owner only, named when two first sign-ups race. */
+  static final String ONE_OWNER_INDEX = "users_one_owner";
 
   private static final String UNIQUE_VIOLATION = "23505";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,6 +45,11 @@ final class SqlValues {
   /** Whether a failure is a unique violation of the handle index: the handle was taken meanwhile. */
   static boolean handleTaken(Throwable failure) {
     return isUniqueViolation(failure) && failure.getMessage().contains(HANDLE_INDEX);
+  }
+
+  /** Whether a failure says another account became the workspace's owner meanwhile. */
+  static boolean ownerTaken(Throwable failure) {
+    return isUniqueViolation(failure) && failure.getMessage().contains(ONE_OWNER_INDEX);
   }
 
   /** A handle's first form: the name's letters and digits, lower case, or "user" when nothing is left. */

@@ -14,6 +14,7 @@ public final class AuthRequests {
   public static final String EMAIL = "email";
   public static final String PASSWORD = "password";
   public static final String NAME = "name";
+  public static final String DEVICE_TOKEN = "deviceToken";
 
   private AuthRequests() {
   }
@@ -26,11 +27,16 @@ public final class AuthRequests {
     }
   }
 
-  /** {@code {"email","password"}}. */
-  public record Login(String email, String password) implements JsonBody {
+  /** {@code {"email","password","deviceToken"?}}: the device token this browser got from an earlier sign-in. */
+  public record Login(String email, String password, String deviceToken) implements JsonBody {
+    public Login(String email, String password) {
+      this(email, password, null);
+    }
+
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put(EMAIL, email).put(PASSWORD, password);
+      JsonObject json = new JsonObject().put(EMAIL, email).put(PASSWORD, password);
+      return deviceToken == null ? json : json.put(DEVICE_TOKEN, deviceToken);
     }
   }
 }

@@ -41,10 +41,17 @@ public final class RoomCommands {
     }
   }
 
-  /** The user's rooms with their unread counts. */
-  public record ListRooms(String user) implements Command<RoomList> {
+  /**
+   * A page of the user's rooms with their unread counts, by name: at most {@code limit}, after the page that ended
+   * at cursor {@code after} (from a previous page's {@code next}), from the first when null.
+   */
+  public record ListRooms(String user, int limit, String after) implements Command<RoomList> {
     public static final Route<ListRooms, RoomList> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "LIST_ROOMS", ListRooms::fromJson, RoomList::fromJson);
+
+    /** A page when the caller does not say how long; the largest one a caller may ask for. */
+    public static final int DEFAULT_LIMIT = 500;
+    public static final int MAX_LIMIT = 1000;
 
     @Override
     public Route<ListRooms, RoomList> route() {
@@ -53,11 +60,12 @@ public final class RoomCommands {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("user", user);
+      return new JsonObject().put("user", user).put("limit", limit).put("after", after);
     }
 
     public static ListRooms fromJson(JsonObject json) {
-      return new ListRooms(Json.text(json, "user"));
+      Integer limit = Json.optInteger(json, "limit");
+      return new ListRooms(Json.text(json, "user"), limit == null ? DEFAULT_LIMIT : limit, Json.optText(json, "after"));
     }
   }
 
@@ -241,19 +249,19 @@ public final class RoomCommands {
     }
   }
 
-  /** {@code {"rooms":[..]}}. */
-  public record RoomList(List<RoomView> rooms) implements JsonBody {
+  /** {@code {"rooms":[..],"next"?}}: {@code next} is the cursor of the following page, absent on the last one. */
+  public record RoomList(List<RoomView> rooms, String next) implements JsonBody {
     public RoomList {
       rooms = List.copyOf(rooms);
     }
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("rooms", Json.array(rooms));
+      return Json.putIfPresent(new JsonObject().put("rooms", Json.array(rooms)), "next", next);
     }
 
     public static RoomList fromJson(JsonObject json) {
-      return new RoomList(Json.objects(json, "rooms", RoomView::fromJson));
+      return new RoomList(Json.objects(json, "rooms", RoomView::fromJson), Json.optText(json, "next"));
     }
   }
 

@@ -50,8 +50,8 @@ final class ContractSamples {
   static final Map<Route<?, ?>, Exchange> EXCHANGES = Map.ofEntries(
       exchange(new RoomCommands.CreateRoom(USER, "general", RoomKind.CHANNEL, "topic"),
           new RoomCommands.RoomReply(ROOM_VIEW)),
-      exchange(new RoomCommands.ListRooms(USER), new RoomCommands.RoomList(List.of(ROOM_VIEW,
-          RoomView.of(OTHER, RoomKind.DM, "Ana, Bob", "", 0, false).asMember("member", true, 0)))),
+      exchange(new RoomCommands.ListRooms(USER, 2, "Z2VuZXJhbA"), new RoomCommands.RoomList(List.of(ROOM_VIEW,
+          RoomView.of(OTHER, RoomKind.DM, "Ana, Bob", "", 0, false).asMember("member", true, 0)), "Ym9i")),
       exchange(new RoomCommands.ListChannels(USER),
           new RoomCommands.ChannelList(List.of(RoomView.of(ROOM, RoomKind.CHANNEL, "general", "", 7, false)
               .listed(true)))),
