@@ -14,64 +14,87 @@ BEGIN
 END
 $$;
 
--- Stores a message in one round trip, if the sender still stands in the room as Java approved: the p_approved_*
--- arguments are the standing Permissions allowed to post (all NULL when none was approved yet). The function
--- compares, it does not judge: when the standing differs, nothing is stored and the current standing comes back for
--- Permissions to decide on.
+-- Stores a batch of messages (their ids made by the caller: time-ordered, so the primary key grows at its end)
+-- in one round trip and one transaction (group commit: one WAL flush for the batch),
+-- each only if its sender still stands in its room as Java approved. The p_approved_* arrays are, per message, the
+-- standing Permissions allowed to post (NULL role: none approved yet). The function compares, it does not judge:
+-- where the standing differs, nothing is stored and the current standing comes back for Permissions to decide on.
 --
--- Outcomes: 'created' (stored now), 'duplicate' (this sender already sent this client message id: the original
--- comes back, and Java decides whether the sender may still be told), 'standing' (nothing stored: here is where the
--- sender stands), 'not_found' (no such room). Every outcome but 'not_found' carries the standing.
+-- Seqs: the batch's rooms are locked once each, in id order (so concurrent batches cannot deadlock), and each room's
+-- last_seq moves once by the number of messages it took: no row lock and no update per message. Every writer that
+-- changes where someone stands in a room (joins, moderation, invites) takes the same room lock, so the standing read
+-- after the lock is the one the insert is judged against.
+--
+-- Outcomes, per input position (ord, from 1): 'created'; 'duplicate' (this sender already sent this client message
+-- id, earlier or earlier in the same batch: the original comes back); 'standing' (nothing stored: here is where the
+-- sender stands); 'not_found' (no such room). Every outcome but 'not_found' carries the standing.
 DROP FUNCTION IF EXISTS post_message(uuid, uuid, text, text);
 DROP FUNCTION IF EXISTS post_message(uuid, uuid, text, text, text, boolean, boolean);
-CREATE FUNCTION post_message(p_room uuid, p_sender uuid, p_cid text, p_body text,
-                             p_approved_role text, p_approved_muted boolean, p_approved_archived boolean)
-RETURNS TABLE (outcome text, message_id uuid, seq bigint, created_at timestamptz, body text,
+DROP FUNCTION IF EXISTS post_messages(uuid[], uuid[], text[], text[], text[], boolean[], boolean[]);
+DROP FUNCTION IF EXISTS post_messages(uuid[], uuid[], uuid[], text[], text[], text[], boolean[], boolean[]);
+CREATE FUNCTION post_messages(p_ids uuid[], p_rooms uuid[], p_senders uuid[], p_cids text[], p_bodies text[],
+                              p_approved_roles text[], p_approved_muted boolean[], p_approved_archived boolean[])
+RETURNS TABLE (ord bigint, outcome text, message_id uuid, seq bigint, created_at timestamptz, body text,
                kind text, room_name text, archived boolean, last_seq bigint, role text, muted boolean,
                banned boolean, workspace_role text)
-LANGUAGE plpgsql AS $$
-DECLARE
-  v_kind           text;
-  v_name           text;
-  v_archived       boolean;
-  v_seq            bigint;
-  v_role           text;
-  v_muted          boolean;
-  v_banned         boolean;
-  v_workspace_role text;
+LANGUAGE plpgsql
+-- Batches vary in size from call to call: one generic plan (index look-ups per message) beats planning anew.
+SET plan_cache_mode = force_generic_plan
+AS $$
 BEGIN
-  -- Lock the room first: writers of one room queue here, so a racing resend of the same cid finds the first one
-  -- committed below, and the seq we take is the next one with no gap.
-  SELECT r.kind, r.name, r.archived_at IS NOT NULL, r.last_seq INTO v_kind, v_name, v_archived, v_seq
-    FROM rooms r WHERE r.id = p_room FOR UPDATE;
-  IF NOT FOUND THEN
-    RETURN QUERY SELECT 'not_found'::text, NULL::uuid, NULL::bigint, NULL::timestamptz, NULL::text,
-      NULL::text, NULL::text, NULL::boolean, NULL::bigint, NULL::text, NULL::boolean, NULL::boolean, NULL::text;
-    RETURN;
-  END IF;
-  SELECT m.role, m.muted INTO v_role, v_muted FROM memberships m WHERE m.room_id = p_room AND m.user_id = p_sender;
-  v_muted := coalesce(v_muted, false);
-  v_banned := EXISTS (SELECT 1 FROM room_bans b WHERE b.room_id = p_room AND b.user_id = p_sender);
-  SELECT u.workspace_role INTO v_workspace_role FROM users u WHERE u.id = p_sender;
-
-  RETURN QUERY SELECT 'duplicate'::text, m.id, m.seq, m.created_at, m.body,
-      v_kind, v_name, v_archived, v_seq, v_role, v_muted, v_banned, v_workspace_role
-    FROM messages m WHERE m.room_id = p_room AND m.sender_id = p_sender AND m.client_msg_id = p_cid;
-  IF FOUND THEN
-    RETURN;
-  END IF;
-
-  IF p_approved_role IS NULL OR v_role IS DISTINCT FROM p_approved_role OR v_muted <> p_approved_muted
-     OR v_archived <> p_approved_archived THEN
-    RETURN QUERY SELECT 'standing'::text, NULL::uuid, NULL::bigint, NULL::timestamptz, NULL::text,
-      v_kind, v_name, v_archived, v_seq, v_role, v_muted, v_banned, v_workspace_role;
-    RETURN;
-  END IF;
-
-  UPDATE rooms SET last_seq = v_seq + 1 WHERE id = p_room;
-  RETURN QUERY INSERT INTO messages AS m (room_id, seq, sender_id, client_msg_id, body)
-    VALUES (p_room, v_seq + 1, p_sender, p_cid, p_body)
-    RETURNING 'created'::text, m.id, m.seq, m.created_at, m.body,
-      v_kind, v_name, v_archived, v_seq + 1, v_role, v_muted, v_banned, v_workspace_role;
+  PERFORM 1 FROM rooms r WHERE r.id = ANY (p_rooms) ORDER BY r.id FOR UPDATE;
+  -- A new statement, so a new snapshot: it sees everything committed before the locks were granted.
+  RETURN QUERY
+  WITH input AS (
+    SELECT i.id, i.room, i.sender, i.cid, i.body, i.approved_role, i.approved_muted, i.approved_archived, i.ord,
+           row_number() OVER (PARTITION BY i.room, i.sender, i.cid ORDER BY i.ord) AS occurrence
+    FROM unnest(p_ids, p_rooms, p_senders, p_cids, p_bodies, p_approved_roles, p_approved_muted,
+                p_approved_archived)
+         WITH ORDINALITY AS i(id, room, sender, cid, body, approved_role, approved_muted, approved_archived, ord)
+  ), standing AS (
+    SELECT i.*, r.kind, r.name AS room_name, r.archived, r.last_seq AS room_last_seq,
+           m.role, coalesce(m.muted, false) AS muted, b.banned, u.workspace_role,
+           d.id AS dup_id, d.seq AS dup_seq, d.created_at AS dup_at, d.body AS dup_body
+    FROM input i
+    -- LIMIT 1 keeps each look-up a nested index probe per message: without it the planner may flatten them into
+    -- hash joins over whole tables, cheap on a test database and ruinous on a real one.
+    LEFT JOIN LATERAL (SELECT x.kind, x.name, x.archived_at IS NOT NULL AS archived, x.last_seq
+                       FROM rooms x WHERE x.id = i.room LIMIT 1) r ON true
+    LEFT JOIN LATERAL (SELECT x.role, x.muted FROM memberships x
+                       WHERE x.room_id = i.room AND x.user_id = i.sender LIMIT 1) m ON true
+    LEFT JOIN LATERAL (SELECT x.workspace_role FROM users x WHERE x.id = i.sender LIMIT 1) u ON true
+    LEFT JOIN LATERAL (SELECT count(*) > 0 AS banned FROM (SELECT 1 FROM room_bans x
+                       WHERE x.room_id = i.room AND x.user_id = i.sender LIMIT 1) hit) b ON true
+    LEFT JOIN LATERAL (SELECT x.id, x.seq, x.created_at, x.body FROM messages x
+                       WHERE x.room_id = i.room AND x.sender_id = i.sender AND x.client_msg_id = i.cid LIMIT 1) d ON true
+  ), accepted AS (
+    SELECT s.*, s.room_last_seq + row_number() OVER (PARTITION BY s.room ORDER BY s.ord) AS new_seq
+    FROM standing s
+    WHERE s.kind IS NOT NULL AND s.dup_id IS NULL AND s.occurrence = 1
+      AND s.approved_role IS NOT NULL AND s.role IS NOT DISTINCT FROM s.approved_role
+      AND s.muted = s.approved_muted AND s.archived = s.approved_archived
+  ), inserted AS (
+    INSERT INTO messages AS m (id, room_id, seq, sender_id, client_msg_id, body)
+    SELECT a.id, a.room, a.new_seq, a.sender, a.cid, a.body FROM accepted a
+    RETURNING m.id, m.room_id, m.sender_id, m.client_msg_id, m.seq, m.created_at, m.body
+  ), top AS (
+    SELECT a.room, max(a.new_seq) AS seq, count(*) AS taken FROM accepted a GROUP BY a.room
+  ), bumped AS (
+    UPDATE rooms r SET last_seq = top.seq FROM top WHERE r.id = top.room RETURNING r.id
+  )
+  SELECT s.ord,
+         CASE WHEN s.kind IS NULL THEN 'not_found'
+              WHEN s.dup_id IS NOT NULL THEN 'duplicate'
+              WHEN n.id IS NOT NULL AND s.occurrence = 1 THEN 'created'
+              WHEN n.id IS NOT NULL THEN 'duplicate'
+              ELSE 'standing' END,
+         coalesce(s.dup_id, n.id), coalesce(s.dup_seq, n.seq), coalesce(s.dup_at, n.created_at),
+         coalesce(s.dup_body, n.body),
+         s.kind, s.room_name, s.archived, s.room_last_seq + coalesce(t.taken, 0),
+         s.role, s.muted, s.banned, s.workspace_role
+  FROM standing s
+  LEFT JOIN inserted n ON n.room_id = s.room AND n.sender_id = s.sender AND n.client_msg_id = s.cid
+  LEFT JOIN top t ON t.room = s.room
+  ORDER BY s.ord;
 END
 $$;

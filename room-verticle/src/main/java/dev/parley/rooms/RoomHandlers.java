@@ -43,6 +43,7 @@ import dev.parley.shared.rooms.RoomCommands.PersonList;
 import dev.parley.shared.rooms.RoomCommands.RoomReply;
 import dev.parley.shared.rooms.RoomView;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
 /**
@@ -58,9 +59,9 @@ final class RoomHandlers {
   private final InviteStore invites;
   private final Publisher publisher;
 
-  RoomHandlers(Pool pool, Publisher publisher) {
+  RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis) {
     this.rooms = new RoomStore(pool);
-    this.messages = new MessageStore(pool);
+    this.messages = new MessageStore(vertx, pool, batchIntervalMillis);
     this.conversations = new ConversationStore(pool);
     this.moderation = new ModerationStore(pool);
     this.invites = new InviteStore(pool);

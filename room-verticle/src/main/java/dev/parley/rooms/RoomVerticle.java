@@ -41,7 +41,7 @@ public final class RoomVerticle extends VerticleBase {
         .using(vertx)
         .build();
     Publisher publisher = new Publisher(vertx.eventBus());
-    Responder rooms = new RoomHandlers(pool, publisher)
+    Responder rooms = new RoomHandlers(vertx, pool, publisher, config.db().batchIntervalMs())
         .register(new Responder(Addresses.ROOMS_CMD, LOG, SqlFailures::translate));
     Responder accounts = new AccountHandlers(pool, publisher)
         .register(new Responder(Addresses.ACCOUNTS_CMD, LOG, SqlFailures::translate));

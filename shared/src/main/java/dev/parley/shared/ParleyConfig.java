@@ -47,12 +47,13 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
   }
 
   /** PostgreSQL; no {@code url} means the embedded server. */
-  public record Database(String url, int poolSize, int pipeliningLimit) {
+  public record Database(String url, int poolSize, int pipeliningLimit, int batchIntervalMs) {
     static Database fromJson(JsonObject config) {
       return new Database(
           Settings.DB_URL.read(config),
           Settings.DB_POOL_SIZE.read(config),
-          Settings.DB_PIPELINING_LIMIT.read(config));
+          Settings.DB_PIPELINING_LIMIT.read(config),
+          Settings.DB_BATCH_INTERVAL_MS.read(config));
     }
   }
 

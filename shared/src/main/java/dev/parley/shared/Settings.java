@@ -39,6 +39,9 @@ public final class Settings {
   static final Setting<Integer> DB_POOL_SIZE = whole("db.poolSize", 8, "database connections per room-verticle");
   static final Setting<Integer> DB_PIPELINING_LIMIT = whole("db.pipeliningLimit", 64,
       "queries one database connection sends ahead before waiting for their answers");
+  static final Setting<Integer> DB_BATCH_INTERVAL_MS = whole("db.batchIntervalMs", 3,
+      "least time between two message batches of one room-verticle: under load, messages arriving meanwhile share"
+          + " the next batch's transaction; a message arriving after a quiet spell is written at once (0: never wait)");
 
   static final Setting<String> REDIS_URL = optionalText("redis.url", "embedded",
       "Redis, e.g. `redis://redis:6379`; the embedded one keeps nothing across restarts");

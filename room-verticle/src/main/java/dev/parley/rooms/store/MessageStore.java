@@ -17,6 +17,7 @@ import dev.parley.shared.rooms.MessageCommands.ReplayResult;
 import dev.parley.shared.rooms.MessageView;
 import dev.parley.shared.rooms.RoomKind;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -52,8 +53,12 @@ public final class MessageStore {
     }
   };
 
-  public MessageStore(Pool pool) {
+  private final MessageBatches batches;
+
+  /** {@code batchIntervalMillis}: the least time between two message batches (see {@link MessageBatches}). */
+  public MessageStore(Vertx vertx, Pool pool, long batchIntervalMillis) {
     this.pool = pool;
+    this.batches = new MessageBatches(vertx, pool, batchIntervalMillis);
   }
 
   /** A stored (or, for a resend, previously stored) message and whether this call created it. */
@@ -61,8 +66,9 @@ public final class MessageStore {
   }
 
   /**
-   * Stores a message in one round trip when this sender's standing was approved before (see {@code post_message});
-   * otherwise the first round trip reads the standing, {@link Permissions} decides, and a second one stores.
+   * Stores a message, batched with others (see {@link MessageBatches}), in one round trip when this sender's
+   * standing was approved before (see {@code post_messages}); otherwise the first round trip reads the standing,
+   * {@link Permissions} decides, and a second one stores.
    */
   public Future<Posted> post(PostMessage command) {
     if (!Ids.isId(command.room()) || !Ids.isId(command.sender())) {
@@ -73,43 +79,36 @@ public final class MessageStore {
   }
 
   private Future<Posted> attempt(PostMessage command, String key, Standing approved, int retries) {
-    return pool.preparedQuery("SELECT outcome, message_id, seq, " + EPOCH_MS.formatted("created_at") + """
-             AS ts, body, kind, room_name, archived, last_seq, role, muted, banned, workspace_role
-            FROM post_message($1, $2, $3, $4, $5, $6, $7)""")
-        .execute(Tuple.of(UUID.fromString(command.room()), UUID.fromString(command.sender()), command.cid(),
-            command.text(), approved == null ? null : approved.role(), approved == null ? null : approved.muted(),
-            approved == null ? null : approved.archived()))
-        .compose(rows -> {
-          Row row = rows.iterator().next();
-          String outcome = row.getString("outcome");
-          if ("not_found".equals(outcome)) {
-            approvals.remove(key);
-            throw Permissions.notFound();
+    return batches.write(command, approved).compose(row -> {
+      String outcome = row.getString("outcome");
+      if ("not_found".equals(outcome)) {
+        approvals.remove(key);
+        throw Permissions.notFound();
+      }
+      Standing standing = new Standing(command.room(), RoomKind.fromWire(row.getString("kind")),
+          row.getString("room_name"), row.getBoolean("archived"), row.getLong("last_seq"), command.sender(),
+          row.getString("role"), row.getBoolean("muted"), row.getBoolean("banned"),
+          row.getString("workspace_role"));
+      switch (outcome) {
+        case "created" -> {
+          return Future.succeededFuture(posted(row, true));
+        }
+        case "duplicate" -> {
+          Permissions.require(standing, Need.RESEND);
+          return Future.succeededFuture(posted(row, false));
+        }
+        case "standing" -> {
+          approvals.remove(key);
+          Permissions.require(standing, Need.POST);
+          approvals.put(key, standing);
+          if (retries >= MAX_STANDING_RETRIES) {
+            throw new ParleyException(ErrorCode.UNAVAILABLE, "The room changed while posting: send again");
           }
-          Standing standing = new Standing(command.room(), RoomKind.fromWire(row.getString("kind")),
-              row.getString("room_name"), row.getBoolean("archived"), row.getLong("last_seq"), command.sender(),
-              row.getString("role"), row.getBoolean("muted"), row.getBoolean("banned"),
-              row.getString("workspace_role"));
-          switch (outcome) {
-            case "created" -> {
-              return Future.succeededFuture(posted(row, true));
-            }
-            case "duplicate" -> {
-              Permissions.require(standing, Need.RESEND);
-              return Future.succeededFuture(posted(row, false));
-            }
-            case "standing" -> {
-              approvals.remove(key);
-              Permissions.require(standing, Need.POST);
-              approvals.put(key, standing);
-              if (retries >= MAX_STANDING_RETRIES) {
-                throw new ParleyException(ErrorCode.UNAVAILABLE, "The room changed while posting: send again");
-              }
-              return attempt(command, key, standing, retries + 1);
-            }
-            default -> throw new IllegalStateException("post_message answered '" + outcome + "'");
-          }
-        });
+          return attempt(command, key, standing, retries + 1);
+        }
+        default -> throw new IllegalStateException("post_messages answered '" + outcome + "'");
+      }
+    });
   }
 
   private static Posted posted(Row row, boolean created) {

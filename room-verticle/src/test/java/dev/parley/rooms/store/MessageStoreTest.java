@@ -11,7 +11,12 @@ import dev.parley.shared.ParleyException;
 import dev.parley.shared.rooms.MessageCommands.PostMessage;
 import dev.parley.shared.rooms.RoomCommands.CreateRoom;
 import dev.parley.shared.rooms.RoomKind;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +41,7 @@ class MessageStoreTest {
     ana = await(accounts.createUser("ana@example.org", "Ana", "hash")).id();
     bob = await(accounts.createUser("bob@example.org", "Bob", "hash")).id();
     channel = await(new RoomStore(db.pool).createRoom(new CreateRoom(ana, "general", RoomKind.CHANNEL, null))).id();
-    messages = new MessageStore(db.pool);
+    messages = new MessageStore(db.vertx, db.pool, 3);
   }
 
   @AfterEach
@@ -53,6 +58,45 @@ class MessageStoreTest {
     assertEquals(first.ack(), resend.ack());
     assertEquals("hello", resend.text(), "the stored text, not the resent one");
     assertEquals(first.ack().seq() + 1, await(messages.post(post(ana, "c-2", "next"))).ack().seq());
+  }
+
+  @Test
+  void postsSentTogetherShareBatchesAndKeepEachRoomsOrderDenseAndEveryResendSingle() {
+    String other = await(new RoomStore(db.pool).createRoom(new CreateRoom(ana, "random", RoomKind.CHANNEL, null)))
+        .id();
+    List<Future<MessageStore.Posted>> posts = new ArrayList<>();
+    db.onLoop(() -> {
+      for (int i = 0; i < 300; i++) {
+        // Every fifth post is a resend of the one before it, often landing in the same batch.
+        int original = i % 5 == 4 ? i - 1 : i;
+        String room = original % 3 == 0 ? other : channel;
+        posts.add(messages.post(new PostMessage(room, ana, "Ana", "c-" + original, "m" + i)));
+      }
+      return Future.all(posts);
+    });
+    Map<String, List<Long>> seqsByRoom = new HashMap<>();
+    Map<String, MessageStore.Posted> firstByCid = new HashMap<>();
+    for (int i = 0; i < posts.size(); i++) {
+      MessageStore.Posted posted = posts.get(i).result();
+      int original = i % 5 == 4 ? i - 1 : i;
+      String room = original % 3 == 0 ? other : channel;
+      String cid = room + "/" + original;
+      MessageStore.Posted first = firstByCid.putIfAbsent(cid, posted);
+      if (first == null) {
+        assertTrue(posted.created(), "post " + i + " is new");
+        seqsByRoom.computeIfAbsent(room, r -> new ArrayList<>()).add(posted.ack().seq());
+      } else {
+        assertFalse(posted.created(), "post " + i + " is a resend");
+        assertEquals(first.ack(), posted.ack(), "a resend gets the original's id and seq");
+      }
+    }
+    for (List<Long> seqs : seqsByRoom.values()) {
+      for (int k = 1; k < seqs.size(); k++) {
+        assertEquals(seqs.get(k - 1) + 1, seqs.get(k), "seqs follow the order of posting, with no gap");
+      }
+    }
+    long stored = await(db.pool.query("SELECT count(*) FROM messages").execute()).iterator().next().getLong(0);
+    assertEquals(firstByCid.size(), stored, "one row per client message id");
   }
 
   @Test

@@ -1,6 +1,8 @@
 package dev.parley.rooms.store;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A real PostgreSQL for the store tests: one embedded server per test JVM, a fresh database per test, migrated by
@@ -25,6 +28,8 @@ final class TestDatabase implements AutoCloseable {
   private static EmbeddedPostgres server;
 
   final Vertx vertx = Vertx.vertx();
+  /** The event loop a store under test belongs to, as it belongs to its verticle's. */
+  final Context context = vertx.getOrCreateContext();
   final Pool pool;
 
   TestDatabase() {
@@ -62,6 +67,13 @@ final class TestDatabase implements AutoCloseable {
     } catch (Exception e) {
       throw new AssertionError("Did not complete: " + e, e);
     }
+  }
+
+  /** Runs the work on {@link #context} and waits for its result. */
+  <T> T onLoop(Supplier<Future<T>> work) {
+    Promise<T> result = Promise.promise();
+    context.runOnContext(ignored -> work.get().onComplete(result));
+    return await(result.future());
   }
 
   @Override

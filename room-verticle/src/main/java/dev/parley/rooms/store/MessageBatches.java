@@ -1,0 +1,137 @@
+package dev.parley.rooms.store;
+
+import dev.parley.rooms.access.Standing;
+import dev.parley.shared.rooms.MessageCommands.PostMessage;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit for posted messages: each call to {@code post_messages} writes a whole batch in one statement and one
+ * transaction, so one WAL flush and one lock per room serve every message in it. Each transaction costs PostgreSQL
+ * about as much CPU as several messages do (its flush above all), so under load batches are spaced at least
+ * {@code interval} apart and whatever arrives meanwhile joins the next one. A message that finds the writer idle
+ * (no batch started within the interval) goes at once: the spacing only ever delays messages that would otherwise
+ * have queued behind a busy database.
+ *
+ * <p>Belongs to one verticle and its event loop.
+ */
+final class MessageBatches {
+
+  /**
+   * Batches being written at once. One: two batches in flight could commit in either order, so a sender's second
+   * message could take an earlier seq than its first.
+   */
+  private static final int IN_FLIGHT = 1;
+  /** The most messages in one statement: bounds its size and the latency of its first message. */
+  static final int MAX_BATCH = 500;
+
+  private static final String SQL = "SELECT ord, outcome, message_id, seq, "
+      + "(extract(epoch FROM created_at) * 1000)::bigint AS ts, body, kind, room_name, archived, last_seq, role, "
+      + "muted, banned, workspace_role FROM post_messages($1, $2, $3, $4, $5, $6, $7, $8)";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final long intervalNanos;
+  private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
+  private int inFlight;
+  /** When the last batch started (System.nanoTime), and whether a timer will start the next one. */
+  private long lastStart;
+  private boolean timerSet;
+
+  MessageBatches(Vertx vertx, Pool pool, long intervalMillis) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+    this.lastStart = System.nanoTime() - intervalNanos;
+  }
+
+  /**
+   * One message to write, with the standing Java approved for its sender (null: none yet). Package-private, like
+   * {@link #parameters}, for the microbench module.
+   */
+  record Pending(PostMessage command, Standing approved, Promise<Row> result) {
+  }
+
+  /** Writes the message in the next batch; its row says what became of it (see {@code post_messages}). */
+  Future<Row> write(PostMessage command, Standing approved) {
+    Promise<Row> result = Promise.promise();
+    waiting.add(new Pending(command, approved, result));
+    drain();
+    return result.future();
+  }
+
+  private void drain() {
+    if (inFlight >= IN_FLIGHT || waiting.isEmpty() || timerSet) {
+      return;
+    }
+    long wait = lastStart + intervalNanos - System.nanoTime();
+    if (wait > 0 && waiting.size() < MAX_BATCH) {
+      timerSet = true;
+      vertx.setTimer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)), fired -> {
+        timerSet = false;
+        lastStart = System.nanoTime() - intervalNanos;
+        drain();
+      });
+      return;
+    }
+    lastStart = System.nanoTime();
+    List<Pending> batch = new ArrayList<>(Math.min(waiting.size(), MAX_BATCH));
+    while (batch.size() < MAX_BATCH && !waiting.isEmpty()) {
+      batch.add(waiting.poll());
+    }
+    inFlight++;
+    execute(batch).onComplete(done -> {
+      inFlight--;
+      drain();
+    });
+  }
+
+  private Future<Void> execute(List<Pending> batch) {
+    return pool.preparedQuery(SQL).execute(parameters(batch))
+        .onSuccess(rows -> {
+          for (Row row : rows) {
+            batch.get((int) (row.getLong("ord") - 1)).result().complete(row);
+          }
+        })
+        .onFailure(failure -> batch.forEach(pending -> pending.result().tryFail(failure)))
+        .mapEmpty();
+  }
+
+  /**
+   * The parameters of {@code post_messages} for a batch: one array per column, in the batch's order. Package-private
+   * so that the microbench module can measure the send path up to the database call without a database.
+   */
+  static Tuple parameters(List<Pending> batch) {
+    int size = batch.size();
+    UUID[] ids = new UUID[size];
+    UUID[] rooms = new UUID[size];
+    UUID[] senders = new UUID[size];
+    String[] cids = new String[size];
+    String[] bodies = new String[size];
+    String[] roles = new String[size];
+    Boolean[] muted = new Boolean[size];
+    Boolean[] archived = new Boolean[size];
+    for (int i = 0; i < size; i++) {
+      Pending pending = batch.get(i);
+      ids[i] = TimeOrderedIds.next();
+      rooms[i] = UUID.fromString(pending.command().room());
+      senders[i] = UUID.fromString(pending.command().sender());
+      cids[i] = pending.command().cid();
+      bodies[i] = pending.command().text();
+      Standing approved = pending.approved();
+      roles[i] = approved == null ? null : approved.role();
+      muted[i] = approved == null ? null : approved.muted();
+      archived[i] = approved == null ? null : approved.archived();
+    }
+    return Tuple.of(ids, rooms, senders, cids, bodies, roles, muted, archived);
+  }
+}
