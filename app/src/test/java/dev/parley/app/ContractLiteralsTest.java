@@ -34,7 +34,8 @@ class ContractLiteralsTest {
       "Tokens.java", "the JWT claims of an access token (sub, name, sid)",
       "Identity.java", "a WebSocket ticket's own state kept in Redis until it is redeemed",
       "ConfigLoader.java", "vertx-config's store options and the PARLEY_* environment mapping",
-      "Main.java", "filling in the configuration's embedded defaults before ParleyConfig reads it");
+      "Main.java", "filling in the configuration's embedded defaults before ParleyConfig reads it",
+      "Wire.java", "the Socket.IO peer's own handshake (its auth payload), which the bench speaks to compare with it");
 
   private static final Pattern ADDRESS_LITERAL = Pattern.compile("\"parley\\.");
   private static final Pattern JSON_KEY_LITERAL = Pattern.compile(

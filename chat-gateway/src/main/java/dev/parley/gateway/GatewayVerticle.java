@@ -104,7 +104,7 @@ public final class GatewayVerticle extends VerticleBase {
     auth = new AuthApi(services, new Passwords(passwordWorkers), tokens, tickets, revocations, authLimits,
         config.auth().refreshTokenDays(), config.auth().jwtSecret());
     fanout = new RoomFanout(vertx, services::ask, HOLD_MILLIS, config.limits().replayLimit());
-    RateLimiter sendLimiter = new RateLimiter(redisApi, "send", config.limits().sendPerSecond(),
+    RateLimiter sendLimiter = RateLimiter.leased(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst());
     connectionShared = new Connection.Shared(fanout, new UserFanout(vertx), services, sendLimiter, config.limits(),
         publisher);
@@ -118,7 +118,11 @@ public final class GatewayVerticle extends VerticleBase {
     int hardFrameLimit = Math.max(config.limits().maxFrameBytes() * 4, 1 << 20);
     server = vertx.createHttpServer(new HttpServerOptions()
             .setMaxWebSocketFrameSize(hardFrameLimit)
-            .setMaxWebSocketMessageSize(hardFrameLimit))
+            .setMaxWebSocketMessageSize(hardFrameLimit)
+            // Chat frames are small: compressing them saves little, and a deflate context per connection costs
+            // hundreds of KiB of memory (browsers ask for permessage-deflate whenever the server offers it).
+            .setPerMessageWebSocketCompressionSupported(false)
+            .setPerFrameWebSocketCompressionSupported(false))
         .requestHandler(router)
         .webSocketHandshakeHandler(this::handshake)
         // Connections are set up when their handshake is accepted (see handshake()).

@@ -10,13 +10,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Token buckets in Redis, shared by every gateway node: a bucket holds up to {@code burst} tokens and refills at
- * {@code perSecond}. One round trip per check (a script that reads Redis' own clock, so nodes' clocks don't matter).
+ * {@code perSecond} (a script that reads Redis' own clock, so nodes' clocks don't matter).
+ *
+ * <p>A node does not ask Redis for every token: it takes a lease of up to a second's worth at once and spends it
+ * locally for a few seconds, so a steady sender costs one Redis round trip per lease instead of one per message.
+ * What a lease does to the limit: across all nodes a person never gets more than the bucket gave out; tokens left in
+ * a lease that expires unused are lost to its holder (a sparse sender never notices, the bucket refills meanwhile).
+ * A bucket that refills slower than one token a second is leased one token at a time, which is exact.
+ *
+ * <p>Belongs to one verticle and its event loop.
  */
 public final class RateLimiter {
 
@@ -31,10 +41,12 @@ public final class RateLimiter {
       local tokens = tonumber(bucket[1]) or burst
       local at = tonumber(bucket[2]) or now
       tokens = math.min(burst, tokens + math.max(0, now - at) * rate)
-      local allowed = 0
-      if tokens >= 1 then
-        tokens = tokens - 1
-        allowed = 1
+      local want = tonumber(ARGV[3])
+      local allowed = math.min(want, math.floor(tokens))
+      if allowed > 0 then
+        tokens = tokens - allowed
+      else
+        allowed = 0
       end
       redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
       redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
@@ -43,29 +55,67 @@ public final class RateLimiter {
 
   private static final String SCRIPT_SHA1 = sha1(SCRIPT);
 
+  /** How long a lease may be spent locally before Redis is asked again. */
+  static final long LEASE_NANOS = 5_000_000_000L;
+  /** Leases kept at once (the least recently used go first). */
+  private static final int LEASES_KEPT = 100_000;
+
   private final RedisAPI redis;
   private final String keyPrefix;
   private final double perSecond;
   private final int burst;
+  /** Tokens taken at once: about a second's worth, never more than a third of the burst. */
+  private final int leaseSize;
+  private final Map<String, Lease> leases = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Lease> eldest) {
+      return size() > LEASES_KEPT;
+    }
+  };
 
-  public RateLimiter(RedisAPI redis, String name, double perSecond, int burst) {
+  /** Tokens this node may still spend for one subject, until {@code expiresAt} (System.nanoTime). */
+  private static final class Lease {
+    private int tokens;
+    private final long expiresAt;
+
+    Lease(int tokens, long expiresAt) {
+      this.tokens = tokens;
+      this.expiresAt = expiresAt;
+    }
+  }
+
+  private RateLimiter(RedisAPI redis, String name, double perSecond, int burst, int leaseSize) {
     this.redis = redis;
     this.keyPrefix = "parley:rate:" + name + ":";
     this.perSecond = perSecond;
     this.burst = burst;
+    this.leaseSize = leaseSize;
+  }
+
+  /**
+   * A limiter for a hot path (a check per message sent): leases of about a second's worth, never more than a third of
+   * the burst.
+   */
+  public static RateLimiter leased(RedisAPI redis, String name, double perSecond, int burst) {
+    return new RateLimiter(redis, name, perSecond, burst, (int) Math.max(1, Math.min(burst / 3, Math.ceil(perSecond))));
+  }
+
+  /** A limiter that asks Redis for every token: exact, for actions that are rare (sign-ins, invitations, searches). */
+  public static RateLimiter exact(RedisAPI redis, String name, double perSecond, int burst) {
+    return new RateLimiter(redis, name, perSecond, burst, 1);
   }
 
   /** A bucket of {@code count} that refills {@code count} tokens per minute. */
   public static RateLimiter perMinute(RedisAPI redis, String name, int count) {
-    return new RateLimiter(redis, name, count / 60.0, count);
+    return exact(redis, name, count / 60.0, count);
   }
 
   public static RateLimiter perHour(RedisAPI redis, String name, int count) {
-    return new RateLimiter(redis, name, count / 3600.0, count);
+    return exact(redis, name, count / 3600.0, count);
   }
 
   public static RateLimiter perDay(RedisAPI redis, String name, int count) {
-    return new RateLimiter(redis, name, count / 86400.0, count);
+    return exact(redis, name, count / 86400.0, count);
   }
 
   /**
@@ -82,17 +132,37 @@ public final class RateLimiter {
             : Future.failedFuture(new ParleyException(ErrorCode.RATE_LIMITED, message)));
   }
 
-  /** Takes a token from the subject's bucket: true when allowed. */
+  /** Takes a token from the subject's bucket, from this node's lease when it has one: true when allowed. */
   public Future<Boolean> tryAcquire(String subject) {
-    List<String> args = List.of("1", keyPrefix + subject, Double.toString(perSecond), Integer.toString(burst));
+    long now = System.nanoTime();
+    Lease lease = leases.get(subject);
+    if (lease != null && lease.tokens > 0 && now - lease.expiresAt < 0) {
+      lease.tokens--;
+      return Future.succeededFuture(true);
+    }
+    return takeFromRedis(subject).map(granted -> {
+      if (granted == 0) {
+        leases.remove(subject);
+        return false;
+      }
+      // Two checks that both found no lease both asked Redis: keep what each was granted, not only the last.
+      Lease held = leases.get(subject);
+      int kept = held != null && now - held.expiresAt < 0 ? held.tokens : 0;
+      leases.put(subject, new Lease(kept + granted - 1, now + LEASE_NANOS));
+      return true;
+    });
+  }
+
+  private Future<Integer> takeFromRedis(String subject) {
+    List<String> args = List.of("1", keyPrefix + subject, Double.toString(perSecond), Integer.toString(burst),
+        Integer.toString(leaseSize));
     // This runs for every message sent: name the script by its hash rather than sending its text each time. A Redis
     // that does not know it (restarted, or new) says NOSCRIPT, and one EVAL teaches it again.
     return redis.evalsha(withScript(SCRIPT_SHA1, args))
         .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")
             ? redis.eval(withScript(SCRIPT, args))
             : Future.failedFuture(failure))
-        .map(Response::toInteger)
-        .map(allowed -> allowed == 1);
+        .map(Response::toInteger);
   }
 
   private static List<String> withScript(String script, List<String> args) {

@@ -234,7 +234,7 @@ public final class Connection implements Socket {
             sendGap(room, replay.since() + 1, result.latest());
           } else {
             for (RoomEvent event : result.events()) {
-              sendEvent(event.toFrame().encode());
+              sendEvent(EncodedFrame.of(event.toFrame()));
             }
           }
           subscription.goLive(result.latest());
@@ -316,7 +316,7 @@ public final class Connection implements Socket {
   }
 
   /** A notice for this person (added to or removed from a room), already encoded. */
-  void sendNotice(String frame, String removedFromRoom) {
+  void sendNotice(EncodedFrame frame, String removedFromRoom) {
     if (removedFromRoom != null) {
       RoomSubscription subscription = subscriptions.get(removedFromRoom);
       if (subscription != null) {
@@ -327,7 +327,7 @@ public final class Connection implements Socket {
   }
 
   @Override
-  public void sendEvent(String frame) {
+  public void sendEvent(EncodedFrame frame) {
     if (closed) {
       return;
     }
@@ -340,13 +340,13 @@ public final class Connection implements Socket {
     } else {
       framesWhileFull = 0;
     }
-    ws.writeTextMessage(frame);
+    ws.writeFrame(frame.frame());
   }
 
   @Override
-  public void sendEphemeral(String frame) {
+  public void sendEphemeral(EncodedFrame frame) {
     if (!closed && !ws.writeQueueFull()) {
-      ws.writeTextMessage(frame);
+      ws.writeFrame(frame.frame());
     }
   }
 
@@ -403,7 +403,7 @@ public final class Connection implements Socket {
    * reading cannot make the server queue replies without end.
    */
   private void write(JsonBody frame) {
-    sendEvent(frame.toJson().encode());
+    sendEvent(EncodedFrame.of(frame.toJson()));
   }
 
   private static ParleyException invalid(String message) {

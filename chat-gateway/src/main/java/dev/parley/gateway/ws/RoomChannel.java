@@ -8,6 +8,7 @@ import dev.parley.shared.events.RoomEvents.MemberLeft;
 import dev.parley.shared.events.RoomEvents.MemberUpdated;
 import dev.parley.shared.rooms.MessageCommands.Replay;
 import dev.parley.shared.rooms.MessageCommands.ReplayResult;
+import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -99,9 +100,10 @@ final class RoomChannel {
    * An event encoded once into its frame, and the person it takes out of the room, whose subscriptions on this
    * node end right after it.
    */
-  private record Pending(String frame, String removedUser) {
-    static Pending of(RoomEvent event) {
-      return new Pending(event.toFrame().encode(), losesAccess(event));
+  private record Pending(EncodedFrame frame, String removedUser) {
+    /** The event as received (a copy of its own), turned into its frame by adding the op. */
+    static Pending of(RoomEvent event, JsonObject json) {
+      return new Pending(EncodedFrame.of(json.put(Protocol.OP, Protocol.EVT)), losesAccess(event));
     }
 
     /**
@@ -129,12 +131,12 @@ final class RoomChannel {
       return;
     }
     if (event.seq() == null) {
-      String frame = event.toFrame().encode();
+      EncodedFrame frame = EncodedFrame.of(json.put(Protocol.OP, Protocol.EVT));
       for (RoomSubscription subscriber : subscribers) {
         subscriber.ephemeral(frame);
       }
     } else {
-      accept(event.seq(), Pending.of(event));
+      accept(event.seq(), Pending.of(event, json));
     }
   }
 
@@ -214,7 +216,7 @@ final class RoomChannel {
             }
           } else {
             for (RoomEvent event : result.events()) {
-              accept(event.seq(), Pending.of(event));
+              accept(event.seq(), Pending.of(event, event.toJson()));
             }
           }
           // PostgreSQL is the truth: an event held since before this read that it does not know was never stored

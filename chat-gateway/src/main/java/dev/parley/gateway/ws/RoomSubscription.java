@@ -16,7 +16,7 @@ final class RoomSubscription {
   /** Live events that came in during the replay; null once live. */
   private List<Buffered> buffered = new ArrayList<>();
 
-  private record Buffered(long seq, String frame) {
+  private record Buffered(long seq, EncodedFrame frame) {
   }
 
   RoomSubscription(Socket connection, String room) {
@@ -37,7 +37,7 @@ final class RoomSubscription {
   }
 
   /** A stored event, in seq order. */
-  void event(long seq, String frame) {
+  void event(long seq, EncodedFrame frame) {
     if (buffered != null) {
       if (buffered.size() >= connection.maxBufferedEvents()) {
         connection.closeSlow();
@@ -51,7 +51,7 @@ final class RoomSubscription {
   }
 
   /** An ephemeral event (typing): dropped while replaying or when the socket is behind. */
-  void ephemeral(String frame) {
+  void ephemeral(EncodedFrame frame) {
     if (buffered == null) {
       connection.sendEphemeral(frame);
     }

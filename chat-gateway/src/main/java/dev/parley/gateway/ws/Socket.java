@@ -12,10 +12,10 @@ interface Socket {
   int maxBufferedEvents();
 
   /** A stored event, encoded; never dropped (a socket that stays behind is closed instead). */
-  void sendEvent(String frame);
+  void sendEvent(EncodedFrame frame);
 
   /** An ephemeral event, encoded; dropped when the socket is behind. */
-  void sendEphemeral(String frame);
+  void sendEphemeral(EncodedFrame frame);
 
   void sendGap(String room, long from, long to);
 

@@ -58,7 +58,7 @@ public final class UserFanout {
         LOG.warn("Dropped a malformed notice: {}", malformed.getMessage());
         return;
       }
-      String frame = notice.toFrame().encode();
+      EncodedFrame frame = EncodedFrame.of(notice.toFrame());
       for (Connection connection : List.copyOf(connections)) {
         connection.sendNotice(frame, removedFrom);
       }

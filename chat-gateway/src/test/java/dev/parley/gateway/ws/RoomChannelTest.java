@@ -214,13 +214,13 @@ class RoomChannelTest {
     }
 
     @Override
-    public void sendEvent(String frame) {
-      events.add(frame);
+    public void sendEvent(EncodedFrame frame) {
+      events.add(frame.text());
     }
 
     @Override
-    public void sendEphemeral(String frame) {
-      ephemeral.add(frame);
+    public void sendEphemeral(EncodedFrame frame) {
+      ephemeral.add(frame.text());
     }
 
     @Override
