@@ -65,7 +65,17 @@ public final class EmbeddedServices {
       if (dataDirectory != null) {
         Files.createDirectories(dataDirectory);
         password = Secrets.kept(dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password"));
-        builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setConnectConfig("password", password);
+        builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setConnectConfig("password", password)
+            // The embedded server's defaults trade durability for test speed; data users keep must survive a
+            // power cut, since a message is acknowledged once committed. Group commit keeps the flushes few.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            // A chat server writes all day: a cache that holds the hot end of the message indexes, and checkpoints
+            // far enough apart that they do not keep rewriting the same pages (each one makes every page touched
+            // next write a full copy of itself to the WAL, and its writes slow the WAL flushes acks wait for).
+            .setServerConfig("shared_buffers", "512MB")
+            .setServerConfig("max_wal_size", "4GB")
+            .setServerConfig("checkpoint_timeout", "15min");
       }
       EmbeddedPostgres server = builder.start();
       if (password != null) {

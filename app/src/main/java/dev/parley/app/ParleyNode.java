@@ -38,12 +38,14 @@ public final class ParleyNode {
     ParleyConfig parsed = ParleyConfig.fromJson(config);
     Future<Vertx> vertx;
     HazelcastClusterManager clusterManager = null;
+    // Linux's epoll through Netty where it is available (it is bundled for x86-64 Linux), else Java NIO.
+    VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
     if (parsed.cluster().enabled()) {
-      VertxOptions options = new VertxOptions().setEventBusOptions(ClusterSetup.eventBus(parsed.cluster()));
+      options.setEventBusOptions(ClusterSetup.eventBus(parsed.cluster()));
       clusterManager = ClusterSetup.clusterManager(parsed.cluster());
       vertx = Vertx.builder().with(options).withClusterManager(clusterManager).buildClustered();
     } else {
-      vertx = Future.succeededFuture(Vertx.vertx());
+      vertx = Future.succeededFuture(Vertx.vertx(options));
     }
     HazelcastClusterManager cluster = clusterManager;
     return vertx.compose(started -> deploy(started, config, roles, cluster).recover(failure -> {

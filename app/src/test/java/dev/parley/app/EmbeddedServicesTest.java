@@ -67,6 +67,19 @@ class EmbeddedServicesTest {
         Files.getPosixFilePermissions(password), "only its owner can read the password");
     try (EmbeddedServices.Postgres again = EmbeddedServices.startPostgres(folder)) {
       assertEquals(1, query(PgConnectOptions.fromUri(again.url())), "the kept password still opens it");
+      assertEquals("on", setting(PgConnectOptions.fromUri(again.url()), "fsync"), "kept data is flushed to disk");
+      assertEquals("on", setting(PgConnectOptions.fromUri(again.url()), "synchronous_commit"),
+          "a commit (and so an ack) waits for the flush");
+    }
+  }
+
+  private String setting(PgConnectOptions connect, String name) {
+    Pool pool = PgBuilder.pool().connectingTo(connect).using(vertx).build();
+    try {
+      return TestNodes.await(pool.query("SELECT current_setting('" + name + "')").execute()).iterator().next()
+          .getString(0);
+    } finally {
+      pool.close();
     }
   }
 

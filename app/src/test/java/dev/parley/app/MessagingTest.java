@@ -68,7 +68,7 @@ class MessagingTest {
          TestSocket bobSocket = TestSocket.connect(vertx, api.port(), bob)) {
       assertEquals(alice.id(), aliceSocket.hello().getString("user"));
       assertEquals(30, aliceSocket.hello().getInteger("heartbeat"));
-      long latest = aliceSocket.subscribe(room, null).get(0).getLong("seq");
+      long latest = aliceSocket.subscribeLive(room);
       bobSocket.subscribe(room, null);
 
       JsonObject ack = aliceSocket.sendMessage(room, "hello, <b>Bob</b>");
@@ -119,7 +119,7 @@ class MessagingTest {
   void concurrentSendersGetGaplessSeqsInOneRoom() {
     try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice);
          TestSocket bobSocket = TestSocket.connect(vertx, api.port(), bob)) {
-      long start = bobSocket.subscribe(room, null).get(0).getLong("seq");
+      long start = bobSocket.subscribeLive(room);
       int each = 50;
       for (int i = 0; i < each; i++) {
         aliceSocket.send(new JsonObject().put("op", "send").put("room", room).put("cid", "a" + i).put("text", "a" + i));
@@ -146,7 +146,7 @@ class MessagingTest {
   void aLostPublishIsFetchedFromPostgresAndEventsStillArriveInOrder() {
     try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice);
          TestSocket bobSocket = TestSocket.connect(vertx, api.port(), bob)) {
-      long latest = bobSocket.subscribe(room, null).get(0).getLong("seq");
+      long latest = bobSocket.subscribeLive(room);
       // The event bus is best effort: drop the publish of the next message as if a node had crashed after commit.
       AtomicBoolean dropped = new AtomicBoolean();
       vertx.eventBus().addOutboundInterceptor(delivery -> {

@@ -82,6 +82,15 @@ final class TestSocket implements AutoCloseable {
   }
 
   /** Subscribes and returns the frames up to and including {@code subbed}. */
+  /**
+   * Subscribes without catching up and returns the room's latest seq from {@code subbed}. Live events that came
+   * while the subscription was being set up may arrive before it; they are skipped here.
+   */
+  long subscribeLive(String room) {
+    List<JsonObject> frames = subscribe(room, null);
+    return frames.get(frames.size() - 1).getLong("seq");
+  }
+
   List<JsonObject> subscribe(String room, Long since) {
     JsonObject sub = new JsonObject().put("op", "sub").put("room", room);
     if (since != null) {
