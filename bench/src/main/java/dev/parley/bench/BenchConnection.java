@@ -28,7 +28,13 @@ final class BenchConnection {
   boolean ready;
   /** The setup gave up on it (timeout): close it if its handshake completes late. */
   boolean abandoned;
+  /** The room's latest seq when it last subscribed: where it resumes from after a drop. */
+  long since;
+  /** Dropped by the storm on purpose: its closing is not an error, and it resumes with {@code since}. */
+  boolean dropped;
 
+  /** Socket.IO acknowledgement ids, one sequence per connection. */
+  private int ackIds;
   private String awaitedOp;
   private Promise<JsonObject> waiter;
 
@@ -37,6 +43,10 @@ final class BenchConnection {
     this.room = room;
     this.user = user;
     this.roomId = roomId;
+  }
+
+  int nextAckId() {
+    return ackIds++;
   }
 
   /** The next frame with this op, within the timeout. */

@@ -13,7 +13,9 @@ import java.util.Set;
  * {@code java -jar parley-bench.jar} alone runs scenario (a) against a local server.
  */
 record BenchOptions(
-    List<URI> urls,
+    Target target,
+    List<Target> compare,
+    double goodP99Millis,
     int connections,
     int rooms,
     int users,
@@ -23,6 +25,8 @@ record BenchOptions(
     int drainSeconds,
     boolean idle,
     int holdSeconds,
+    boolean storm,
+    int stormMissed,
     String prefix,
     String password,
     int textBytes,
@@ -38,7 +42,7 @@ record BenchOptions(
   static final int MAX_CONNECTIONS = 100_000;
   static final int MIN_TEXT_BYTES = 48;
   static final int MAX_TEXT_BYTES = 4_000;
-  private static final Set<String> FLAGS = Set.of("--idle", "--help", "-h");
+  private static final Set<String> FLAGS = Set.of("--idle", "--storm", "--help", "-h");
 
   static String usage() {
     return """
@@ -52,6 +56,12 @@ record BenchOptions(
         Target
           --url URLS               server base URL(s), comma separated; connections and setup calls
                                    are spread round-robin over them            [%s]
+          --compare N=URL,...      side by side: the same load against each target in turn (each
+                                   with its own setup, warm-up and sweep), then the ratios of the
+                                   first to each other one; a Socket.IO server is written
+                                   N=socketio+http://host:port                  [off]
+          --good-p99 MS            the p99 a rate must stay under to count as carried, for the
+                                   "highest rate" comparison                    [100]
         Shape
           --connections N          WebSocket connections; connection i is in room i %% R  [2000]
           --rooms R                rooms (public channels)                       [200]
@@ -70,6 +80,13 @@ record BenchOptions(
         Idle (heap/RSS per connection)
           --idle                   connect and subscribe, send nothing, print READY, hold, close
           --hold S                 seconds to hold the idle connections            [60]
+        Reconnect storm
+          --storm                  connect and subscribe; then every connection but the first of
+                                   each room drops at once, the first ones send what they miss, and
+                                   all dropped ones reconnect together and resume with 'since' (up to
+                                   --connect-concurrency handshakes in flight); prints how long until
+                                   all were subscribed again and had every missed message
+          --storm-missed M         messages each room gets while its members are away  [5]
         Accounts
           --prefix P               user e-mail prefix (P-<i>@example.com) and room name prefix;
                                    reruns with the same prefix log in instead      [bench]
@@ -133,11 +150,22 @@ record BenchOptions(
     }
     Options o = new Options(values);
 
-    List<URI> urls = parseUrls(o.string("--url", DEFAULT_URL));
+    if (values.containsKey("--compare") && values.containsKey("--url")) {
+      throw new IllegalArgumentException("give --url or --compare, not both");
+    }
+    List<Target> compare = values.containsKey("--compare") ? Target.parseAll(o.string("--compare", "")) : List.of();
+    Target target = compare.isEmpty()
+        ? new Target("parley", parseUrls(o.string("--url", DEFAULT_URL)), Wire.PARLEY) : compare.get(0);
+    double goodP99 = o.decimal("--good-p99", 100, 0.01, 3_600_000);
     int connections = o.integer("--connections", 2000, 1, MAX_CONNECTIONS);
     int rooms = o.integer("--rooms", 200, 1, connections);
     int users = o.integer("--users", connections, 1, connections);
     boolean idle = o.flag("--idle");
+    boolean storm = o.flag("--storm");
+    int stormMissed = o.integer("--storm-missed", 5, 1, 1000);
+    if (idle && storm) {
+      throw new IllegalArgumentException("give --idle or --storm, not both");
+    }
     List<Double> rates;
     if (values.containsKey("--rates") && values.containsKey("--rate")) {
       throw new IllegalArgumentException("give --rate or --rates, not both");
@@ -166,15 +194,32 @@ record BenchOptions(
     int timeout = o.integer("--timeout", 30, 1, 600);
     int[] slice = parseSlice(o.string("--slice", "0/1"), connections);
     o.rejectUnknown();
-    return new BenchOptions(urls, connections, rooms, users, rates, duration, warmup, drain, idle, hold,
-        prefix, password, textBytes, eventLoops, httpConcurrency, connectConcurrency, stopP99, timeout,
-        slice[0], slice[1]);
+    if (!compare.isEmpty() && (idle || storm || slice[1] > 1)) {
+      throw new IllegalArgumentException("--compare runs a load sweep in one process: not with --idle, --storm or "
+          + "--slice");
+    }
+    return new BenchOptions(target, compare, goodP99, connections, rooms, users, rates, duration, warmup, drain, idle,
+        hold, storm, stormMissed, prefix, password, textBytes, eventLoops, httpConcurrency, connectConcurrency, stopP99,
+        timeout, slice[0], slice[1]);
+  }
+
+  /** The base URLs of the target being driven. */
+  List<URI> urls() {
+    return target.urls();
+  }
+
+  /** These options aimed at another target. */
+  BenchOptions forTarget(Target other) {
+    return new BenchOptions(other, compare, goodP99Millis, connections, rooms, users, rates, durationSeconds,
+        warmupSeconds, drainSeconds, idle, holdSeconds, storm, stormMissed, prefix, password, textBytes, eventLoops,
+        httpConcurrency, connectConcurrency, stopP99Millis, timeoutSeconds, slice, slices);
   }
 
   /** One line for the log: what this run is going to do. */
   String describe() {
     StringBuilder sb = new StringBuilder()
-        .append("urls=").append(urls)
+        .append("target=").append(target.name()).append(' ')
+        .append("urls=").append(target.urls())
         .append(" connections=").append(connections)
         .append(" rooms=").append(rooms)
         .append(" users=").append(users);
@@ -183,6 +228,8 @@ record BenchOptions(
     }
     if (idle) {
       sb.append(" idle hold=").append(holdSeconds).append('s');
+    } else if (storm) {
+      sb.append(" storm missed=").append(stormMissed);
     } else {
       sb.append(" rates=").append(rates.stream().map(BenchOptions::formatRate).toList())
           .append(" warmup=").append(warmupSeconds).append('s')
@@ -195,7 +242,7 @@ record BenchOptions(
     return rate == Math.rint(rate) ? Long.toString((long) rate) : String.format(Locale.ROOT, "%.2f", rate);
   }
 
-  private static List<URI> parseUrls(String text) {
+  static List<URI> parseUrls(String text) {
     List<URI> urls = new ArrayList<>();
     for (String part : text.split(",")) {
       String s = part.trim();

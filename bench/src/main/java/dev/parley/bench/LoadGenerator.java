@@ -41,6 +41,8 @@ public final class LoadGenerator {
   private final int shardCount;
   private final PrintStream out;
   private final Layout layout;
+  /** The summary of each rate step, in order. */
+  private final List<Step.Result> results = new ArrayList<>();
 
   private LoadGenerator(Vertx vertx, BenchOptions options, int shardCount, PrintStream out) {
     this.vertx = vertx;
@@ -68,18 +70,44 @@ public final class LoadGenerator {
       System.err.println("parley-bench: " + e.getMessage());
       return EXIT_USAGE;
     }
+    if (options.compare().isEmpty()) {
+      return runTarget(options, out, new ArrayList<>());
+    }
+    // Side by side: the same load against each target in turn, then the ratios.
+    Comparison comparison = new Comparison(options.goodP99Millis());
+    int status = EXIT_OK;
+    for (Target target : options.compare()) {
+      List<Step.Result> results = new ArrayList<>();
+      int targetStatus = runTarget(options.forTarget(target), out, results);
+      status = Math.max(status, targetStatus);
+      comparison.add(target.name(), results);
+    }
+    comparison.print(out);
+    return status;
+  }
+
+  /** Runs the whole bench against one target, adding its step summaries to {@code results}. */
+  private static int runTarget(BenchOptions options, PrintStream out, List<Step.Result> results) {
     int shards = Math.min(options.eventLoops(), Layout.of(options).myConnectionCount());
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(shards));
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(shards).setPreferNativeTransport(true));
+    LoadGenerator generator = new LoadGenerator(vertx, options, shards, out);
     try {
-      return new LoadGenerator(vertx, options, shards, out).execute();
+      return generator.execute();
     } catch (RuntimeException e) {
       LOG.error("The bench failed", e);
-      out.println("setup_failed stage=bench error=" + oneWord(String.valueOf(e.getMessage())));
+      out.println(generator.linePrefix() + "setup_failed stage=bench error="
+          + oneWord(String.valueOf(e.getMessage())));
       out.flush();
       return EXIT_SETUP_FAILED;
     } finally {
+      results.addAll(generator.results);
       vertx.close().await();
     }
+  }
+
+  /** In a comparison, every line names its target. */
+  private String linePrefix() {
+    return options.compare().isEmpty() ? "" : "target=" + options.target().name() + " ";
   }
 
   private int execute() {
@@ -98,7 +126,7 @@ public final class LoadGenerator {
       accounts = setup.refreshStale(accounts).await();
     } catch (Exception e) {
       LOG.error("Setup failed over HTTP: {}", e.getMessage());
-      out.println("setup_failed stage=http error=" + oneWord(e.getMessage()));
+      out.println(linePrefix() + "setup_failed stage=http error=" + oneWord(e.getMessage()));
       out.flush();
       return EXIT_SETUP_FAILED;
     } finally {
@@ -119,14 +147,18 @@ public final class LoadGenerator {
       if (ready < layout.myConnectionCount()) {
         LOG.error("Setup failed: {} of {} connections subscribed ({})", ready, layout.myConnectionCount(),
             run.setupErrors.breakdown());
-        out.println("setup_failed stage=connect connections=" + layout.myConnectionCount() + " ready=" + ready
+        out.println(linePrefix() + "setup_failed stage=connect connections=" + layout.myConnectionCount()
+            + " ready=" + ready
             + " errors=" + run.setupErrors.total() + " errors_by=" + run.setupErrors.breakdown());
         out.flush();
         return EXIT_SETUP_FAILED;
       }
       double setupSeconds = seconds(System.nanoTime() - setupStart);
       LOG.info("All {} connections subscribed; setup took {} s", ready, oneDecimal(setupSeconds));
-      return options.idle() ? hold(run, shards, setupSeconds) : load(run, shards);
+      if (options.idle()) {
+        return hold(run, shards, setupSeconds);
+      }
+      return options.storm() ? storm(run, shards) : load(run, shards);
     } finally {
       run.startClosing();
       all(shards, Shard::closeAll).await();
@@ -173,6 +205,57 @@ public final class LoadGenerator {
     return EXIT_OK;
   }
 
+  /**
+   * The reconnect storm: all but each room's first connection drop at once, the first ones send what the others
+   * miss, then every dropped connection reconnects at the same time and resumes with {@code since}. Measures how
+   * long until all are subscribed again and until every missed message has been replayed to them.
+   */
+  private int storm(Run run, List<Shard> shards) {
+    long start = run.now();
+    Step step = new Step(0, 0, start, start, start + TimeUnit.MINUTES.toNanos(10));
+    run.begin(step);
+    int dropped = sum(shards, Shard::dropFollowers);
+    int sent = sum(shards, shard -> shard.sendMissed(step, options.stormMissed()));
+    long ackDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
+    while (!step.allAcked() && System.nanoTime() < ackDeadline) {
+      vertx.timer(20).await();
+    }
+    LOG.info("{} connections dropped, {} messages sent while they were away; reconnecting all at once", dropped, sent);
+
+    long stormStart = System.nanoTime();
+    all(shards, shard -> shard.resumeDropped(options.connectConcurrency())).await();
+    double subscribedSeconds = seconds(System.nanoTime() - stormStart);
+    long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
+    while (!step.complete() && System.nanoTime() < drainEnd) {
+      vertx.timer(5).await();
+    }
+    double replayedSeconds = seconds(System.nanoTime() - stormStart);
+    int resubscribed = ready(shards) - (layout.myConnectionCount() - dropped);
+    StringBuilder line = new StringBuilder(layout.describe())
+        .append(" storm dropped=").append(dropped)
+        .append(" missed_per_room=").append(options.stormMissed())
+        .append(" resubscribed=").append(resubscribed)
+        .append(" resubscribe_seconds=").append(String.format(Locale.ROOT, "%.2f", subscribedSeconds))
+        .append(" subscriptions_per_second=").append(String.format(Locale.ROOT, "%.0f", resubscribed / subscribedSeconds))
+        .append(" replayed=").append(step.deliveredCount())
+        .append(" expected=").append(step.expectedCount())
+        .append(" all_replayed_seconds=").append(String.format(Locale.ROOT, "%.2f", replayedSeconds))
+        .append(" lost=").append(Math.max(0, step.expectedCount() - step.deliveredCount()))
+        .append(" errors=").append(step.errors.total() + run.setupErrors.total());
+    if (step.errors.total() + run.setupErrors.total() > 0) {
+      line.append(" errors_by=").append(step.errors.breakdown()).append(run.setupErrors.breakdown());
+    }
+    out.println(line);
+    out.flush();
+    return EXIT_OK;
+  }
+
+  private static int sum(List<Shard> shards, Function<Shard, Future<Integer>> count) {
+    List<Future<Integer>> counts = shards.stream().map(count).toList();
+    Future.all(counts).await();
+    return counts.stream().mapToInt(Future::result).sum();
+  }
+
   /** Scenarios (a), (b), (d): each rate gets a warm-up, a measurement, a drain and one summary line. */
   private int load(Run run, List<Shard> shards) {
     List<Double> rates = options.rates();
@@ -188,19 +271,24 @@ public final class LoadGenerator {
       Future<Void> schedule = all(shards, shard -> shard.runLoad(step));
       vertx.timer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(step.measureStartNanos - run.now()))).await();
       long cpuStart = processCpuNanos();
+      long machineStart = MachineCpu.busyNanos();
       long wallStart = System.nanoTime();
       schedule.await();
       long cpuEnd = processCpuNanos();
-      double clientCpu = cpuStart < 0 || cpuEnd < 0
-          ? -1
-          : (cpuEnd - cpuStart) / (double) (System.nanoTime() - wallStart);
+      long machineEnd = MachineCpu.busyNanos();
+      long wall = System.nanoTime() - wallStart;
+      double clientCpu = cpuStart < 0 || cpuEnd < 0 ? -1 : (cpuEnd - cpuStart) / (double) wall;
+      double serverCpu = clientCpu < 0 || machineStart < 0 || machineEnd < 0 ? -1
+          : Math.max(0, (machineEnd - machineStart) / (double) wall - clientCpu);
 
       long drainEnd = run.now() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
       while (!step.complete() && run.now() < drainEnd) {
         vertx.timer(50).await();
       }
-      Step.Result result = step.result(layout, options.durationSeconds(), clientCpu);
-      out.println(result.line());
+      Step.Result result = step.result(layout, options.durationSeconds(), clientCpu, serverCpu);
+      LOG.info("Slowest delivery (ms) of the messages sent in each measured second: {}", step.slowestBySecond());
+      results.add(result);
+      out.println(linePrefix() + result.line());
       out.flush();
 
       if (ready(shards) == 0) {

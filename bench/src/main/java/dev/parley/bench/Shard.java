@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 final class Shard extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
-  private static final String PING_FRAME = new Frames.Ping(null).toJson().encode();
+  private static final JsonObject PING_FRAME = new Frames.Ping(null).toJson();
   private static final int LOGGED_PROBLEMS = 10;
   private static final AtomicInteger problemsLogged = new AtomicInteger();
 
@@ -52,6 +52,7 @@ final class Shard extends VerticleBase {
   private final List<BenchConnection> connections = new ArrayList<>();
   private final AtomicInteger openCount = new AtomicInteger();
   private final AtomicInteger readyCount = new AtomicInteger();
+  private final Wire wire;
 
   private WebSocketClient client;
   private long pingTimer = -1;
@@ -63,6 +64,7 @@ final class Shard extends VerticleBase {
     this.shards = shards;
     this.run = run;
     this.timeoutMs = run.options.timeoutSeconds() * 1000L;
+    this.wire = run.options.target().wire();
   }
 
   @Override
@@ -122,6 +124,52 @@ final class Shard extends VerticleBase {
     });
   }
 
+  // ---- the reconnect storm -----------------------------------------------------------------------------
+
+  /**
+   * Drops every connection but the first of each room (that one stays to send what the others miss) and
+   * completes when their sockets are closed; returns how many were dropped.
+   */
+  Future<Integer> dropFollowers() {
+    return onContext(() -> {
+      List<Future<Void>> closing = new ArrayList<>();
+      for (BenchConnection c : connections) {
+        if (c.index >= run.layout.rooms() && c.open) {
+          c.dropped = true;
+          c.ready = false;
+          readyCount.decrementAndGet();
+          closing.add(c.ws.close());
+        }
+      }
+      return Future.join(closing).map(done -> closing.size());
+    });
+  }
+
+  /** Each room's first connection sends {@code count} messages of the step, for the dropped ones to miss. */
+  Future<Integer> sendMissed(Step step, int count) {
+    return onContext(() -> {
+      int sent = 0;
+      for (BenchConnection c : connections) {
+        if (c.index < run.layout.rooms() && c.ready) {
+          long now = run.now();
+          for (int k = 0; k < count; k++) {
+            sendFrom(c, step, now + k, now); // distinct times, so distinct client message ids
+            sent++;
+          }
+        }
+      }
+      return Future.succeededFuture(sent);
+    });
+  }
+
+  /** Reconnects every dropped connection at once (up to {@code inFlight} handshakes), each resuming with since. */
+  Future<Void> resumeDropped(int inFlight) {
+    return onContext(() -> {
+      List<BenchConnection> dropped = connections.stream().filter(c -> c.dropped).toList();
+      return Bounded.run(dropped.size(), inFlight, false, i -> connect(dropped.get(i)));
+    });
+  }
+
   private <T> Future<T> onContext(Supplier<Future<T>> work) {
     Promise<T> promise = Promise.promise();
     context.runOnContext(v -> {
@@ -144,16 +192,23 @@ final class Shard extends VerticleBase {
         .setHost(url.getHost())
         .setPort(url.getPort() > 0 ? url.getPort() : tls ? 443 : 80)
         .setSsl(tls)
-        .setURI((url.getRawPath() == null ? "" : url.getRawPath()) + "/ws")
+        .setURI((url.getRawPath() == null ? "" : url.getRawPath()) + wire.path())
         .setConnectTimeout(timeoutMs)
         // not a browser: no Origin header (Vert.x would send one made from the host, which the server's
         // Origin check could refuse when it differs from the public URL, e.g. 127.0.0.1 against localhost)
-        .setAllowOriginHeader(false)
-        .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + account.accessToken());
+        .setAllowOriginHeader(false);
+    if (wire.bearerHeader()) {
+      options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + account.accessToken());
+    }
     ClientWebSocket ws = client.webSocket();
     c.ws = ws;
     c.stage = Stage.HANDSHAKE;
-    ws.textMessageHandler(text -> onText(c, text));
+    ws.textMessageHandler(text -> {
+      String frame = wire.decode(c, text, account.accessToken());
+      if (frame != null) {
+        onText(c, frame);
+      }
+    });
     ws.closeHandler(v -> onClosed(c));
     ws.exceptionHandler(e -> LOG.debug("Connection {}: {}", c.index, e.toString()));
     Future<JsonObject> hello = c.expect(Protocol.HELLO, timeoutMs);
@@ -175,10 +230,12 @@ final class Shard extends VerticleBase {
           run.noteHeartbeat(Frames.Hello.fromJson(helloFrame).heartbeat());
           c.stage = Stage.SUBSCRIBE;
           Future<JsonObject> subbed = c.expect(Protocol.SUBBED, timeoutMs);
-          ws.writeTextMessage(new Frames.Sub(c.roomId, null, subscribeRef(c)).toJson().encode());
+          write(c, new Frames.Sub(c.roomId, c.dropped ? c.since : null, subscribeRef(c)).toJson());
           return subbed;
         })
         .<Void>map(subbed -> {
+          c.since = Frames.Subbed.fromJson(subbed).seq();
+          c.dropped = false;
           c.stage = Stage.READY;
           c.ready = true;
           readyCount.incrementAndGet();
@@ -302,7 +359,7 @@ final class Shard extends VerticleBase {
     if (c.reject(new ServerClosed(code))) {
       return; // counted by the setup
     }
-    if (!run.closing() && !c.abandoned) {
+    if (!run.closing() && !c.abandoned && !c.dropped) {
       run.errors().add("closed_" + code);
       logProblem("Connection {} was closed by the server: {} {}", c.index, code,
           code == Protocol.CLOSE_TRY_AGAIN_LATER ? "(dropped as a slow consumer)" : c.ws.closeReason());
@@ -318,9 +375,14 @@ final class Shard extends VerticleBase {
     for (int j = slot; j < connections.size(); j += slots) {
       BenchConnection c = connections.get(j);
       if (c.open) {
-        c.ws.writeTextMessage(PING_FRAME);
+        write(c, PING_FRAME);
       }
     }
+  }
+
+  private Future<Void> write(BenchConnection c, JsonObject frame) {
+    String text = wire.encode(c, frame);
+    return text == null ? Future.succeededFuture() : c.ws.writeTextMessage(text);
   }
 
   private BenchConnection nextSender() {
@@ -340,9 +402,13 @@ final class Shard extends VerticleBase {
       step.errors.add("no_open_connection");
       return;
     }
-    String frame = new Frames.Send(c.roomId, Stamp.cid(run.id, step.index, scheduled),
-        Stamp.text(run.id, step.index, c.index, scheduled, run.options.textBytes()), null).toJson().encode();
-    c.ws.writeTextMessage(frame).onFailure(e -> step.errors.add("write_failed"));
+    sendFrom(c, step, scheduled, now);
+  }
+
+  private void sendFrom(BenchConnection c, Step step, long scheduled, long now) {
+    JsonObject frame = new Frames.Send(c.roomId, Stamp.cid(run.id, step.index, scheduled),
+        Stamp.text(run.id, step.index, c.index, scheduled, run.options.textBytes()), null).toJson();
+    write(c, frame).onFailure(e -> step.errors.add("write_failed"));
     step.onSent(scheduled, now, run.layout.receiversInSlice(c.room) - 1);
   }
 

@@ -32,6 +32,8 @@ final class Step {
   private final LongAdder delivered = new LongAdder();
   private final LongAdder arrivalsInWindow = new LongAdder();
   private final LongAccumulator maxLagNanos = new LongAccumulator(Math::max, 0);
+  /** The slowest delivery of the messages scheduled in each second of the window: shows when a tail happened. */
+  private final LongAccumulator[] slowestBySecond;
   final ErrorCounts errors = new ErrorCounts();
 
   Step(int index, double rate, long startNanos, long measureStartNanos, long endNanos) {
@@ -40,6 +42,11 @@ final class Step {
     this.startNanos = startNanos;
     this.measureStartNanos = measureStartNanos;
     this.endNanos = endNanos;
+    int seconds = (int) Math.max(1, TimeUnit.NANOSECONDS.toSeconds(endNanos - measureStartNanos + 999_999_999L));
+    this.slowestBySecond = new LongAccumulator[seconds];
+    for (int i = 0; i < seconds; i++) {
+      slowestBySecond[i] = new LongAccumulator(Math::max, 0);
+    }
   }
 
   boolean measured(long scheduledNanos) {
@@ -69,8 +76,23 @@ final class Step {
     }
     if (measured(scheduledNanos)) {
       delivered.increment();
-      latency.recordValue(micros(nowNanos - scheduledNanos));
+      long micros = micros(nowNanos - scheduledNanos);
+      latency.recordValue(micros);
+      int second = (int) TimeUnit.NANOSECONDS.toSeconds(scheduledNanos - measureStartNanos);
+      slowestBySecond[Math.min(second, slowestBySecond.length - 1)].accumulate(micros);
     }
+  }
+
+  boolean allAcked() {
+    return acked.sum() >= sent.sum();
+  }
+
+  long deliveredCount() {
+    return delivered.sum();
+  }
+
+  long expectedCount() {
+    return expected.sum();
   }
 
   /** True once every measured send has been acked and delivered everywhere it should. */
@@ -78,14 +100,23 @@ final class Step {
     return acked.sum() >= sent.sum() && delivered.sum() >= expected.sum();
   }
 
+  /** The slowest delivery, in ms, of the messages scheduled in each second of the window. */
+  String slowestBySecond() {
+    StringBuilder sb = new StringBuilder();
+    for (LongAccumulator slowest : slowestBySecond) {
+      sb.append(sb.length() == 0 ? "" : " ").append(slowest.get() / 1000);
+    }
+    return sb.toString();
+  }
+
   /** Takes the measurements (call once, after the drain). */
-  Result result(Layout layout, int durationSeconds, double clientCpuCores) {
+  Result result(Layout layout, int durationSeconds, double clientCpuCores, double serverCpuCores) {
     Histogram h = latency.getIntervalHistogram();
     Histogram a = ackLatency.getIntervalHistogram();
     return new Result(layout.describe(), rate, durationSeconds,
         sent.sum(), acked.sum(), delivered.sum(), expected.sum(), arrivalsInWindow.sum() / (double) durationSeconds,
         h.getTotalCount() == 0 ? null : h, a.getTotalCount() == 0 ? null : a,
-        maxLagNanos.get() / 1e6, clientCpuCores, errors.total(), errors.breakdown());
+        maxLagNanos.get() / 1e6, clientCpuCores, serverCpuCores, errors.total(), errors.breakdown());
   }
 
   private static long micros(long nanos) {
@@ -95,7 +126,13 @@ final class Step {
   /** The numbers of one step and the summary line they print as. */
   record Result(String shape, double rate, int durationSeconds, long sent, long acked,
                 long deliveries, long expected, double deliveriesPerSecond, Histogram latency, Histogram ackLatency,
-                double lagMaxMillis, double clientCpuCores, long errors, String errorBreakdown) {
+                double lagMaxMillis, double clientCpuCores, double serverCpuCores, long errors,
+                String errorBreakdown) {
+
+    /** Server-side CPU per delivery in microseconds (all cores but the generator's), or -1 when unknown. */
+    double serverMicrosPerDelivery() {
+      return serverCpuCores < 0 || deliveriesPerSecond <= 0 ? -1 : serverCpuCores / deliveriesPerSecond * 1e6;
+    }
 
     /** p99 of the end-to-end latency in ms; infinite when nothing was delivered. */
     double p99Millis() {
@@ -123,6 +160,9 @@ final class Step {
           .append(" ack_p99=").append(percentile(ackLatency, 99))
           .append(" lag_max=").append(millis(lagMaxMillis))
           .append(" client_cpu=").append(clientCpuCores < 0 ? "-" : String.format(Locale.ROOT, "%.2f", clientCpuCores))
+          .append(" server_cpu=").append(serverCpuCores < 0 ? "-" : String.format(Locale.ROOT, "%.2f", serverCpuCores))
+          .append(" server_us_per_delivery=").append(serverMicrosPerDelivery() < 0 ? "-"
+              : String.format(Locale.ROOT, "%.1f", serverMicrosPerDelivery()))
           .append(" lost=").append(lost())
           .append(" errors=").append(errors);
       if (!errorBreakdown.isEmpty()) {
