@@ -122,7 +122,10 @@ public final class GatewayVerticle extends VerticleBase {
             // Chat frames are small: compressing them saves little, and a deflate context per connection costs
             // hundreds of KiB of memory (browsers ask for permessage-deflate whenever the server offers it).
             .setPerMessageWebSocketCompressionSupported(false)
-            .setPerFrameWebSocketCompressionSupported(false))
+            .setPerFrameWebSocketCompressionSupported(false)
+            // Every request and response of this server is handled on the verticle's event loop, so a connection
+            // needs no queue for writes from other threads: that queue is 4 KiB allocated up front, per connection.
+            .setStrictThreadMode(true))
         .requestHandler(router)
         .webSocketHandshakeHandler(this::handshake)
         // Connections are set up when their handshake is accepted (see handshake()).

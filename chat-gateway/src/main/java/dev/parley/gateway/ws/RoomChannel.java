@@ -9,10 +9,12 @@ import dev.parley.shared.events.RoomEvents.MemberUpdated;
 import dev.parley.shared.rooms.MessageCommands.Replay;
 import dev.parley.shared.rooms.MessageCommands.ReplayResult;
 import dev.parley.shared.ws.Protocol;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,13 +30,20 @@ import org.slf4j.LoggerFactory;
  * commits, several room workers, several nodes); the channel hands them on strictly in {@code seq} order. An early
  * event is held until the missing ones arrive or, after {@code holdMillis}, they are fetched from PostgreSQL. Each
  * event is encoded to its frame once, whatever the number of subscribers.
+ *
+ * <p>A big room is served in slices of {@link #SLICE} sockets per turn of the event loop: a fan-out to 10,000 sockets
+ * takes the loop for about 150 ms, and in between acks, pings and other rooms' events must get their turn. Events of
+ * the room wait behind the slices of the one before them, so every socket still sees them in order.
  */
 final class RoomChannel {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomChannel.class);
   private static final long UNKNOWN = -1;
+  /** Sockets handed an event in one turn of the event loop (about 8 ms of writes). */
+  static final int SLICE = 512;
 
   private final Vertx vertx;
+  private final Context context;
   private final Function<Replay, Future<ReplayResult>> replays;
   private final String room;
   private final long holdMillis;
@@ -44,6 +53,8 @@ final class RoomChannel {
   private final Set<RoomSubscription> subscribers = new LinkedHashSet<>();
   /** Early events by seq, ready to hand on. */
   private final TreeMap<Long, Pending> held = new TreeMap<>();
+  /** In seq order: events being handed on in slices, the first one under way. */
+  private final ArrayDeque<Outgoing> outgoing = new ArrayDeque<>();
 
   /** The last seq handed to subscribers; unknown until a subscriber has read the room's latest seq. */
   private long delivered = UNKNOWN;
@@ -55,6 +66,7 @@ final class RoomChannel {
 
   RoomChannel(Vertx vertx, Function<Replay, Future<ReplayResult>> replays, String room, long holdMillis, int replayLimit) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.replays = replays;
     this.room = room;
     this.holdMillis = holdMillis;
@@ -81,6 +93,7 @@ final class RoomChannel {
 
   void close() {
     closed = true;
+    outgoing.clear();
     if (repairTimer != -1) {
       vertx.cancelTimer(repairTimer);
     }
@@ -100,10 +113,10 @@ final class RoomChannel {
    * An event encoded once into its frame, and the person it takes out of the room, whose subscriptions on this
    * node end right after it.
    */
-  private record Pending(EncodedFrame frame, String removedUser) {
+  private record Pending(long seq, EncodedFrame frame, String removedUser) {
     /** The event as received (a copy of its own), turned into its frame by adding the op. */
     static Pending of(RoomEvent event, JsonObject json) {
-      return new Pending(EncodedFrame.of(json.put(Protocol.OP, Protocol.EVT)), losesAccess(event));
+      return new Pending(event.seq(), EncodedFrame.of(json.put(Protocol.OP, Protocol.EVT)), losesAccess(event));
     }
 
     /**
@@ -156,24 +169,77 @@ final class RoomChannel {
     while (!held.isEmpty() && held.firstKey() == delivered + 1) {
       Map.Entry<Long, Pending> next = held.pollFirstEntry();
       delivered = next.getKey();
-      Pending event = next.getValue();
-      for (RoomSubscription subscriber : subscribers) {
-        subscriber.event(delivered, event.frame());
-      }
-      if (event.removedUser() != null) {
-        // Whoever left or was removed gets that event, then nothing more from this room.
-        for (RoomSubscription subscriber : List.copyOf(subscribers)) {
-          if (subscriber.user().equals(event.removedUser())) {
-            subscriber.revoke();
-          }
-        }
-      }
+      handOn(next.getValue());
     }
     if (delivered < expected) {
       scheduleRepair();
     } else if (repairTimer != -1) {
       vertx.cancelTimer(repairTimer);
       repairTimer = -1;
+    }
+  }
+
+  /** An event and the sockets it is being handed to, from {@code next} on; null until its turn comes. */
+  private static final class Outgoing {
+    private final Pending event;
+    private RoomSubscription[] recipients;
+    private int next;
+
+    Outgoing(Pending event) {
+      this.event = event;
+    }
+  }
+
+  private void handOn(Pending event) {
+    if (outgoing.isEmpty() && subscribers.size() <= SLICE) {
+      for (RoomSubscription subscriber : subscribers) {
+        subscriber.event(event.seq(), event.frame());
+      }
+      revokeAfter(event);
+      return;
+    }
+    outgoing.add(new Outgoing(event));
+    if (outgoing.size() == 1) {
+      handOnSlice();
+    }
+  }
+
+  /** Hands the first outgoing event to the next slice of its sockets, and comes back in a later turn for the rest. */
+  private void handOnSlice() {
+    Outgoing current = outgoing.peek();
+    if (closed || current == null) {
+      return;
+    }
+    if (current.recipients == null) {
+      // Taken when the event's turn comes, so it sees the revocations of the events before it.
+      current.recipients = subscribers.toArray(new RoomSubscription[0]);
+    }
+    int end = Math.min(current.recipients.length, current.next + SLICE);
+    for (int i = current.next; i < end; i++) {
+      RoomSubscription subscriber = current.recipients[i];
+      // Not one that unsubscribed or closed since the event's turn began.
+      if (subscribers.contains(subscriber)) {
+        subscriber.event(current.event.seq(), current.event.frame());
+      }
+    }
+    current.next = end;
+    if (end == current.recipients.length) {
+      outgoing.poll();
+      revokeAfter(current.event);
+    }
+    if (!outgoing.isEmpty()) {
+      context.runOnContext(nextTurn -> handOnSlice());
+    }
+  }
+
+  /** Whoever left or was removed gets that event, then nothing more from this room. */
+  private void revokeAfter(Pending event) {
+    if (event.removedUser() != null) {
+      for (RoomSubscription subscriber : List.copyOf(subscribers)) {
+        if (subscriber.user().equals(event.removedUser())) {
+          subscriber.revoke();
+        }
+      }
     }
   }
 
@@ -197,39 +263,51 @@ final class RoomChannel {
     // Read as the node (no user): a subscriber may have lost access in the very event that went missing.
     replays.apply(new Replay(room, null, from, replayLimit))
         .onComplete(outcome -> {
-          repairing = false;
-          if (closed) {
+          if (outcome.succeeded()) {
+            repaired(from, heldBefore, outcome.result());
             return;
           }
-          if (outcome.failed()) {
+          repairing = false;
+          if (!closed) {
             LOG.warn("Could not fetch missing events {}..{} of room {}: {}", from + 1, expected, room,
                 outcome.cause().getMessage());
             scheduleRepair();
-            return;
           }
-          ReplayResult result = outcome.result();
-          if (result.gap()) {
-            // Too far behind to replay: subscribers page history instead, and live delivery goes on from here.
-            delivered = Math.max(delivered, result.latest());
-            for (RoomSubscription subscriber : subscribers) {
-              subscriber.gap(from + 1, result.latest());
-            }
-          } else {
-            for (RoomEvent event : result.events()) {
-              accept(event.seq(), Pending.of(event, event.toJson()));
-            }
-          }
-          // PostgreSQL is the truth: an event held since before this read that it does not know was never stored
-          // (a stray publish), so stop waiting for it. Events that arrived during the read stay.
-          var unknown = heldBefore > result.latest()
-              ? held.subMap(result.latest(), false, heldBefore, true)
-              : Collections.<Long, Pending>emptySortedMap();
-          if (!unknown.isEmpty()) {
-            LOG.warn("Room {}: dropped {} published events that were never stored", room, unknown.size());
-            unknown.clear();
-          }
-          expected = held.isEmpty() ? result.latest() : Math.max(result.latest(), held.lastKey());
-          flush();
         });
+  }
+
+  private void repaired(long from, long heldBefore, ReplayResult result) {
+    if (closed) {
+      repairing = false;
+      return;
+    }
+    if (result.gap() && !outgoing.isEmpty()) {
+      // Events up to 'from' are still being handed on in slices: a gap skips past them, so it waits its turn.
+      context.runOnContext(turn -> repaired(from, heldBefore, result));
+      return;
+    }
+    repairing = false;
+    if (result.gap()) {
+      // Too far behind to replay: subscribers page history instead, and live delivery goes on from here.
+      delivered = Math.max(delivered, result.latest());
+      for (RoomSubscription subscriber : subscribers) {
+        subscriber.gap(from + 1, result.latest());
+      }
+    } else {
+      for (RoomEvent event : result.events()) {
+        accept(event.seq(), Pending.of(event, event.toJson()));
+      }
+    }
+    // PostgreSQL is the truth: an event held since before this read that it does not know was never stored
+    // (a stray publish), so stop waiting for it. Events that arrived during the read stay.
+    var unknown = heldBefore > result.latest()
+        ? held.subMap(result.latest(), false, heldBefore, true)
+        : Collections.<Long, Pending>emptySortedMap();
+    if (!unknown.isEmpty()) {
+      LOG.warn("Room {}: dropped {} published events that were never stored", room, unknown.size());
+      unknown.clear();
+    }
+    expected = held.isEmpty() ? result.latest() : Math.max(result.latest(), held.lastKey());
+    flush();
   }
 }

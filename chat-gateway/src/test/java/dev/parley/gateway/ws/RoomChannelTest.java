@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,6 +123,38 @@ class RoomChannelTest {
     assertTrue(!new JsonObject(ana.ephemeral.get(0)).containsKey(Protocol.SEQ));
   }
 
+  @Test
+  void aBigRoomIsServedInSlicesThatLetOtherWorkInAndKeepTheOrder() throws Exception {
+    int members = 2 * RoomChannel.SLICE + 10;
+    List<RecordingSocket> sockets = new ArrayList<>();
+    for (int i = 0; i < members; i++) {
+      sockets.add(subscribe("member" + i, 0));
+    }
+    RecordingSocket leaver = sockets.get(members - 1);
+    AtomicInteger handedOn = new AtomicInteger();
+    CompletableFuture<Integer> otherWorkRanAfter = new CompletableFuture<>();
+    sockets.forEach(socket -> socket.onEvent = handedOn::incrementAndGet);
+    sockets.get(0).onEvent = () -> {
+      handedOn.incrementAndGet();
+      // Work queued on the loop while the first slice is being written, as an ack would be: it runs before the
+      // fan-out goes on, and the last member unsubscribes then, before its slice comes.
+      context.runOnContext(turn -> {
+        channel.remove(leaver.subscription);
+        otherWorkRanAfter.complete(handedOn.get());
+      });
+    };
+    publish(message(1));
+    publish(message(2));
+    publish(message(3));
+    await(() -> sockets.get(members - 2).events.size() == 3);
+    assertEquals(RoomChannel.SLICE, otherWorkRanAfter.get(10, TimeUnit.SECONDS),
+        "the loop took other work after the first slice, not after every member");
+    for (RecordingSocket socket : sockets.subList(0, members - 1)) {
+      assertEquals(List.of(1L, 2L, 3L), socket.seqs(), socket.user + " got every event once, in order");
+    }
+    assertEquals(List.of(), leaver.seqs(), "nothing after unsubscribing, even mid fan-out");
+  }
+
   // ---- helpers ----
 
   /** A subscriber that replayed up to {@code upTo} and is live from there. */
@@ -132,6 +165,7 @@ class RoomChannelTest {
         channel = new RoomChannel(vertx, this::replay, ROOM, HOLD_MILLIS, 100);
       }
       RoomSubscription subscription = new RoomSubscription(socket, ROOM);
+      socket.subscription = subscription;
       channel.add(subscription);
       return channel.ready().onSuccess(registered -> {
         channel.known(upTo);
@@ -194,6 +228,8 @@ class RoomChannelTest {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<String> ephemeral = new CopyOnWriteArrayList<>();
     private volatile boolean revoked;
+    private RoomSubscription subscription;
+    private Runnable onEvent = () -> { };
 
     RecordingSocket(String user) {
       this.user = user;
@@ -216,6 +252,7 @@ class RoomChannelTest {
     @Override
     public void sendEvent(EncodedFrame frame) {
       events.add(frame.text());
+      onEvent.run();
     }
 
     @Override
