@@ -92,8 +92,14 @@ class AuthorizationTest {
     assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
   }
 
-  /** A room of this kind with everyone in their role, and a message by its author. */
-  private record Fixture(String kind, String id, String message) {
+  /** 👍, as it goes in a URL. */
+  private static final String THUMBS_UP = "%F0%9F%91%8D";
+
+  /**
+   * A room of this kind with everyone in their role, and two messages by its author: one to delete, and one with the
+   * author's 👍 on it to edit, react to and open the thread of (deleting the first must not hide the second).
+   */
+  private record Fixture(String kind, String id, String message, String reacted) {
   }
 
   private Fixture fixture(String kind) {
@@ -117,10 +123,14 @@ class AuthorizationTest {
           new JsonObject().put("user", people.get("banned").id())));
     }
     String message;
+    String reacted;
     try (TestSocket author = TestSocket.connect(vertx, api.port(), people.get("author"))) {
       message = author.sendMessage(id, "written by the author").getString("id");
+      reacted = author.sendMessage(id, "reacted to by the author").getString("id");
     }
-    return new Fixture(kind, id, message);
+    TestApi.expect(204, api.call(HttpMethod.PUT, "/api/v1/rooms/" + id + "/messages/" + reacted + "/reactions/"
+        + THUMBS_UP, people.get("author"), null));
+    return new Fixture(kind, id, message, reacted);
   }
 
   /** Tries one action and says Y, F or N (or what else came back). */
@@ -146,6 +156,29 @@ class AuthorizationTest {
         yield outcome;
       }
       case "delete" -> http(api.call(HttpMethod.DELETE, base + "/messages/" + room.message(), user, null));
+      case "edit" -> http(api.call(HttpMethod.PATCH, base + "/messages/" + room.reacted(), user,
+          new JsonObject().put("text", "edited by " + actor)));
+      case "react" -> {
+        String outcome = http(api.call(HttpMethod.PUT, base + "/messages/" + room.reacted() + "/reactions/"
+            + THUMBS_UP, user, null));
+        if (outcome.equals("Y")) {
+          TestApi.expect(204, api.call(HttpMethod.DELETE, base + "/messages/" + room.reacted() + "/reactions/"
+              + THUMBS_UP, user, null));
+        }
+        yield outcome;
+      }
+      case "thread" -> http(api.call(HttpMethod.GET, base + "/messages/" + room.reacted() + "/thread", user, null));
+      case "reactions" -> {
+        HttpResponse<Buffer> page = api.call(HttpMethod.GET, base + "/messages?after=0", user, null);
+        String outcome = http(page);
+        if (outcome.equals("Y")) {
+          // Seeing the page is seeing the reactions: the author's 👍 is there for anyone who may read.
+          JsonObject reacted = page.bodyAsJsonObject().getJsonArray("messages").stream().map(JsonObject.class::cast)
+              .filter(message -> message.getString("id").equals(room.reacted())).findFirst().orElseThrow();
+          assertEquals(1, reacted.getJsonArray("reactions").getJsonObject(0).getInteger("count"), reacted.encode());
+        }
+        yield outcome;
+      }
       default -> throw new IllegalArgumentException(action);
     };
   }

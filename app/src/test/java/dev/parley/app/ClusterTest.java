@@ -152,6 +152,27 @@ class ClusterTest {
     }
   }
 
+  @Test
+  void aReactionMadeOnOneNodeReachesAFollowerOnTheOther() {
+    try (TestSocket aliceSocket = TestSocket.connect(first.vertx(), firstApi.port(), alice);
+         TestSocket bobSocket = TestSocket.connect(second.vertx(), secondApi.port(), bob)) {
+      bobSocket.subscribe(room, null);
+      String id = aliceSocket.sendMessage(room, "react to this").getString("id");
+      assertEquals(id, bobSocket.nextOp("evt").getJsonObject("data").getString("id"));
+
+      TestApi.expect(204, firstApi.call(io.vertx.core.http.HttpMethod.PUT,
+          "/api/v1/rooms/" + room + "/messages/" + id + "/reactions/%F0%9F%8E%89", alice, null));
+
+      JsonObject reaction = bobSocket.nextOp("evt");
+      assertEquals("reaction.added", reaction.getString("type"));
+      assertEquals(new JsonObject().put("id", id).put("emoji", "\uD83C\uDF89").put("user", alice.id()),
+          reaction.getJsonObject("data"));
+      JsonObject page = secondApi.history(bob, room, "after=0");
+      assertEquals(new JsonObject().put("emoji", "\uD83C\uDF89").put("count", 1).put("me", false),
+          page.getJsonArray("messages").getJsonObject(0).getJsonArray("reactions").getJsonObject(0));
+    }
+  }
+
   /** Sends {@code count} messages and waits for all their acks; returns their texts in order. */
   private List<String> sendMany(TestSocket socket, int count, String prefix) {
     List<String> texts = new ArrayList<>();

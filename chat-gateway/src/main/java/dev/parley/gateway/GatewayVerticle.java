@@ -15,6 +15,7 @@ import dev.parley.gateway.limits.SignInThrottle;
 import dev.parley.gateway.profiles.ProfileApi;
 import dev.parley.gateway.rooms.ConversationsApi;
 import dev.parley.gateway.rooms.InvitesApi;
+import dev.parley.gateway.rooms.MessagesApi;
 import dev.parley.gateway.rooms.RoomsApi;
 import dev.parley.gateway.ws.Connection;
 import dev.parley.gateway.ws.RoomFanout;
@@ -189,6 +190,9 @@ public final class GatewayVerticle extends VerticleBase {
         .mount(api);
     new ConversationsApi(services, RateLimiter.perMinute(redisApi, "searches", config.limits().searchesPerMinute()))
         .mount(api);
+    // Same bucket as sends over the WebSocket: edits and reactions are writes to a room's log too.
+    new MessagesApi(services, config.limits(), RateLimiter.leased(redisApi, "send", config.limits().sendPerSecond(),
+        config.limits().sendBurst())).mount(api);
     profiles.mount(api);
     invites.mountPrivate(api);
     api.route().handler(ctx -> ctx.fail(404));

@@ -19,11 +19,16 @@ import dev.parley.shared.rooms.InviteCommands.InviteInfo;
 import dev.parley.shared.rooms.InviteCommands.InviteList;
 import dev.parley.shared.rooms.InviteCommands.ListInvites;
 import dev.parley.shared.rooms.InviteCommands.RevokeInvite;
+import dev.parley.shared.rooms.MessageCommands.EditMessage;
+import dev.parley.shared.rooms.MessageCommands.FollowThread;
 import dev.parley.shared.rooms.MessageCommands.History;
 import dev.parley.shared.rooms.MessageCommands.MarkRead;
 import dev.parley.shared.rooms.MessageCommands.MessageAck;
+import dev.parley.shared.rooms.MessageCommands.MessageReply;
 import dev.parley.shared.rooms.MessageCommands.PostMessage;
+import dev.parley.shared.rooms.MessageCommands.React;
 import dev.parley.shared.rooms.MessageCommands.Replay;
+import dev.parley.shared.rooms.MessageCommands.ThreadReplies;
 import dev.parley.shared.rooms.MessageView;
 import dev.parley.shared.rooms.RoomCommands.AuditEntries;
 import dev.parley.shared.rooms.RoomCommands.AuditLog;
@@ -45,6 +50,7 @@ import dev.parley.shared.rooms.RoomView;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 
 /**
  * The commands on {@link dev.parley.shared.Addresses#ROOMS_CMD}: each is carried out by a store, and what it changed
@@ -77,6 +83,10 @@ final class RoomHandlers {
         .on(PostMessage.ROUTE, this::postMessage)
         .on(History.ROUTE, messages::history)
         .on(Replay.ROUTE, messages::replay)
+        .on(EditMessage.ROUTE, this::editMessage)
+        .on(React.ROUTE, this::react)
+        .on(ThreadReplies.ROUTE, messages::threadReplies)
+        .on(FollowThread.ROUTE, command -> messages.follow(command).map(Done.DONE))
         .on(MarkRead.ROUTE, command -> messages.markRead(command.room(), command.user(), command.seq())
             .map(Done.DONE))
         .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
@@ -130,8 +140,31 @@ final class RoomHandlers {
       // heals it, and gateways drop what they have already delivered by seq.
       MessageAck ack = posted.ack();
       publisher.stored(RoomEvent.of(command.room(), ack.seq(), new MessageView(ack.id(), null, null,
-          command.sender(), command.senderName(), posted.text(), ack.ts(), null, false)));
+          command.sender(), command.senderName(), posted.text(), ack.ts(), null, false, command.thread(),
+          command.thread() != null && command.alsoInChannel(), 0, null, List.of(), List.of())));
+      // After the reply: its seq is the reply's (or the batch's last reply's) next one in the room.
+      if (posted.threadUpdated() != null) {
+        publisher.stored(posted.threadUpdated());
+      }
       return ack;
+    });
+  }
+
+  private Future<MessageReply> editMessage(EditMessage command) {
+    return messages.edit(command).map(edited -> {
+      if (edited.event() != null) {
+        publisher.stored(edited.event());
+      }
+      return new MessageReply(edited.message());
+    });
+  }
+
+  private Future<Done> react(React command) {
+    return messages.react(command).map(event -> {
+      if (event != null) {
+        publisher.stored(event);
+      }
+      return Done.DONE;
     });
   }
 

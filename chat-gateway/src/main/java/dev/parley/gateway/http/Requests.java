@@ -151,6 +151,15 @@ public final class Requests {
     }
   }
 
+  /** A page size from {@code ?limit=}, 1 to {@code max}; {@code fallback} when absent. */
+  public static int pageLimit(RoutingContext ctx, int max, int fallback) {
+    Long limit = seqParam(ctx, "limit");
+    if (limit != null && (limit < 1 || limit > max)) {
+      throw invalid("'limit' must be between 1 and " + max);
+    }
+    return limit == null ? fallback : limit.intValue();
+  }
+
   public static ParleyException invalid(String message) {
     return new ParleyException(ErrorCode.INVALID, message);
   }

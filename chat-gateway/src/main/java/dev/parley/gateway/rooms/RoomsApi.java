@@ -91,12 +91,8 @@ public final class RoomsApi {
     if (after != null && before != null) {
       throw Requests.invalid("Give 'after' or 'before', not both");
     }
-    Long limit = Requests.seqParam(ctx, "limit");
-    if (limit != null && (limit < 1 || limit > limits.historyPageMax())) {
-      throw Requests.invalid("'limit' must be between 1 and " + limits.historyPageMax());
-    }
-    services.ask(new History(ctx.pathParam("room"), Identity.of(ctx).user(), after, before,
-            limit == null ? DEFAULT_PAGE : limit.intValue()))
+    int limit = Requests.pageLimit(ctx, limits.historyPageMax(), DEFAULT_PAGE);
+    services.ask(new History(ctx.pathParam("room"), Identity.of(ctx).user(), after, before, limit))
         .onSuccess(page -> Requests.json(ctx, 200, page))
         .onFailure(ctx::fail);
   }

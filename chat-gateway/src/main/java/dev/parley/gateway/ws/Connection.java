@@ -264,7 +264,8 @@ public final class Connection implements Socket {
     if (sendsInFlight >= MAX_SENDS_IN_FLIGHT) {
       throw new ParleyException(ErrorCode.RATE_LIMITED, "Too many messages waiting for their ack; slow down");
     }
-    PostMessage command = new PostMessage(send.room(), user(), identity.name(), send.cid(), send.text());
+    PostMessage command = new PostMessage(send.room(), user(), identity.name(), send.cid(), send.text(),
+        send.thread(), send.alsoInChannel());
     sendsInFlight++;
     // One send at a time per connection, so a person's messages keep the order they were typed in.
     sendQueue = sendQueue.eventually(() -> post(command, send.ref()).onComplete(done -> sendsInFlight--));

@@ -28,6 +28,13 @@ public final class Permissions {
     ACCEPT_INVITE,
     /** Delete one's own message. */
     DELETE_OWN,
+    /**
+     * Edit one's own message: a member, in a room that is not archived, not muted (an edit is new text as much as a
+     * post is). Nobody edits anyone else's message: see {@link #requireAuthor}.
+     */
+    EDIT_OWN,
+    /** Put an emoji on a message or take it off: as for posting, since everyone sees it. */
+    REACT,
     /** Create invite links or invite by email. */
     INVITE,
     /** Admin actions: rename, archive, add, remove, ban, mute, promote, delete others' messages, audit log. */
@@ -78,6 +85,17 @@ public final class Permissions {
         }
       }
       case RESEND -> requireMemberToPost(who);
+      case EDIT_OWN, REACT -> {
+        if (!who.member()) {
+          throw forbidden(who.banned() ? "You are banned from this channel" : "Join this channel first");
+        }
+        if (who.archived()) {
+          throw forbidden("This room is archived: it is read-only");
+        }
+        if (who.muted()) {
+          throw forbidden("You are muted in this room");
+        }
+      }
       case JOIN -> {
         if (who.member()) {
           return who;
@@ -116,6 +134,18 @@ public final class Permissions {
         }
       }
       default -> throw new IllegalStateException("Unhandled need " + need);
+    }
+    return who;
+  }
+
+  /**
+   * An edit: allowed to edit at all, and the message's author. Checked in this order, so that someone who may not see
+   * the room learns nothing about the message.
+   */
+  public static Standing requireAuthor(Standing who, String author) {
+    require(who, Need.EDIT_OWN);
+    if (!who.user().equals(author)) {
+      throw forbidden("Only its author can edit a message");
     }
     return who;
   }

@@ -36,7 +36,9 @@ final class MessageBatches {
 
   private static final String SQL = "SELECT ord, outcome, message_id, seq, "
       + "(extract(epoch FROM created_at) * 1000)::bigint AS ts, body, kind, room_name, archived, last_seq, role, "
-      + "muted, banned, workspace_role FROM post_messages($1, $2, $3, $4, $5, $6, $7, $8)";
+      + "muted, banned, workspace_role, thread_seq, thread_replies, "
+      + "(extract(epoch FROM thread_last_reply_at) * 1000)::bigint AS thread_last_reply_ts, thread_participants "
+      + "FROM post_messages($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
   private final Vertx vertx;
   private final Pool pool;
@@ -120,6 +122,8 @@ final class MessageBatches {
     String[] roles = new String[size];
     Boolean[] muted = new Boolean[size];
     Boolean[] archived = new Boolean[size];
+    UUID[] threads = new UUID[size];
+    Boolean[] alsoInChannel = new Boolean[size];
     for (int i = 0; i < size; i++) {
       Pending pending = batch.get(i);
       ids[i] = TimeOrderedIds.next();
@@ -131,7 +135,10 @@ final class MessageBatches {
       roles[i] = approved == null ? null : approved.role();
       muted[i] = approved == null ? null : approved.muted();
       archived[i] = approved == null ? null : approved.archived();
+      String thread = pending.command().thread();
+      threads[i] = thread == null ? null : UUID.fromString(thread);
+      alsoInChannel[i] = pending.command().alsoInChannel();
     }
-    return Tuple.of(ids, rooms, senders, cids, bodies, roles, muted, archived);
+    return Tuple.of(ids, rooms, senders, cids, bodies, roles, muted, archived, threads, alsoInChannel);
   }
 }

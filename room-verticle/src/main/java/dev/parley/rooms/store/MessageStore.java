@@ -8,12 +8,21 @@ import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.events.EventType;
 import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.events.RoomEvents.MessageEdited;
+import dev.parley.shared.events.RoomEvents.ReactionAdded;
+import dev.parley.shared.events.RoomEvents.ReactionRemoved;
+import dev.parley.shared.events.RoomEvents.ThreadUpdated;
+import dev.parley.shared.rooms.Emoji;
+import dev.parley.shared.rooms.MessageCommands.EditMessage;
+import dev.parley.shared.rooms.MessageCommands.FollowThread;
 import dev.parley.shared.rooms.MessageCommands.History;
 import dev.parley.shared.rooms.MessageCommands.MessageAck;
 import dev.parley.shared.rooms.MessageCommands.MessagePage;
 import dev.parley.shared.rooms.MessageCommands.PostMessage;
+import dev.parley.shared.rooms.MessageCommands.React;
 import dev.parley.shared.rooms.MessageCommands.Replay;
 import dev.parley.shared.rooms.MessageCommands.ReplayResult;
+import dev.parley.shared.rooms.MessageCommands.ThreadReplies;
 import dev.parley.shared.rooms.MessageView;
 import dev.parley.shared.rooms.RoomKind;
 import io.vertx.core.Future;
@@ -21,8 +30,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +42,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * All SQL about a room's messages and event log: posting, history pages, replay after a seq, read markers. One
- * instance belongs to one verticle and its event loop.
+ * All SQL about a room's messages and event log: posting (threads included), edits, reactions, thread follows,
+ * history and thread pages, replay after a seq, read markers. One instance belongs to one verticle and its event
+ * loop.
  */
 public final class MessageStore {
 
@@ -40,6 +53,8 @@ public final class MessageStore {
   private static final int APPROVALS_KEPT = 10_000;
   /** How often a post is tried again when the sender's standing changed between Java's decision and the insert. */
   private static final int MAX_STANDING_RETRIES = 2;
+  /** The most different emoji on one message: enough for any real use, and it bounds what a page carries. */
+  public static final int MAX_REACTION_KINDS = 50;
 
   private final Pool pool;
   /**
@@ -61,8 +76,15 @@ public final class MessageStore {
     this.batches = new MessageBatches(vertx, pool, batchIntervalMillis);
   }
 
-  /** A stored (or, for a resend, previously stored) message and whether this call created it. */
-  public record Posted(MessageAck ack, String text, boolean created) {
+  /**
+   * A stored (or, for a resend, previously stored) message and whether this call created it; for the last reply of
+   * a batch in its thread, the thread's {@code thread.updated} event, stored in the same statement.
+   */
+  public record Posted(MessageAck ack, String text, boolean created, RoomEvent threadUpdated) {
+  }
+
+  /** An edit's outcome: the message as it now stands, and its {@code message.edited} event (null: nothing changed). */
+  public record Edited(MessageView message, RoomEvent event) {
   }
 
   /**
@@ -73,6 +95,9 @@ public final class MessageStore {
   public Future<Posted> post(PostMessage command) {
     if (!Ids.isId(command.room()) || !Ids.isId(command.sender())) {
       return Future.failedFuture(Permissions.notFound());
+    }
+    if (command.thread() != null && !Ids.isId(command.thread())) {
+      return Future.failedFuture(badThread());
     }
     String key = command.room() + "/" + command.sender();
     return attempt(command, key, approvals.get(key), 0);
@@ -91,11 +116,12 @@ public final class MessageStore {
           row.getString("workspace_role"));
       switch (outcome) {
         case "created" -> {
-          return Future.succeededFuture(posted(row, true));
+          return Future.succeededFuture(posted(row, true, command));
         }
+        case "thread" -> throw badThread();
         case "duplicate" -> {
           Permissions.require(standing, Need.RESEND);
-          return Future.succeededFuture(posted(row, false));
+          return Future.succeededFuture(posted(row, false, command));
         }
         case "standing" -> {
           approvals.remove(key);
@@ -111,45 +137,203 @@ public final class MessageStore {
     });
   }
 
-  private static Posted posted(Row row, boolean created) {
+  private static Posted posted(Row row, boolean created, PostMessage command) {
+    Long threadSeq = row.getLong("thread_seq");
+    RoomEvent threadUpdated = threadSeq == null ? null : RoomEvent.of(command.room(), threadSeq, new ThreadUpdated(
+        command.thread(), row.getInteger("thread_replies"), row.getLong("thread_last_reply_ts"),
+        uuids(row.getArrayOfUUIDs("thread_participants"))));
     return new Posted(new MessageAck(row.getUUID("message_id").toString(), row.getLong("seq"), row.getLong("ts")),
-        row.getString("body"), created);
+        row.getString("body"), created, threadUpdated);
+  }
+
+  private static ParleyException badThread() {
+    return new ParleyException(ErrorCode.INVALID,
+        "'thread' must be a message of this room that is not itself a reply");
   }
 
   public Future<MessagePage> history(History query) {
     return access(query.room(), query.user()).compose(access -> {
       int limit = query.limit();
-      String select = "SELECT m.seq, " + messageColumns() + " FROM messages m JOIN users u ON u.id = m.sender_id"
-          + " WHERE m.room_id = $1";
-      Tuple args = Tuple.of(UUID.fromString(query.room()));
+      String select = "SELECT m.seq, " + messageColumns() + ", " + REACTION_COLUMNS + " FROM messages m"
+          + " JOIN users u ON u.id = m.sender_id " + REACTIONS_OF_READER + " WHERE m.room_id = $1";
+      Tuple args = Tuple.of(UUID.fromString(query.room()), UUID.fromString(query.user()));
       boolean ascending = query.after() != null;
       String sql;
       if (query.after() != null) {
-        sql = select + " AND m.seq > $2 ORDER BY m.seq LIMIT $3";
+        sql = select + " AND m.seq > $3 ORDER BY m.seq LIMIT $4";
         args.addLong(query.after());
       } else if (query.before() != null) {
-        sql = select + " AND m.seq < $2 ORDER BY m.seq DESC LIMIT $3";
+        sql = select + " AND m.seq < $3 ORDER BY m.seq DESC LIMIT $4";
         args.addLong(query.before());
       } else {
-        sql = select + " ORDER BY m.seq DESC LIMIT $2";
+        sql = select + " ORDER BY m.seq DESC LIMIT $3";
       }
-      // One row more than asked tells whether there is more.
-      args.addInteger(limit + 1);
-      return pool.preparedQuery(sql).execute(args).map(rows -> {
-        List<MessageView> messages = new ArrayList<>();
-        for (Row row : rows) {
-          messages.add(messageView(row, query.room(), row.getLong("seq")));
-        }
-        boolean more = messages.size() > limit;
-        if (more) {
-          messages.remove(messages.size() - 1);
-        }
-        if (!ascending) {
-          Collections.reverse(messages);
-        }
-        return new MessagePage(messages, more);
-      });
+      return page(sql, args, limit, query.room(), ascending);
     });
+  }
+
+  /** A thread's replies after a seq, oldest first, with their reactions as the reader sees them. */
+  public Future<MessagePage> threadReplies(ThreadReplies query) {
+    return access(query.room(), query.user())
+        .compose(access -> root(pool, query.room(), query.message()))
+        .compose(root -> {
+          String sql = "SELECT m.seq, " + messageColumns() + ", " + REACTION_COLUMNS + " FROM messages m"
+              + " JOIN users u ON u.id = m.sender_id " + REACTIONS_OF_READER
+              + " WHERE m.thread_id = $3 AND m.room_id = $1 AND m.seq > $4 ORDER BY m.seq LIMIT $5";
+          Tuple args = Tuple.of(UUID.fromString(query.room()), UUID.fromString(query.user()),
+              UUID.fromString(query.message()), query.after() == null ? 0L : query.after());
+          return page(sql, args, query.limit(), query.room(), true);
+        });
+  }
+
+  /**
+   * One query per page: the reactions of every message in it come from a lateral aggregate over the reactions
+   * table's primary key (one index range per message), never from a query per message.
+   */
+  private Future<MessagePage> page(String sql, Tuple args, int limit, String room, boolean ascending) {
+    // One row more than asked tells whether there is more.
+    args.addInteger(limit + 1);
+    return pool.preparedQuery(sql).execute(args).map(rows -> {
+      List<MessageView> messages = new ArrayList<>();
+      for (Row row : rows) {
+        messages.add(messageView(row, room, row.getLong("seq"), reactions(row)));
+      }
+      boolean more = messages.size() > limit;
+      if (more) {
+        messages.remove(messages.size() - 1);
+      }
+      if (!ascending) {
+        Collections.reverse(messages);
+      }
+      return new MessagePage(messages, more);
+    });
+  }
+
+  /**
+   * The author changes their message's text: in one transaction under the room's lock (as every event of the room),
+   * the new text, its {@code message.edited} event in the room's seq, and the message as it now stands. The same text
+   * again changes nothing and stores no event. A deleted message cannot be edited back to life.
+   */
+  public Future<Edited> edit(EditMessage command) {
+    if (!Ids.isId(command.message())) {
+      return access(command.room(), command.user()).compose(access -> Future.failedFuture(noSuchMessage()));
+    }
+    return pool.withTransaction(conn -> lockRoom(conn, command.room())
+        .compose(locked -> Standings.load(conn, command.room(), command.user()))
+        .compose(who -> {
+          // Visibility first: a room the editor may not see answers as no room, before the message is looked for.
+          Permissions.require(who, Need.READ);
+          return conn.preparedQuery("""
+                  SELECT sender_id, body, deleted_at IS NOT NULL AS deleted FROM messages
+                  WHERE id = $1 AND room_id = $2""")
+              .execute(Tuple.of(UUID.fromString(command.message()), UUID.fromString(command.room())))
+              .compose(rows -> {
+                if (rows.size() == 0) {
+                  throw noSuchMessage();
+                }
+                Row row = rows.iterator().next();
+                Permissions.requireAuthor(who, row.getUUID("sender_id").toString());
+                if (row.getBoolean("deleted")) {
+                  throw noSuchMessage();
+                }
+                if (row.getString("body").equals(command.text())) {
+                  return Future.succeededFuture((RoomEvent) null);
+                }
+                return conn.preparedQuery("UPDATE messages SET body = $2, edited_at = clock_timestamp() WHERE id = $1"
+                        + " RETURNING " + EPOCH_MS.formatted("edited_at") + " AS edited_ts")
+                    .execute(Tuple.of(UUID.fromString(command.message()), command.text()))
+                    .compose(updated -> Writes.appendEvent(conn, command.room(), new MessageEdited(command.message(),
+                        command.text(), updated.iterator().next().getLong("edited_ts"))));
+              })
+              .compose(event -> one(conn, command.room(), command.user(), command.message())
+                  .map(view -> new Edited(view, event)));
+        }));
+  }
+
+  /**
+   * Puts an emoji on a message or takes it off, under the room's lock: idempotent (nothing stored, no event, when it
+   * changes nothing), and at most {@link #MAX_REACTION_KINDS} different emoji per message. Answers the stored
+   * {@code reaction.added} or {@code reaction.removed} event, or null.
+   */
+  public Future<RoomEvent> react(React command) {
+    if (!Emoji.isSingle(command.emoji())) {
+      return Future.failedFuture(new ParleyException(ErrorCode.INVALID, "A reaction is one emoji"));
+    }
+    if (!Ids.isId(command.message())) {
+      return access(command.room(), command.user()).compose(access -> Future.failedFuture(noSuchMessage()));
+    }
+    UUID message = UUID.fromString(command.message());
+    return pool.withTransaction(conn -> lockRoom(conn, command.room())
+        .compose(locked -> Standings.load(conn, command.room(), command.user()))
+        .compose(who -> {
+          Permissions.require(who, Need.READ);
+          return conn.preparedQuery("""
+                  SELECT m.deleted_at IS NOT NULL AS deleted,
+                         (SELECT count(DISTINCT x.emoji) FROM reactions x WHERE x.message_id = m.id) AS kinds,
+                         EXISTS (SELECT 1 FROM reactions x WHERE x.message_id = m.id AND x.emoji = $3) AS known
+                  FROM messages m WHERE m.id = $1 AND m.room_id = $2""")
+              .execute(Tuple.of(message, UUID.fromString(command.room()), command.emoji()))
+              .compose(rows -> {
+                if (rows.size() == 0) {
+                  throw noSuchMessage();
+                }
+                Row row = rows.iterator().next();
+                Permissions.require(who, Need.REACT);
+                if (row.getBoolean("deleted")) {
+                  throw noSuchMessage();
+                }
+                if (command.add() && !row.getBoolean("known") && row.getLong("kinds") >= MAX_REACTION_KINDS) {
+                  throw new ParleyException(ErrorCode.INVALID,
+                      "A message has at most " + MAX_REACTION_KINDS + " different reactions");
+                }
+                String sql = command.add()
+                    ? "INSERT INTO reactions (message_id, emoji, user_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING"
+                    : "DELETE FROM reactions WHERE message_id = $1 AND emoji = $2 AND user_id = $3";
+                return conn.preparedQuery(sql).execute(Tuple.of(message, command.emoji(),
+                    UUID.fromString(command.user())));
+              })
+              .compose(changed -> changed.rowCount() == 0 ? Future.succeededFuture((RoomEvent) null)
+                  : Writes.appendEvent(conn, command.room(), command.add()
+                      ? new ReactionAdded(command.message(), command.emoji(), command.user())
+                      : new ReactionRemoved(command.message(), command.emoji(), command.user())));
+        }));
+  }
+
+  /** Follows or unfollows a thread, for anyone who can read the room; idempotent. */
+  public Future<Void> follow(FollowThread command) {
+    return access(command.room(), command.user())
+        .compose(access -> root(pool, command.room(), command.message()))
+        .compose(root -> pool.preparedQuery("""
+                INSERT INTO thread_followers (thread_id, user_id, following) VALUES ($1, $2, $3)
+                ON CONFLICT (thread_id, user_id) DO UPDATE SET following = EXCLUDED.following""")
+            .execute(Tuple.of(root, UUID.fromString(command.user()), command.follow())))
+        .mapEmpty();
+  }
+
+  /** Whether someone follows a thread (for notifications, and tests). */
+  public Future<Boolean> follows(String thread, String user) {
+    return pool.preparedQuery("SELECT following FROM thread_followers WHERE thread_id = $1 AND user_id = $2")
+        .execute(Tuple.of(UUID.fromString(thread), UUID.fromString(user)))
+        .map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean("following"));
+  }
+
+  /** The id of a thread's root in this room: a message that is not itself a reply. */
+  private static Future<UUID> root(SqlClient client, String room, String message) {
+    if (!Ids.isId(message)) {
+      return Future.failedFuture(noSuchMessage());
+    }
+    UUID id = UUID.fromString(message);
+    return client.preparedQuery("SELECT thread_id FROM messages WHERE id = $1 AND room_id = $2")
+        .execute(Tuple.of(id, UUID.fromString(room)))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            throw noSuchMessage();
+          }
+          if (rows.iterator().next().getUUID("thread_id") != null) {
+            throw new ParleyException(ErrorCode.INVALID, "This message is a reply: its thread is its root's");
+          }
+          return id;
+        });
   }
 
   /** The events after {@code since}, or a gap when more than the limit were missed. */
@@ -189,14 +373,17 @@ public final class MessageStore {
         .mapEmpty());
   }
 
-  /** The room's events with seq in (after, upTo], messages and others merged in seq order. */
+  /**
+   * The room's events with seq in (after, upTo], messages and others merged in seq order. Messages come without
+   * reactions: their reaction events follow in the log, and a count in the message would add them twice.
+   */
   private Future<List<RoomEvent>> events(String room, long after, long upTo) {
     return pool.preparedQuery("SELECT * FROM (SELECT m.seq, 'message' AS type, NULL::jsonb AS data, "
             + messageColumns() + """
              FROM messages m JOIN users u ON u.id = m.sender_id
               WHERE m.room_id = $1 AND m.seq > $2 AND m.seq <= $3
             UNION ALL
-            SELECT e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            SELECT e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
               FROM room_events e
               WHERE e.room_id = $1 AND e.seq > $2 AND e.seq <= $3) log
             ORDER BY seq""")
@@ -205,7 +392,7 @@ public final class MessageStore {
           List<RoomEvent> events = new ArrayList<>();
           for (Row row : rows) {
             String type = row.getString("type");
-            JsonObject data = EventType.MESSAGE.equals(type) ? messageView(row, null, null).toJson()
+            JsonObject data = EventType.MESSAGE.equals(type) ? messageView(row, null, null, List.of()).toJson()
                 : (JsonObject) row.getJson("data");
             events.add(new RoomEvent(room, row.getLong("seq"), type, data));
           }
@@ -218,16 +405,79 @@ public final class MessageStore {
     return Standings.load(pool, room, user).map(who -> Permissions.require(who, Need.READ));
   }
 
-  private static String messageColumns() {
-    return "m.id, m.sender_id, u.name AS sender_name, m.body, " + EPOCH_MS.formatted("m.created_at") + " AS ts, "
-        + EPOCH_MS.formatted("m.edited_at") + " AS edited_ts, m.deleted_at IS NOT NULL AS deleted";
+  /** Takes the room's lock, as every writer of the room's log does, so events get their seqs in commit order. */
+  private static Future<Void> lockRoom(SqlConnection conn, String room) {
+    if (!Ids.isId(room)) {
+      return Future.failedFuture(Permissions.notFound());
+    }
+    return conn.preparedQuery("SELECT id FROM rooms WHERE id = $1 FOR UPDATE").execute(Tuple.of(UUID.fromString(room)))
+        .mapEmpty();
   }
 
-  /** A message as clients see it; {@code room} and {@code seq} only in history pages. */
-  private static MessageView messageView(Row row, String room, Long seq) {
+  /** One message as a reader sees it in history, reactions included. */
+  private static Future<MessageView> one(SqlClient client, String room, String user, String message) {
+    return client.preparedQuery("SELECT m.seq, " + messageColumns() + ", " + REACTION_COLUMNS + " FROM messages m"
+            + " JOIN users u ON u.id = m.sender_id " + REACTIONS_OF_READER + " WHERE m.id = $3 AND m.room_id = $1")
+        .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user), UUID.fromString(message)))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return messageView(row, room, row.getLong("seq"), reactions(row));
+        });
+  }
+
+  private static ParleyException noSuchMessage() {
+    return new ParleyException(ErrorCode.NOT_FOUND, "No such message");
+  }
+
+  private static String messageColumns() {
+    return "m.id, m.sender_id, u.name AS sender_name, m.body, " + EPOCH_MS.formatted("m.created_at") + " AS ts, "
+        + EPOCH_MS.formatted("m.edited_at") + " AS edited_ts, m.deleted_at IS NOT NULL AS deleted, m.thread_id, "
+        + "m.also_in_channel, m.reply_count, " + EPOCH_MS.formatted("m.last_reply_at") + " AS last_reply_ts, "
+        + "m.participants";
+  }
+
+  /**
+   * Each message's reactions for the reader ($2), as three arrays in the order the emoji first came: per message one
+   * range of the reactions table's primary key, inside the page's own query.
+   */
+  private static final String REACTIONS_OF_READER = """
+      LEFT JOIN LATERAL (
+        SELECT array_agg(g.emoji ORDER BY g.first, g.emoji) AS reaction_emoji,
+               array_agg(g.n ORDER BY g.first, g.emoji) AS reaction_counts,
+               array_agg(g.mine ORDER BY g.first, g.emoji) AS reaction_mine
+        FROM (SELECT x.emoji, count(*) AS n, bool_or(x.user_id = $2) AS mine, min(x.created_at) AS first
+              FROM reactions x WHERE x.message_id = m.id GROUP BY x.emoji) g) rx ON true""";
+  private static final String REACTION_COLUMNS = "rx.reaction_emoji, rx.reaction_counts, rx.reaction_mine";
+
+  private static List<MessageView.Reaction> reactions(Row row) {
+    String[] emoji = row.getArrayOfStrings("reaction_emoji");
+    if (emoji == null) {
+      return List.of();
+    }
+    Long[] counts = row.getArrayOfLongs("reaction_counts");
+    Boolean[] mine = row.getArrayOfBooleans("reaction_mine");
+    List<MessageView.Reaction> reactions = new ArrayList<>(emoji.length);
+    for (int i = 0; i < emoji.length; i++) {
+      reactions.add(new MessageView.Reaction(emoji[i], counts[i].intValue(), mine[i]));
+    }
+    return reactions;
+  }
+
+  private static List<String> uuids(UUID[] ids) {
+    return ids == null ? List.of() : Arrays.stream(ids).map(UUID::toString).toList();
+  }
+
+  /**
+   * A message as clients see it; {@code room} and {@code seq} only in history pages. A deleted one keeps its place
+   * and its thread, but not its text or reactions.
+   */
+  private static MessageView messageView(Row row, String room, Long seq, List<MessageView.Reaction> reactions) {
     boolean deleted = row.getBoolean("deleted");
+    UUID thread = row.getUUID("thread_id");
     return new MessageView(row.getUUID("id").toString(), room, seq, row.getUUID("sender_id").toString(),
         row.getString("sender_name"), deleted ? "" : row.getString("body"), row.getLong("ts"),
-        row.getLong("edited_ts"), deleted);
+        row.getLong("edited_ts"), deleted, thread == null ? null : thread.toString(),
+        row.getBoolean("also_in_channel"), row.getInteger("reply_count"), row.getLong("last_reply_ts"),
+        uuids(row.getArrayOfUUIDs("participants")), deleted ? List.of() : reactions);
   }
 }

@@ -52,6 +52,18 @@ class PermissionsTest {
   }
 
   @Test
+  void authorsEditTheirOwnMessagesWhileTheyMayPost() {
+    Standing member = standing(RoomKind.PRIVATE, "member");
+    assertEquals("Y", outcome(() -> Permissions.requireAuthor(member, "u")));
+    assertEquals("F", outcome(() -> Permissions.requireAuthor(standing(RoomKind.CHANNEL, "muted"), "u")));
+    assertEquals("N", outcome(() -> Permissions.requireAuthor(standing(RoomKind.PRIVATE, "outsider"), "u")),
+        "an outsider of a private room learns nothing, not even that the message is theirs");
+    Standing archived = new Standing(ROOM, RoomKind.CHANNEL, "r", true, 9, "u", Standing.MEMBER, false, false,
+        "member");
+    assertEquals("F", outcome(() -> Permissions.requireAuthor(archived, "u")));
+  }
+
+  @Test
   void joiningAndInvitesFollowTheirOwnRules() {
     assertEquals("Y", outcome(() -> Permissions.require(standing(RoomKind.CHANNEL, "outsider"), Need.JOIN)));
     assertEquals("F", outcome(() -> Permissions.require(standing(RoomKind.CHANNEL, "banned"), Need.JOIN)));
@@ -81,7 +93,9 @@ class PermissionsTest {
         "member");
     return outcome(() -> {
       switch (action) {
-        case "read", "sub" -> Permissions.require(who, Need.READ);
+        case "read", "sub", "thread", "reactions" -> Permissions.require(who, Need.READ);
+        case "edit" -> Permissions.requireAuthor(who, "someone else");
+        case "react" -> Permissions.require(who, Need.REACT);
         case "send" -> Permissions.require(who, Need.POST);
         case "invite" -> Permissions.require(who, Need.INVITE);
         case "kick", "ban" -> {

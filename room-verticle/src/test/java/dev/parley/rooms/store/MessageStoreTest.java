@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
+import dev.parley.shared.accounts.AccountView;
+import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.events.RoomEvents.ThreadUpdated;
+import dev.parley.shared.rooms.MessageCommands.FollowThread;
 import dev.parley.shared.rooms.MessageCommands.PostMessage;
+import dev.parley.shared.rooms.MessageCommands.Replay;
+import dev.parley.shared.rooms.MessageCommands.ReplayResult;
 import dev.parley.shared.rooms.RoomCommands.CreateRoom;
 import dev.parley.shared.rooms.RoomKind;
 import io.vertx.core.Future;
@@ -124,6 +130,65 @@ class MessageStoreTest {
         () -> await(messages.post(new PostMessage(secret, bob, "Bob", "c-1", "hi"))))), "a private room is not");
     assertEquals(ErrorCode.NOT_FOUND, code(assertThrows(ParleyException.class,
         () -> await(messages.post(new PostMessage(UUID.randomUUID().toString(), ana, "Ana", "c", "hi"))))));
+  }
+
+  @Test
+  void repliesMoveTheirRootStoreTheSummaryTheyPublishAndMakeFollowers() {
+    AccountStore accounts = new AccountStore(db.pool);
+    RoomStore rooms = new RoomStore(db.pool);
+    await(rooms.joinChannel(channel, bob));
+    AccountView cy = await(accounts.createUser("cy@example.org", "Cy", "hash"));
+    await(rooms.joinChannel(channel, cy.id()));
+    AccountView dee = await(accounts.createUser("dee@example.org", "Dee", "hash"));
+    String root = await(messages.post(post(ana, "root", "lunch?"))).ack().id();
+
+    List<Future<MessageStore.Posted>> replies = new ArrayList<>();
+    db.onLoop(() -> {
+      for (int i = 0; i < 6; i++) {
+        String sender = i % 2 == 0 ? bob : ana;
+        replies.add(messages.post(new PostMessage(channel, sender, "x", "reply-" + i,
+            "ask @" + cy.handle() + " and @" + dee.handle(), root, i == 5)));
+      }
+      return Future.all(replies);
+    });
+
+    Map<Long, RoomEvent> stored = new HashMap<>();
+    ReplayResult log = await(messages.replay(new Replay(channel, ana, 0L, 1000)));
+    for (int i = 0; i < log.events().size(); i++) {
+      assertEquals(i + 1, log.events().get(i).seq(), "one dense seq for messages, replies and summaries");
+      stored.put(log.events().get(i).seq(), log.events().get(i));
+    }
+    List<RoomEvent> published = replies.stream().map(reply -> reply.result().threadUpdated())
+        .filter(java.util.Objects::nonNull).toList();
+    assertFalse(published.isEmpty());
+    for (RoomEvent event : published) {
+      assertEquals(event, stored.get(event.seq()), "the summary stored in SQL is the one published from Java");
+    }
+    RoomEvent last = published.get(published.size() - 1);
+    ThreadUpdated summary = last.data(ThreadUpdated::fromJson);
+    assertEquals(6, summary.replies());
+    // Bob's first reply waited for his standing to be approved, so who came first is read from the seqs.
+    int firstStored = replies.get(0).result().ack().seq() < replies.get(1).result().ack().seq() ? 0 : 1;
+    List<String> expected = firstStored == 0 ? List.of(bob, ana) : List.of(ana, bob);
+    assertEquals(expected, summary.participants(), "in the order of their first reply");
+    assertEquals(log.latest(), last.seq(), "the last summary is the room's last event");
+
+    assertTrue(await(messages.follows(root, ana)), "the root's author follows");
+    assertTrue(await(messages.follows(root, bob)), "a writer follows");
+    assertTrue(await(messages.follows(root, cy.id())), "a mentioned member follows");
+    assertFalse(await(messages.follows(root, dee.id())), "a mentioned outsider learns nothing");
+
+    await(messages.follow(new FollowThread(channel, cy.id(), root, false)));
+    await(messages.post(new PostMessage(channel, bob, "Bob", "again", "@" + cy.handle() + "?", root, false)));
+    assertFalse(await(messages.follows(root, cy.id())), "a mention does not undo an unfollow");
+    await(messages.post(new PostMessage(channel, cy.id(), "Cy", "mine", "ok, I'm in", root, false)));
+    assertTrue(await(messages.follows(root, cy.id())), "writing in the thread does");
+
+    String reply = replies.get(0).result().ack().id();
+    assertEquals(ErrorCode.INVALID, code(assertThrows(ParleyException.class,
+        () -> await(messages.post(new PostMessage(channel, bob, "Bob", "deep", "a reply to a reply", reply, false))))));
+    long messagesBefore = await(db.pool.query("SELECT count(*) FROM messages").execute()).iterator().next().getLong(0);
+    assertEquals(9, messagesBefore, "the refused reply stored nothing");
   }
 
   private PostMessage post(String sender, String cid, String text) {

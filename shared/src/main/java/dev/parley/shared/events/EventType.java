@@ -5,7 +5,14 @@ public final class EventType {
   public static final String MESSAGE = "message";
   public static final String MESSAGE_EDITED = "message.edited";
   public static final String MESSAGE_DELETED = "message.deleted";
+  /** Reserved by the first protocol draft; reactions travel as {@link #REACTION_ADDED} and {@link #REACTION_REMOVED}. */
   public static final String REACTION = "reaction";
+  /** Someone added an emoji to a message: {@code {"id","emoji","user"}}. */
+  public static final String REACTION_ADDED = "reaction.added";
+  /** Someone took their emoji off a message: {@code {"id","emoji","user"}}. */
+  public static final String REACTION_REMOVED = "reaction.removed";
+  /** A thread's root changed: {@code {"id","replies","lastReplyAt","participants"}}, after the replies that did it. */
+  public static final String THREAD_UPDATED = "thread.updated";
   public static final String MEMBER_JOINED = "member.joined";
   public static final String MEMBER_LEFT = "member.left";
   public static final String ROOM_UPDATED = "room.updated";

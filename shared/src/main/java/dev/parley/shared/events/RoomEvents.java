@@ -1,7 +1,9 @@
 package dev.parley.shared.events;
 
 import dev.parley.shared.contract.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * The typed data of each room event (besides {@link dev.parley.shared.rooms.MessageView}, the data of a
@@ -26,6 +28,86 @@ public final class RoomEvents {
 
     public static MessageDeleted fromJson(JsonObject json) {
       return new MessageDeleted(Json.text(json, "id"), Json.optText(json, "by"));
+    }
+  }
+
+  /** {@code message.edited}: the message's text now, and when it was edited (epoch ms). */
+  public record MessageEdited(String id, String text, long editedAt) implements EventData {
+    @Override
+    public String type() {
+      return EventType.MESSAGE_EDITED;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("id", id).put("text", text).put("editedAt", editedAt);
+    }
+
+    public static MessageEdited fromJson(JsonObject json) {
+      return new MessageEdited(Json.text(json, "id"), Json.text(json, "text"), Json.whole(json, "editedAt"));
+    }
+  }
+
+  /** {@code reaction.added}: {@code user} put {@code emoji} on message {@code id}. */
+  public record ReactionAdded(String id, String emoji, String user) implements EventData {
+    @Override
+    public String type() {
+      return EventType.REACTION_ADDED;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("id", id).put("emoji", emoji).put("user", user);
+    }
+
+    public static ReactionAdded fromJson(JsonObject json) {
+      return new ReactionAdded(Json.text(json, "id"), Json.text(json, "emoji"), Json.text(json, "user"));
+    }
+  }
+
+  /** {@code reaction.removed}: {@code user} took {@code emoji} off message {@code id}. */
+  public record ReactionRemoved(String id, String emoji, String user) implements EventData {
+    @Override
+    public String type() {
+      return EventType.REACTION_REMOVED;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("id", id).put("emoji", emoji).put("user", user);
+    }
+
+    public static ReactionRemoved fromJson(JsonObject json) {
+      return new ReactionRemoved(Json.text(json, "id"), Json.text(json, "emoji"), Json.text(json, "user"));
+    }
+  }
+
+  /**
+   * {@code thread.updated}: the root {@code id} of a thread as it stands after new replies: their count, the last
+   * one's time (epoch ms) and up to five participants. Absolute values, so applying one twice changes nothing.
+   * room-verticle's {@code post_messages} writes this shape in SQL too (the event is stored in the same statement as
+   * the replies); a test holds the stored and the published forms equal.
+   */
+  public record ThreadUpdated(String id, int replies, long lastReplyAt, List<String> participants)
+      implements EventData {
+    public ThreadUpdated {
+      participants = List.copyOf(participants);
+    }
+
+    @Override
+    public String type() {
+      return EventType.THREAD_UPDATED;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("id", id).put("replies", replies).put("lastReplyAt", lastReplyAt)
+          .put("participants", new JsonArray(participants));
+    }
+
+    public static ThreadUpdated fromJson(JsonObject json) {
+      return new ThreadUpdated(Json.text(json, "id"), Json.integer(json, "replies"), Json.whole(json, "lastReplyAt"),
+          Json.texts(json, "participants"));
     }
   }
 

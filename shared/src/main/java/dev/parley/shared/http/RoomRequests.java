@@ -12,6 +12,7 @@ public final class RoomRequests {
   public static final String KIND = "kind";
   public static final String TOPIC = "topic";
   public static final String SEQ = "seq";
+  public static final String TEXT = "text";
 
   private RoomRequests() {
   }
@@ -29,6 +30,14 @@ public final class RoomRequests {
     @Override
     public JsonObject toJson() {
       return new JsonObject().put(SEQ, seq);
+    }
+  }
+
+  /** {@code PATCH /api/v1/rooms/{room}/messages/{id}}: {@code {"text"}}, the message's new text. */
+  public record EditMessage(String text) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(TEXT, text);
     }
   }
 }

@@ -18,12 +18,19 @@ public final class MessageCommands {
 
   /**
    * A message to store. {@code cid} is the sender's id for it, which makes a resend harmless: the answer is then the
-   * original's ack.
+   * original's ack. {@code thread}, when given, is the id of the thread's root (a message of the same room that is not
+   * itself a reply); {@code alsoInChannel} shows such a reply in the channel too.
    */
-  public record PostMessage(String room, String sender, String senderName, String cid, String text)
+  public record PostMessage(String room, String sender, String senderName, String cid, String text, String thread,
+                            boolean alsoInChannel)
       implements Command<MessageAck> {
     public static final Route<PostMessage, MessageAck> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "POST_MESSAGE", PostMessage::fromJson, MessageAck::fromJson);
+
+    /** A message in the room itself, outside any thread. */
+    public PostMessage(String room, String sender, String senderName, String cid, String text) {
+      this(room, sender, senderName, cid, text, null, false);
+    }
 
     @Override
     public Route<PostMessage, MessageAck> route() {
@@ -32,13 +39,16 @@ public final class MessageCommands {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("room", room).put("sender", sender).put("senderName", senderName)
+      JsonObject json = new JsonObject().put("room", room).put("sender", sender).put("senderName", senderName)
           .put("cid", cid).put("text", text);
+      Json.putIfPresent(json, "thread", thread);
+      return alsoInChannel ? json.put("alsoInChannel", true) : json;
     }
 
     public static PostMessage fromJson(JsonObject json) {
       return new PostMessage(Json.text(json, "room"), Json.text(json, "sender"), Json.optText(json, "senderName"),
-          Json.text(json, "cid"), Json.text(json, "text"));
+          Json.text(json, "cid"), Json.text(json, "text"), Json.optText(json, "thread"),
+          Json.flag(json, "alsoInChannel", false));
     }
   }
 
@@ -156,6 +166,109 @@ public final class MessageCommands {
 
     public static MarkRead fromJson(JsonObject json) {
       return new MarkRead(Json.text(json, "room"), Json.text(json, "user"), Json.whole(json, "seq"));
+    }
+  }
+
+  /** The author changes their message's text; the answer is the message as it now stands. */
+  public record EditMessage(String room, String user, String message, String text) implements Command<MessageReply> {
+    public static final Route<EditMessage, MessageReply> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "EDIT_MESSAGE", EditMessage::fromJson, MessageReply::fromJson);
+
+    @Override
+    public Route<EditMessage, MessageReply> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("room", room).put("user", user).put("message", message).put("text", text);
+    }
+
+    public static EditMessage fromJson(JsonObject json) {
+      return new EditMessage(Json.text(json, "room"), Json.text(json, "user"), Json.text(json, "message"),
+          Json.text(json, "text"));
+    }
+  }
+
+  /** {@code {"message":{..}}}: one message as its reader sees it, with room and seq. */
+  public record MessageReply(MessageView message) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("message", message.toJson());
+    }
+
+    public static MessageReply fromJson(JsonObject json) {
+      return new MessageReply(MessageView.fromJson(Json.object(json, "message")));
+    }
+  }
+
+  /**
+   * Puts one emoji on a message ({@code add}) or takes it off: idempotent either way. {@code emoji} must be one emoji
+   * ({@link Emoji#isSingle}).
+   */
+  public record React(String room, String user, String message, String emoji, boolean add) implements Command<Done> {
+    public static final Route<React, Done> ROUTE = Route.of(Addresses.ROOMS_CMD, "REACT", React::fromJson,
+        Done::fromJson);
+
+    @Override
+    public Route<React, Done> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("room", room).put("user", user).put("message", message).put("emoji", emoji)
+          .put("add", add);
+    }
+
+    public static React fromJson(JsonObject json) {
+      return new React(Json.text(json, "room"), Json.text(json, "user"), Json.text(json, "message"),
+          Json.text(json, "emoji"), Json.flag(json, "add", true));
+    }
+  }
+
+  /** A page of a thread's replies, oldest first, after a seq: answered as a {@link MessagePage}. */
+  public record ThreadReplies(String room, String user, String message, Long after, int limit)
+      implements Command<MessagePage> {
+    public static final Route<ThreadReplies, MessagePage> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "THREAD_REPLIES", ThreadReplies::fromJson, MessagePage::fromJson);
+
+    @Override
+    public Route<ThreadReplies, MessagePage> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("room", room).put("user", user).put("message", message).put("after", after)
+          .put("limit", limit);
+    }
+
+    public static ThreadReplies fromJson(JsonObject json) {
+      Integer limit = Json.optInteger(json, "limit");
+      return new ThreadReplies(Json.text(json, "room"), Json.text(json, "user"), Json.text(json, "message"),
+          Json.optWhole(json, "after"), limit == null ? 50 : limit);
+    }
+  }
+
+  /** Follows ({@code follow}) or unfollows the thread of a root message: idempotent either way. */
+  public record FollowThread(String room, String user, String message, boolean follow) implements Command<Done> {
+    public static final Route<FollowThread, Done> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "FOLLOW_THREAD", FollowThread::fromJson, Done::fromJson);
+
+    @Override
+    public Route<FollowThread, Done> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("room", room).put("user", user).put("message", message).put("follow", follow);
+    }
+
+    public static FollowThread fromJson(JsonObject json) {
+      return new FollowThread(Json.text(json, "room"), Json.text(json, "user"), Json.text(json, "message"),
+          Json.flag(json, "follow", true));
     }
   }
 }

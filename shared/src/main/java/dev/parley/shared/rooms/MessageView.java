@@ -1,26 +1,63 @@
 package dev.parley.shared.rooms;
 
 import dev.parley.shared.contract.Json;
+import dev.parley.shared.contract.JsonBody;
 import dev.parley.shared.events.EventData;
 import dev.parley.shared.events.EventType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /**
  * A message as clients see it, in history pages and as the data of a {@code message} event. In a history page it
  * also names its {@code room} and {@code seq} (an event carries those itself). A deleted message keeps its place
  * with empty text and {@code deleted: true}.
+ *
+ * <p>A thread reply names its root in {@code thread} ({@code alsoInChannel} when it is shown in the channel too); a
+ * root carries its {@code replies}, {@code lastReplyAt} and up to five {@code participants}. {@code reactions} come
+ * in history pages only: live and replayed, reactions arrive as their own events, which a count would double.
+ * An edited message has {@code editedAt}, also sent as {@code editedTs} for clients of protocol v1 before edits.
  */
 public record MessageView(String id, String room, Long seq, String sender, String senderName, String text, long ts,
-                          Long editedTs, boolean deleted) implements EventData {
+                          Long editedTs, boolean deleted, String thread, boolean alsoInChannel, int replies,
+                          Long lastReplyAt, List<String> participants, List<Reaction> reactions)
+    implements EventData {
+
+  /** The most participants a thread's root names. */
+  public static final int MAX_PARTICIPANTS = 5;
+
+  public MessageView {
+    participants = List.copyOf(participants);
+    reactions = List.copyOf(reactions);
+  }
+
+  /** A message outside any thread, with no replies and no reactions. */
+  public MessageView(String id, String room, Long seq, String sender, String senderName, String text, long ts,
+                     Long editedTs, boolean deleted) {
+    this(id, room, seq, sender, senderName, text, ts, editedTs, deleted, null, false, 0, null, List.of(), List.of());
+  }
+
+  /** One emoji on a message: how many people chose it, and whether the reader is one of them. */
+  public record Reaction(String emoji, int count, boolean me) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("emoji", emoji).put("count", count).put("me", me);
+    }
+
+    public static Reaction fromJson(JsonObject json) {
+      return new Reaction(Json.text(json, "emoji"), Json.integer(json, "count"), Json.flag(json, "me", false));
+    }
+  }
 
   @Override
   public String type() {
     return EventType.MESSAGE;
   }
 
-  /** The message as the data of its event: without room and seq, which the event carries. */
+  /** The message as the data of its event: without room, seq and reactions, which events carry themselves. */
   public MessageView asEventData() {
-    return new MessageView(id, null, null, sender, senderName, text, ts, editedTs, deleted);
+    return new MessageView(id, null, null, sender, senderName, text, ts, editedTs, deleted, thread, alsoInChannel,
+        replies, lastReplyAt, participants, List.of());
   }
 
   @Override
@@ -30,12 +67,34 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
     Json.putIfPresent(json, "seq", seq);
     json.put("sender", sender).put("senderName", senderName).put("text", text).put("ts", ts);
     Json.putIfPresent(json, "editedTs", editedTs);
-    return deleted ? json.put("deleted", true) : json;
+    Json.putIfPresent(json, "editedAt", editedTs);
+    if (deleted) {
+      json.put("deleted", true);
+    }
+    if (thread != null) {
+      json.put("thread", thread);
+      if (alsoInChannel) {
+        json.put("alsoInChannel", true);
+      }
+    }
+    if (replies > 0) {
+      json.put("replies", replies).put("participants", new JsonArray(participants));
+      Json.putIfPresent(json, "lastReplyAt", lastReplyAt);
+    }
+    if (!reactions.isEmpty()) {
+      json.put("reactions", Json.array(reactions));
+    }
+    return json;
   }
 
   public static MessageView fromJson(JsonObject json) {
+    Long edited = Json.optWhole(json, "editedAt");
+    Integer replies = Json.optInteger(json, "replies");
     return new MessageView(Json.text(json, "id"), Json.optText(json, "room"), Json.optWhole(json, "seq"),
         Json.text(json, "sender"), Json.optText(json, "senderName"), Json.text(json, "text"), Json.whole(json, "ts"),
-        Json.optWhole(json, "editedTs"), Json.flag(json, "deleted", false));
+        edited == null ? Json.optWhole(json, "editedTs") : edited, Json.flag(json, "deleted", false),
+        Json.optText(json, "thread"), Json.flag(json, "alsoInChannel", false), replies == null ? 0 : replies,
+        Json.optWhole(json, "lastReplyAt"), Json.texts(json, "participants"),
+        Json.objects(json, "reactions", Reaction::fromJson));
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.shared.ws;
 
+import static dev.parley.shared.ws.Protocol.ALSO_IN_CHANNEL;
 import static dev.parley.shared.ws.Protocol.CID;
 import static dev.parley.shared.ws.Protocol.CODE;
 import static dev.parley.shared.ws.Protocol.CONN;
@@ -13,6 +14,7 @@ import static dev.parley.shared.ws.Protocol.ROOM;
 import static dev.parley.shared.ws.Protocol.SEQ;
 import static dev.parley.shared.ws.Protocol.SINCE;
 import static dev.parley.shared.ws.Protocol.TEXT;
+import static dev.parley.shared.ws.Protocol.THREAD;
 import static dev.parley.shared.ws.Protocol.TO;
 import static dev.parley.shared.ws.Protocol.TS;
 import static dev.parley.shared.ws.Protocol.USER;
@@ -59,11 +61,27 @@ public final class Frames {
     }
   }
 
-  /** {@code send}: post a message; {@code cid} is the client's id for it, which makes a resend harmless. */
-  public record Send(String room, String cid, String text, Object ref) implements ClientFrame {
+  /**
+   * {@code send}: post a message; {@code cid} is the client's id for it, which makes a resend harmless. With a
+   * {@code thread} (a root message's id), a reply in that thread, also shown in the channel when
+   * {@code alsoInChannel}.
+   */
+  public record Send(String room, String cid, String text, String thread, boolean alsoInChannel, Object ref)
+      implements ClientFrame {
+
+    /** A message in the room itself. */
+    public Send(String room, String cid, String text, Object ref) {
+      this(room, cid, text, null, false, ref);
+    }
+
     @Override
     public JsonObject toJson() {
-      return withRef(new JsonObject().put(OP, Protocol.SEND).put(ROOM, room).put(CID, cid).put(TEXT, text), ref);
+      JsonObject json = new JsonObject().put(OP, Protocol.SEND).put(ROOM, room).put(CID, cid).put(TEXT, text);
+      Json.putIfPresent(json, THREAD, thread);
+      if (alsoInChannel) {
+        json.put(ALSO_IN_CHANNEL, true);
+      }
+      return withRef(json, ref);
     }
   }
 
@@ -117,7 +135,12 @@ public final class Frames {
         if (text == null || text.isBlank()) {
           throw Json.invalid("'" + TEXT + "' is required");
         }
-        yield new Send(room, cid, text, ref);
+        String thread = thread(frame);
+        boolean alsoInChannel = Json.flag(frame, ALSO_IN_CHANNEL, false);
+        if (alsoInChannel && thread == null) {
+          throw Json.invalid("'" + ALSO_IN_CHANNEL + "' goes with a '" + THREAD + "'");
+        }
+        yield new Send(room, cid, text, thread, alsoInChannel, ref);
       }
       case Protocol.TYPING -> new Typing(room(frame), ref);
       case Protocol.PING -> new Ping(ref);
@@ -132,6 +155,21 @@ public final class Frames {
     }
     if (!Ids.isId(id)) {
       throw new ParleyException(ErrorCode.NOT_FOUND, "No such room");
+    }
+    return id;
+  }
+
+  /**
+   * The thread a send replies in, or null. An id that cannot be a message is invalid (not "not found": the room is
+   * known, and saying so tells nothing about another room).
+   */
+  private static String thread(JsonObject frame) {
+    Object thread = frame.getValue(THREAD);
+    if (thread == null) {
+      return null;
+    }
+    if (!(thread instanceof String id) || !Ids.isId(id)) {
+      throw Json.invalid("'" + THREAD + "' must be the id of a message in this room");
     }
     return id;
   }

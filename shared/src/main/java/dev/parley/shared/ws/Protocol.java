@@ -28,6 +28,10 @@ public final class Protocol {
   public static final String HEARTBEAT = "heartbeat";
   public static final String FROM = "from";
   public static final String TO = "to";
+  /** On a {@code send}: the root message of the thread the message replies in. */
+  public static final String THREAD = "thread";
+  /** On a {@code send} with a {@code thread}: show the reply in the channel too. */
+  public static final String ALSO_IN_CHANNEL = "alsoInChannel";
 
   // Server frames
   public static final String HELLO = "hello";

@@ -28,6 +28,10 @@ class ContractRoundTripTest {
   private static final Map<String, Function<JsonObject, ? extends EventData>> READERS = Map.ofEntries(
       Map.entry("message", MessageView::fromJson),
       Map.entry("message.deleted", RoomEvents.MessageDeleted::fromJson),
+      Map.entry("message.edited", RoomEvents.MessageEdited::fromJson),
+      Map.entry("reaction.added", RoomEvents.ReactionAdded::fromJson),
+      Map.entry("reaction.removed", RoomEvents.ReactionRemoved::fromJson),
+      Map.entry("thread.updated", RoomEvents.ThreadUpdated::fromJson),
       Map.entry("member.joined", RoomEvents.MemberJoined::fromJson),
       Map.entry("member.left", RoomEvents.MemberLeft::fromJson),
       Map.entry("member.updated", RoomEvents.MemberUpdated::fromJson),

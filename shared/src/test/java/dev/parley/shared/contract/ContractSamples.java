@@ -40,6 +40,13 @@ final class ContractSamples {
   static final AccountView ACCOUNT = new AccountView(USER, "ana@example.org", "Ana", "ana", 2, "owner");
   static final MessageView MESSAGE_VIEW =
       new MessageView(MESSAGE, ROOM, 41L, USER, "Ana", "Hello *world*", 1_764_000_000_000L, 1_764_000_100_000L, false);
+  /** A thread's root with replies and reactions, as a history page shows it. */
+  static final MessageView ROOT_VIEW = new MessageView(OTHER, ROOM, 40L, USER, "Ana", "Lunch?", 1_764_000_000_000L,
+      null, false, null, false, 2, 1_764_000_200_000L, List.of(USER, OTHER),
+      List.of(new MessageView.Reaction("\uD83D\uDC4D", 3, true), new MessageView.Reaction("\uD83C\uDF89", 1, false)));
+  /** A reply in that thread, also shown in the channel. */
+  static final MessageView REPLY_VIEW = new MessageView(MESSAGE, ROOM, 44L, OTHER, "Bob", "Yes", 1_764_000_200_000L,
+      null, false, OTHER, true, 0, null, List.of(), List.of());
   static final InviteView INVITE_VIEW = new InviteView(INVITE, ROOM, 5, 1, 1_765_000_000_000L, false,
       "bob@example.org", "queued", 1_764_000_000_000L, "Ana", null, null);
 
@@ -66,14 +73,20 @@ final class ContractSamples {
       exchange(new RoomCommands.AuditLog(ROOM, USER), new RoomCommands.AuditEntries(List.of(
           new RoomCommands.AuditEntry(7, "delete_message", USER, "Ana", OTHER, "Bob",
               AuditDetails.messageDeleted(MESSAGE), 1_764_000_000_000L)))),
-      exchange(new MessageCommands.PostMessage(ROOM, USER, "Ana", "c-1", "Hello"),
+      exchange(new MessageCommands.PostMessage(ROOM, USER, "Ana", "c-1", "Hello", OTHER, true),
           new MessageCommands.MessageAck(MESSAGE, 43, 1_764_000_000_000L)),
       exchange(new MessageCommands.History(ROOM, USER, 10L, null, 50),
-          new MessageCommands.MessagePage(List.of(MESSAGE_VIEW), true)),
+          new MessageCommands.MessagePage(List.of(MESSAGE_VIEW, ROOT_VIEW, REPLY_VIEW), true)),
       exchange(new MessageCommands.Replay(ROOM, USER, 40L, 500), new MessageCommands.ReplayResult(42, List.of(
           RoomEvent.of(ROOM, 41L, MESSAGE_VIEW.asEventData()),
           RoomEvent.of(ROOM, 42L, new RoomEvents.MemberJoined(OTHER, "Bob", null, INVITE))), false)),
       exchange(new MessageCommands.MarkRead(ROOM, USER, 42), Done.DONE),
+      exchange(new MessageCommands.EditMessage(ROOM, USER, MESSAGE, "Hello *everyone*"),
+          new MessageCommands.MessageReply(MESSAGE_VIEW)),
+      exchange(new MessageCommands.React(ROOM, USER, MESSAGE, "\uD83D\uDC4D\uD83C\uDFFD", false), Done.DONE),
+      exchange(new MessageCommands.ThreadReplies(ROOM, USER, OTHER, 40L, 20),
+          new MessageCommands.MessagePage(List.of(REPLY_VIEW), false)),
+      exchange(new MessageCommands.FollowThread(ROOM, USER, OTHER, false), Done.DONE),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
       exchange(new InviteCommands.ListInvites(ROOM, USER), new InviteCommands.InviteList(List.of(INVITE_VIEW))),
@@ -116,7 +129,13 @@ final class ContractSamples {
   /** One of every event and notice data type. */
   static final List<EventData> EVENT_DATA = List.of(
       MESSAGE_VIEW.asEventData(),
+      ROOT_VIEW.asEventData(),
+      REPLY_VIEW.asEventData(),
       new RoomEvents.MessageDeleted(MESSAGE, USER),
+      new RoomEvents.MessageEdited(MESSAGE, "Hello *everyone*", 1_764_000_300_000L),
+      new RoomEvents.ReactionAdded(MESSAGE, "\uD83C\uDDEB\uD83C\uDDF7", OTHER),
+      new RoomEvents.ReactionRemoved(MESSAGE, "\u2764\uFE0F", OTHER),
+      new RoomEvents.ThreadUpdated(OTHER, 2, 1_764_000_200_000L, List.of(USER, OTHER)),
       new RoomEvents.MemberJoined(OTHER, "Bob", USER, null),
       new RoomEvents.MemberLeft(OTHER, "Bob", USER, "kicked"),
       new RoomEvents.MemberUpdated(OTHER, "admin", false, null),

@@ -21,6 +21,7 @@ class FramesTest {
   void clientFramesParseBackToThemselves() {
     List<ClientFrame> frames = List.of(new Frames.Sub(ROOM, 41L, "r1"), new Frames.Sub(ROOM, null, 7),
         new Frames.Unsub(ROOM, null), new Frames.Send(ROOM, "c-1", "hello", "s1"), new Frames.Typing(ROOM, null),
+        new Frames.Send(ROOM, "c-2", "a reply", "0f8fad5b-d9cb-469f-a165-70867728950e", true, null),
         new Frames.Ping("p"));
     for (ClientFrame frame : frames) {
       assertEquals(frame, Frames.parse(new JsonObject(frame.toJson().encode())), frame.toString());
@@ -56,6 +57,10 @@ class FramesTest {
         ErrorCode.INVALID, "'cid' must be a string of 1 to 100 characters");
     refused("{\"op\":\"send\",\"room\":\"" + ROOM + "\",\"cid\":\"c\",\"text\":\"  \"}", ErrorCode.INVALID,
         "'text' is required");
+    refused("{\"op\":\"send\",\"room\":\"" + ROOM + "\",\"cid\":\"c\",\"text\":\"hi\",\"thread\":\"x\"}",
+        ErrorCode.INVALID, "'thread' must be the id of a message in this room");
+    refused("{\"op\":\"send\",\"room\":\"" + ROOM + "\",\"cid\":\"c\",\"text\":\"hi\",\"alsoInChannel\":true}",
+        ErrorCode.INVALID, "'alsoInChannel' goes with a 'thread'");
   }
 
   private static <T extends JsonBody> void roundTrip(T frame, Function<JsonObject, T> reader) {
