@@ -14,6 +14,64 @@ BEGIN
 END
 $$;
 
+-- Who a message's text names: the @handles of people who can read the room (its members: Permissions' Need.MENTIONED;
+-- the sender left out, as naming oneself tells nobody anything), at most 50 of them, and whether it calls the whole
+-- room (@channel or @here) where the room allows that. @here counts as @channel: who is active is the gateway's to
+-- know, not the database's. A text without an @ costs one strpos.
+CREATE OR REPLACE FUNCTION resolve_mentions(p_room uuid, p_sender uuid, p_body text, OUT users uuid[],
+                                            OUT channel boolean)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  users := '{}';
+  channel := false;
+  IF p_body IS NULL OR strpos(p_body, '@') = 0 THEN
+    RETURN;
+  END IF;
+  WITH named AS (
+    -- An @ that starts a word (not the middle of an email address), then a handle's characters.
+    SELECT DISTINCT lower(hit[1]) AS handle
+    FROM regexp_matches(p_body, '(?:^|[^a-zA-Z0-9_@.])@([a-zA-Z0-9_]{2,30})', 'g') AS hit
+    LIMIT 52
+  )
+  SELECT coalesce((SELECT array_agg(u.id ORDER BY u.id)
+                   FROM (SELECT n.handle FROM named n WHERE n.handle NOT IN ('channel', 'here') LIMIT 50) n
+                   JOIN users u ON lower(u.handle) = n.handle
+                   JOIN memberships m ON m.room_id = p_room AND m.user_id = u.id
+                   WHERE u.id <> p_sender), '{}'),
+         EXISTS (SELECT 1 FROM named n WHERE n.handle IN ('channel', 'here'))
+           AND coalesce((SELECT r.allow_channel_mentions FROM rooms r WHERE r.id = p_room), false)
+  INTO users, channel;
+END
+$$;
+
+-- What a stored batch changes besides its messages, in the same transaction: post_messages calls it with the ids it
+-- was given, and the messages with those ids are exactly the ones it created (a duplicate or a refused message
+-- stores nothing). The senders' own_unread counters grow (their own messages are never unread to them) and the
+-- mentions are recorded. One statement for the whole batch; the room's message_count moves in post_messages, in the
+-- update of the room's row that takes place anyway.
+CREATE OR REPLACE FUNCTION record_messages(p_ids uuid[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  WITH stored AS (
+    SELECT x.id, x.room_id, x.seq, x.sender_id, x.body, x.created_at FROM messages x WHERE x.id = ANY (p_ids)
+  ), own AS (
+    UPDATE memberships m SET own_unread = m.own_unread + s.n
+    FROM (SELECT st.room_id, st.sender_id, count(*) AS n FROM stored st GROUP BY st.room_id, st.sender_id) s
+    WHERE m.room_id = s.room_id AND m.user_id = s.sender_id
+  ), resolved AS (
+    SELECT st.id, st.room_id, st.seq, st.sender_id, st.created_at, r.users, r.channel
+    FROM stored st CROSS JOIN LATERAL resolve_mentions(st.room_id, st.sender_id, st.body) r
+    WHERE strpos(st.body, '@') > 0
+  ), noted AS (
+    INSERT INTO message_mentions (room_id, seq, message_id, sender_id, users, channel, created_at)
+    SELECT r.room_id, r.seq, r.id, r.sender_id, r.users, r.channel, r.created_at FROM resolved r
+    WHERE r.channel OR cardinality(r.users) > 0
+  )
+  INSERT INTO mentions (user_id, room_id, seq, message_id, created_at)
+  SELECT u.id, r.room_id, r.seq, r.id, r.created_at FROM resolved r CROSS JOIN unnest(r.users) AS u(id);
+END
+$$;
+
 -- Stores a batch of messages (their ids made by the caller: time-ordered, so the primary key grows at its end)
 -- in one round trip and one transaction (group commit: one WAL flush for the batch),
 -- each only if its sender still stands in its room as Java approved. The p_approved_* arrays are, per message, the
@@ -28,6 +86,8 @@ $$;
 -- Outcomes, per input position (ord, from 1): 'created'; 'duplicate' (this sender already sent this client message
 -- id, earlier or earlier in the same batch: the original comes back); 'standing' (nothing stored: here is where the
 -- sender stands); 'not_found' (no such room). Every outcome but 'not_found' carries the standing.
+-- A stored message (created or duplicate) also carries whom it mentions (resolve_mentions); record_messages, at the
+-- end, keeps the counters and mention rows of what was created.
 DROP FUNCTION IF EXISTS post_message(uuid, uuid, text, text);
 DROP FUNCTION IF EXISTS post_message(uuid, uuid, text, text, text, boolean, boolean);
 DROP FUNCTION IF EXISTS post_messages(uuid[], uuid[], text[], text[], text[], boolean[], boolean[]);
@@ -36,7 +96,7 @@ CREATE FUNCTION post_messages(p_ids uuid[], p_rooms uuid[], p_senders uuid[], p_
                               p_approved_roles text[], p_approved_muted boolean[], p_approved_archived boolean[])
 RETURNS TABLE (ord bigint, outcome text, message_id uuid, seq bigint, created_at timestamptz, body text,
                kind text, room_name text, archived boolean, last_seq bigint, role text, muted boolean,
-               banned boolean, workspace_role text)
+               banned boolean, workspace_role text, mentions uuid[], mentions_channel boolean)
 LANGUAGE plpgsql
 -- Batches vary in size from call to call: one generic plan (index look-ups per message) beats planning anew.
 SET plan_cache_mode = force_generic_plan
@@ -80,7 +140,7 @@ BEGIN
   ), top AS (
     SELECT a.room, max(a.new_seq) AS seq, count(*) AS taken FROM accepted a GROUP BY a.room
   ), bumped AS (
-    UPDATE rooms r SET last_seq = top.seq FROM top WHERE r.id = top.room RETURNING r.id
+    UPDATE rooms r SET last_seq = top.seq, message_count = r.message_count + top.taken FROM top WHERE r.id = top.room RETURNING r.id
   )
   SELECT s.ord,
          CASE WHEN s.kind IS NULL THEN 'not_found'
@@ -91,10 +151,12 @@ BEGIN
          coalesce(s.dup_id, n.id), coalesce(s.dup_seq, n.seq), coalesce(s.dup_at, n.created_at),
          coalesce(s.dup_body, n.body),
          s.kind, s.room_name, s.archived, s.room_last_seq + coalesce(t.taken, 0),
-         s.role, s.muted, s.banned, s.workspace_role
+         s.role, s.muted, s.banned, s.workspace_role, mm.users, mm.channel
   FROM standing s
   LEFT JOIN inserted n ON n.room_id = s.room AND n.sender_id = s.sender AND n.client_msg_id = s.cid
   LEFT JOIN top t ON t.room = s.room
+  LEFT JOIN LATERAL resolve_mentions(s.room, s.sender, coalesce(s.dup_body, n.body)) mm ON true
   ORDER BY s.ord;
+  PERFORM record_messages(p_ids);
 END
 $$;

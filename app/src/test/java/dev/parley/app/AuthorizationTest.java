@@ -92,8 +92,11 @@ class AuthorizationTest {
     assertTrue(mismatches.isEmpty(), String.join("\n", mismatches));
   }
 
-  /** A room of this kind with everyone in their role, and a message by its author. */
-  private record Fixture(String kind, String id, String message) {
+  /**
+   * A room of this kind with everyone in their role, a message by its author, and one by the author that names
+   * everyone by @handle.
+   */
+  private record Fixture(String kind, String id, String message, String mentioning) {
   }
 
   private Fixture fixture(String kind) {
@@ -117,10 +120,17 @@ class AuthorizationTest {
           new JsonObject().put("user", people.get("banned").id())));
     }
     String message;
+    String mentioning;
+    StringBuilder everyone = new StringBuilder("hello");
+    for (TestApi.User person : people.values()) {
+      everyone.append(" @").append(TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/users/" + person.id(),
+          person, null)).getJsonObject("user").getString("handle"));
+    }
     try (TestSocket author = TestSocket.connect(vertx, api.port(), people.get("author"))) {
       message = author.sendMessage(id, "written by the author").getString("id");
+      mentioning = author.sendMessage(id, everyone.toString()).getString("id");
     }
-    return new Fixture(kind, id, message);
+    return new Fixture(kind, id, message, mentioning);
   }
 
   /** Tries one action and says Y, F or N (or what else came back). */
@@ -137,7 +147,8 @@ class AuthorizationTest {
       case "kick" -> http(api.call(HttpMethod.DELETE, base + "/members/" + people.get("kicked").id(), user, null));
       case "ban" -> http(api.call(HttpMethod.POST, base + "/bans", user,
           new JsonObject().put("user", people.get("target").id())));
-      case "rename" -> http(api.call(HttpMethod.PATCH, base, user, new JsonObject().put("name", "renamed")));
+      case "rename" -> http(api.call(HttpMethod.PATCH, base, user,
+          new JsonObject().put("name", "renamed-" + room.kind() + "-" + actor)));
       case "archive" -> {
         String outcome = http(api.call(HttpMethod.POST, base + "/archive", user, null));
         if (outcome.equals("Y")) {
@@ -146,6 +157,10 @@ class AuthorizationTest {
         yield outcome;
       }
       case "delete" -> http(api.call(HttpMethod.DELETE, base + "/messages/" + room.message(), user, null));
+      case "markread" -> http(api.call(HttpMethod.POST, base + "/read", user, new JsonObject().put("seq", 1)));
+      case "mentioned" -> TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/mentions", user, null))
+          .getJsonArray("messages").stream().map(JsonObject.class::cast)
+          .anyMatch(mention -> room.mentioning().equals(mention.getString("id"))) ? "Y" : "-";
       default -> throw new IllegalArgumentException(action);
     };
   }

@@ -5,6 +5,7 @@ import dev.parley.rooms.store.InviteStore;
 import dev.parley.rooms.store.MessageStore;
 import dev.parley.rooms.store.ModerationStore;
 import dev.parley.rooms.store.Outcome;
+import dev.parley.rooms.store.ReadStore;
 import dev.parley.rooms.store.RoomStore;
 import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Publisher;
@@ -20,6 +21,7 @@ import dev.parley.shared.rooms.InviteCommands.InviteList;
 import dev.parley.shared.rooms.InviteCommands.ListInvites;
 import dev.parley.shared.rooms.InviteCommands.RevokeInvite;
 import dev.parley.shared.rooms.MessageCommands.History;
+import dev.parley.shared.rooms.MessageCommands.ListMentions;
 import dev.parley.shared.rooms.MessageCommands.MarkRead;
 import dev.parley.shared.rooms.MessageCommands.MessageAck;
 import dev.parley.shared.rooms.MessageCommands.PostMessage;
@@ -57,6 +59,7 @@ final class RoomHandlers {
   private final ConversationStore conversations;
   private final ModerationStore moderation;
   private final InviteStore invites;
+  private final ReadStore reads;
   private final Publisher publisher;
 
   RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis) {
@@ -65,6 +68,7 @@ final class RoomHandlers {
     this.conversations = new ConversationStore(pool);
     this.moderation = new ModerationStore(pool);
     this.invites = new InviteStore(pool);
+    this.reads = new ReadStore(pool);
     this.publisher = publisher;
   }
 
@@ -77,8 +81,8 @@ final class RoomHandlers {
         .on(PostMessage.ROUTE, this::postMessage)
         .on(History.ROUTE, messages::history)
         .on(Replay.ROUTE, messages::replay)
-        .on(MarkRead.ROUTE, command -> messages.markRead(command.room(), command.user(), command.seq())
-            .map(Done.DONE))
+        .on(MarkRead.ROUTE, this::markRead)
+        .on(ListMentions.ROUTE, reads::listMentions)
         .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))
@@ -130,8 +134,19 @@ final class RoomHandlers {
       // heals it, and gateways drop what they have already delivered by seq.
       MessageAck ack = posted.ack();
       publisher.stored(RoomEvent.of(command.room(), ack.seq(), new MessageView(ack.id(), null, null,
-          command.sender(), command.senderName(), posted.text(), ack.ts(), null, false)));
+          command.sender(), command.senderName(), posted.text(), ack.ts(), null, false, posted.mentions(),
+          posted.mentionsChannel())));
       return ack;
+    });
+  }
+
+  /** A marker that moved is news for every device of its person, on every node: their badges clear together. */
+  private Future<Done> markRead(MarkRead command) {
+    return reads.markRead(command.room(), command.user(), command.seq()).map(updated -> {
+      if (updated != null) {
+        publisher.notice(command.user(), UserNotice.of(updated));
+      }
+      return Done.DONE;
     });
   }
 

@@ -36,7 +36,7 @@ final class MessageBatches {
 
   private static final String SQL = "SELECT ord, outcome, message_id, seq, "
       + "(extract(epoch FROM created_at) * 1000)::bigint AS ts, body, kind, room_name, archived, last_seq, role, "
-      + "muted, banned, workspace_role FROM post_messages($1, $2, $3, $4, $5, $6, $7, $8)";
+      + "muted, banned, workspace_role, mentions, mentions_channel FROM post_messages($1, $2, $3, $4, $5, $6, $7, $8)";
 
   private final Vertx vertx;
   private final Pool pool;

@@ -30,8 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * All SQL about a room's messages and event log: posting, history pages, replay after a seq, read markers. One
- * instance belongs to one verticle and its event loop.
+ * All SQL about a room's messages and event log: posting, history pages, replay after a seq. One instance belongs to
+ * one verticle and its event loop. (Read markers and mentions: {@link ReadStore}.)
  */
 public final class MessageStore {
 
@@ -61,8 +61,11 @@ public final class MessageStore {
     this.batches = new MessageBatches(vertx, pool, batchIntervalMillis);
   }
 
-  /** A stored (or, for a resend, previously stored) message and whether this call created it. */
-  public record Posted(MessageAck ack, String text, boolean created) {
+  /**
+   * A stored (or, for a resend, previously stored) message, whether this call created it, and whom its text
+   * mentions (resolved by {@code post_messages}).
+   */
+  public record Posted(MessageAck ack, String text, boolean created, List<String> mentions, boolean mentionsChannel) {
   }
 
   /**
@@ -113,14 +116,25 @@ public final class MessageStore {
 
   private static Posted posted(Row row, boolean created) {
     return new Posted(new MessageAck(row.getUUID("message_id").toString(), row.getLong("seq"), row.getLong("ts")),
-        row.getString("body"), created);
+        row.getString("body"), created, ids(row.getArrayOfUUIDs("mentions")),
+        Boolean.TRUE.equals(row.getBoolean("mentions_channel")));
+  }
+
+  private static List<String> ids(UUID[] ids) {
+    List<String> texts = new ArrayList<>();
+    if (ids != null) {
+      for (UUID id : ids) {
+        texts.add(id.toString());
+      }
+    }
+    return texts;
   }
 
   public Future<MessagePage> history(History query) {
     return access(query.room(), query.user()).compose(access -> {
       int limit = query.limit();
       String select = "SELECT m.seq, " + messageColumns() + " FROM messages m JOIN users u ON u.id = m.sender_id"
-          + " WHERE m.room_id = $1";
+          + " LEFT JOIN message_mentions mm ON mm.room_id = m.room_id AND mm.seq = m.seq WHERE m.room_id = $1";
       Tuple args = Tuple.of(UUID.fromString(query.room()));
       boolean ascending = query.after() != null;
       String sql;
@@ -181,22 +195,15 @@ public final class MessageStore {
         });
   }
 
-  public Future<Void> markRead(String room, String user, long seq) {
-    return access(room, user).compose(access -> pool.preparedQuery("""
-            UPDATE memberships SET read_seq = LEAST($3, $4)
-            WHERE room_id = $1 AND user_id = $2 AND read_seq < $3""")
-        .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user), seq, access.lastSeq()))
-        .mapEmpty());
-  }
-
   /** The room's events with seq in (after, upTo], messages and others merged in seq order. */
   private Future<List<RoomEvent>> events(String room, long after, long upTo) {
     return pool.preparedQuery("SELECT * FROM (SELECT m.seq, 'message' AS type, NULL::jsonb AS data, "
             + messageColumns() + """
              FROM messages m JOIN users u ON u.id = m.sender_id
+              LEFT JOIN message_mentions mm ON mm.room_id = m.room_id AND mm.seq = m.seq
               WHERE m.room_id = $1 AND m.seq > $2 AND m.seq <= $3
             UNION ALL
-            SELECT e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            SELECT e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
               FROM room_events e
               WHERE e.room_id = $1 AND e.seq > $2 AND e.seq <= $3) log
             ORDER BY seq""")
@@ -218,16 +225,22 @@ public final class MessageStore {
     return Standings.load(pool, room, user).map(who -> Permissions.require(who, Need.READ));
   }
 
-  private static String messageColumns() {
+  /**
+   * The columns of {@link #messageView}, from {@code messages m}, {@code users u} (the sender) and
+   * {@code message_mentions mm} (left-joined on room and seq).
+   */
+  static String messageColumns() {
     return "m.id, m.sender_id, u.name AS sender_name, m.body, " + EPOCH_MS.formatted("m.created_at") + " AS ts, "
-        + EPOCH_MS.formatted("m.edited_at") + " AS edited_ts, m.deleted_at IS NOT NULL AS deleted";
+        + EPOCH_MS.formatted("m.edited_at") + " AS edited_ts, m.deleted_at IS NOT NULL AS deleted, "
+        + "mm.users AS mention_users, coalesce(mm.channel, false) AS mentions_channel";
   }
 
   /** A message as clients see it; {@code room} and {@code seq} only in history pages. */
-  private static MessageView messageView(Row row, String room, Long seq) {
+  static MessageView messageView(Row row, String room, Long seq) {
     boolean deleted = row.getBoolean("deleted");
     return new MessageView(row.getUUID("id").toString(), room, seq, row.getUUID("sender_id").toString(),
         row.getString("sender_name"), deleted ? "" : row.getString("body"), row.getLong("ts"),
-        row.getLong("edited_ts"), deleted);
+        row.getLong("edited_ts"), deleted, deleted ? List.of() : ids(row.getArrayOfUUIDs("mention_users")),
+        !deleted && row.getBoolean("mentions_channel"));
   }
 }

@@ -16,6 +16,8 @@ final class SqlValues {
 
   /** The unique index on users' handles, named in the failure when a handle is taken. */
   static final String HANDLE_INDEX = "users_handle_key";
+  /** The unique index on the names of public and private channels, named when a name is taken. */
+  static final String CHANNEL_NAME_INDEX = "rooms_channel_name";
   /** The unique index that lets a workspace have one owner only, named when two first sign-ups race. */
   static final String ONE_OWNER_INDEX = "users_one_owner";
 

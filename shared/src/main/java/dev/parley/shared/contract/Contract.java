@@ -44,6 +44,7 @@ public final class Contract {
       MessageCommands.History.ROUTE,
       MessageCommands.Replay.ROUTE,
       MessageCommands.MarkRead.ROUTE,
+      MessageCommands.ListMentions.ROUTE,
       InviteCommands.CreateInvite.ROUTE,
       InviteCommands.ListInvites.ROUTE,
       InviteCommands.RevokeInvite.ROUTE,

@@ -92,7 +92,14 @@ public final class RoomEvents {
   }
 
   /** {@code room.updated}: the room's name, topic and archived state after a change made {@code by} someone. */
-  public record RoomUpdated(String name, String topic, boolean archived, String by) implements EventData {
+  public record RoomUpdated(String name, String topic, boolean archived, String by, boolean allowChannelMentions)
+      implements EventData {
+
+    /** A change to a room that still lets {@code @channel} call everyone. */
+    public RoomUpdated(String name, String topic, boolean archived, String by) {
+      this(name, topic, archived, by, true);
+    }
+
     @Override
     public String type() {
       return EventType.ROOM_UPDATED;
@@ -100,12 +107,13 @@ public final class RoomEvents {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("name", name).put("topic", topic).put("archived", archived).put("by", by);
+      return new JsonObject().put("name", name).put("topic", topic).put("archived", archived).put("by", by)
+          .put("allowChannelMentions", allowChannelMentions);
     }
 
     public static RoomUpdated fromJson(JsonObject json) {
       return new RoomUpdated(Json.text(json, "name"), Json.optText(json, "topic"), Json.flag(json, "archived", false),
-          Json.optText(json, "by"));
+          Json.optText(json, "by"), Json.flag(json, "allowChannelMentions", true));
     }
   }
 

@@ -10,7 +10,10 @@ import dev.parley.shared.events.RoomEvent;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
-/** Commands on {@link Addresses#ROOMS_CMD} about a room's messages and events: post, history, replay, read. */
+/**
+ * Commands on {@link Addresses#ROOMS_CMD} about a room's messages and events: post, history, replay, read markers,
+ * and the mentions of a person.
+ */
 public final class MessageCommands {
 
   private MessageCommands() {
@@ -139,7 +142,10 @@ public final class MessageCommands {
     }
   }
 
-  /** Moves the user's read marker forward to {@code seq} (never back, never past the room's last seq). */
+  /**
+   * Moves the user's read marker forward to {@code seq}: a seq past the room's last one is invalid, one at or before
+   * the marker changes nothing. Every device of the person hears of a move ({@code read.updated}).
+   */
   public record MarkRead(String room, String user, long seq) implements Command<Done> {
     public static final Route<MarkRead, Done> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "MARK_READ", MarkRead::fromJson, Done::fromJson);
@@ -156,6 +162,36 @@ public final class MessageCommands {
 
     public static MarkRead fromJson(JsonObject json) {
       return new MarkRead(Json.text(json, "room"), Json.text(json, "user"), Json.whole(json, "seq"));
+    }
+  }
+
+  /**
+   * The messages that mention the user (by @handle, or @channel / @here in a room they are in), newest first, in the
+   * rooms they are in now: at most {@code limit}, stored before {@code before} (epoch ms; null: the newest). An
+   * answer's messages name their room and seq.
+   */
+  public record ListMentions(String user, Long before, int limit) implements Command<MessagePage> {
+    public static final Route<ListMentions, MessagePage> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "LIST_MENTIONS", ListMentions::fromJson, MessagePage::fromJson);
+
+    /** A page when the caller does not say how long; the largest one a caller may ask for. */
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    @Override
+    public Route<ListMentions, MessagePage> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("user", user).put("before", before).put("limit", limit);
+    }
+
+    public static ListMentions fromJson(JsonObject json) {
+      Integer limit = Json.optInteger(json, "limit");
+      return new ListMentions(Json.text(json, "user"), Json.optWhole(json, "before"),
+          limit == null ? DEFAULT_LIMIT : limit);
     }
   }
 }
