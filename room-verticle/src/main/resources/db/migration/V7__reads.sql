@@ -21,6 +21,9 @@ UPDATE memberships m SET (read_count, own_unread) =
   (SELECT count(*) FILTER (WHERE x.seq <= m.read_seq), count(*) FILTER (WHERE x.seq > m.read_seq AND x.sender_id = m.user_id)
    FROM messages x WHERE x.room_id = m.room_id);
 
+-- @channel and @here call a whole room (dev.parley.shared.rooms.Mentions): whoever had one as a handle gets another.
+UPDATE users SET handle = handle || '_' || left(replace(id::text, '-', ''), 6) WHERE lower(handle) IN ('channel', 'here');
+
 -- Room owners may keep @channel and @here from calling everyone in their room.
 ALTER TABLE rooms ADD COLUMN allow_channel_mentions boolean NOT NULL DEFAULT true;
 

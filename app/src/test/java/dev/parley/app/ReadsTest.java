@@ -292,6 +292,16 @@ class ReadsTest {
     return api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/read", reader, new JsonObject().put("seq", seq));
   }
 
+  @Test
+  void nobodyIsCalledChannelOrHere() {
+    start(List.of());
+    TestApi.User here = api.register("Here");
+    assertFalse(handle(here).equals("here"), "a mention of this person must not call the room");
+    JsonObject refused = TestApi.expect(400, api.call(HttpMethod.PATCH, "/api/v1/me", here,
+        new JsonObject().put("handle", "@Channel")));
+    assertEquals("invalid", refused.getJsonObject("error").getString("code"));
+  }
+
   /** The reader's rooms as name:role, in the list's order. */
   private List<String> sidebar(TestApi.User user) {
     return TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/rooms", user, null)).getJsonArray("rooms").stream()
