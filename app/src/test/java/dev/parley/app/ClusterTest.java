@@ -177,6 +177,20 @@ class ClusterTest {
     }
   }
 
+  @Test
+  void typingOnOneNodeReachesAFollowerOnTheOtherAndSaysWhenItRunsOut() {
+    try (TestSocket aliceSocket = TestSocket.connect(first.vertx(), firstApi.port(), alice);
+         TestSocket bobSocket = TestSocket.connect(second.vertx(), secondApi.port(), bob)) {
+      aliceSocket.subscribe(room, null);
+      bobSocket.subscribe(room, null);
+      aliceSocket.send(new JsonObject().put("op", "typing").put("room", room));
+      JsonObject typing = bobSocket.nextOp("evt");
+      assertEquals("typing", typing.getString("type"));
+      assertEquals(alice.id(), typing.getJsonObject("data").getString("user"));
+      assertEquals(6000, typing.getJsonObject("data").getLong("expiresIn"), "never stored: it runs out by itself");
+    }
+  }
+
   /** Sends {@code count} messages and waits for all their acks; returns their texts in order. */
   private List<String> sendMany(TestSocket socket, int count, String prefix) {
     List<String> texts = new ArrayList<>();

@@ -117,8 +117,21 @@ public final class RoomEvents {
     }
   }
 
-  /** {@code typing}: ephemeral, no seq. */
-  public record Typing(String user, String name) implements EventData {
+  /** {@code typing}: ephemeral, no seq; it runs out after {@code expiresIn} ms unless another one comes. */
+  public record Typing(String user, String name, long expiresIn) implements EventData {
+
+    /**
+     * How long (ms) a client shows someone as typing after their last {@code typing} event. Typing is never stored
+     * and nobody announces that it stopped (a closed laptop would not), so it must run out by itself: longer than
+     * the pace at which a typing person's notices come (one per 2 s at most), short enough to vanish soon after.
+     */
+    public static final long EXPIRES_MS = 6_000;
+
+    /** Someone typing now, shown for the usual {@link #EXPIRES_MS}. */
+    public Typing(String user, String name) {
+      this(user, name, EXPIRES_MS);
+    }
+
     @Override
     public String type() {
       return EventType.TYPING;
@@ -126,11 +139,13 @@ public final class RoomEvents {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("user", user).put("name", name);
+      return new JsonObject().put("user", user).put("name", name).put("expiresIn", expiresIn);
     }
 
     public static Typing fromJson(JsonObject json) {
-      return new Typing(Json.text(json, "user"), Json.optText(json, "name"));
+      Long expiresIn = Json.optWhole(json, "expiresIn");
+      return new Typing(Json.text(json, "user"), Json.optText(json, "name"),
+          expiresIn == null ? EXPIRES_MS : expiresIn);
     }
   }
 

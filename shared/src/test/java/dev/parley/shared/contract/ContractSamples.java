@@ -129,6 +129,7 @@ final class ContractSamples {
       new RoomEvents.RoomUpdated("general", "Chat", true, USER),
       new RoomEvents.RoomUpdated("general", "Chat", false, USER, false),
       new RoomEvents.Typing(USER, "Ana"),
+      new RoomEvents.Typing(USER, "Ana", 4_000),
       new RoomEvents.UserUpdated(USER, "Ana", "ana", 3),
       new UserNotice.RoomAdded(ROOM_VIEW),
       new UserNotice.RoomRemoved(ROOM, "banned"),
