@@ -14,6 +14,64 @@ BEGIN
 END
 $$;
 
+-- Who a message's text names: the @handles of people who can read the room (its members: Permissions' Need.MENTIONED;
+-- the sender left out, as naming oneself tells nobody anything), at most 50 of them, and whether it calls the whole
+-- room (@channel or @here) where the room allows that. @here counts as @channel: who is active is the gateway's to
+-- know, not the database's. A text without an @ costs one strpos.
+CREATE OR REPLACE FUNCTION resolve_mentions(p_room uuid, p_sender uuid, p_body text, OUT users uuid[],
+                                            OUT channel boolean)
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  users := '{}';
+  channel := false;
+  IF p_body IS NULL OR strpos(p_body, '@') = 0 THEN
+    RETURN;
+  END IF;
+  WITH named AS (
+    -- An @ that starts a word (not the middle of an email address), then a handle's characters.
+    SELECT DISTINCT lower(hit[1]) AS handle
+    FROM regexp_matches(p_body, '(?:^|[^a-zA-Z0-9_@.])@([a-zA-Z0-9_]{2,30})', 'g') AS hit
+    LIMIT 52
+  )
+  SELECT coalesce((SELECT array_agg(u.id ORDER BY u.id)
+                   FROM (SELECT n.handle FROM named n WHERE n.handle NOT IN ('channel', 'here') LIMIT 50) n
+                   JOIN users u ON lower(u.handle) = n.handle
+                   JOIN memberships m ON m.room_id = p_room AND m.user_id = u.id
+                   WHERE u.id <> p_sender), '{}'),
+         EXISTS (SELECT 1 FROM named n WHERE n.handle IN ('channel', 'here'))
+           AND coalesce((SELECT r.allow_channel_mentions FROM rooms r WHERE r.id = p_room), false)
+  INTO users, channel;
+END
+$$;
+
+-- What a stored batch changes besides its messages, in the same transaction: post_messages calls it with the ids it
+-- was given, and the messages with those ids are exactly the ones it created (a duplicate or a refused message
+-- stores nothing). The senders' own_unread counters grow (their own messages are never unread to them) and the
+-- mentions are recorded. One statement for the whole batch; the room's message_count moves in post_messages, in the
+-- update of the room's row that takes place anyway.
+CREATE OR REPLACE FUNCTION record_messages(p_ids uuid[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+  WITH stored AS (
+    SELECT x.id, x.room_id, x.seq, x.sender_id, x.body, x.created_at FROM messages x WHERE x.id = ANY (p_ids)
+  ), own AS (
+    UPDATE memberships m SET own_unread = m.own_unread + s.n
+    FROM (SELECT st.room_id, st.sender_id, count(*) AS n FROM stored st GROUP BY st.room_id, st.sender_id) s
+    WHERE m.room_id = s.room_id AND m.user_id = s.sender_id
+  ), resolved AS (
+    SELECT st.id, st.room_id, st.seq, st.sender_id, st.created_at, r.users, r.channel
+    FROM stored st CROSS JOIN LATERAL resolve_mentions(st.room_id, st.sender_id, st.body) r
+    WHERE strpos(st.body, '@') > 0
+  ), noted AS (
+    INSERT INTO message_mentions (room_id, seq, message_id, sender_id, users, channel, created_at)
+    SELECT r.room_id, r.seq, r.id, r.sender_id, r.users, r.channel, r.created_at FROM resolved r
+    WHERE r.channel OR cardinality(r.users) > 0
+  )
+  INSERT INTO mentions (user_id, room_id, seq, message_id, created_at)
+  SELECT u.id, r.room_id, r.seq, r.id, r.created_at FROM resolved r CROSS JOIN unnest(r.users) AS u(id);
+END
+$$;
+
 -- Stores a batch of messages (their ids made by the caller: time-ordered, so the primary key grows at its end)
 -- in one round trip and one transaction (group commit: one WAL flush for the batch),
 -- each only if its sender still stands in its room as Java approved. The p_approved_* arrays are, per message, the
@@ -38,6 +96,8 @@ $$;
 -- sender stands); 'thread' (nothing stored: the standing was as approved, but the thread's root is not a root of this
 -- room); 'not_found' (no such room). Every outcome but 'not_found' carries the standing. A created reply that is the
 -- batch's last in its thread carries the thread.updated event (thread_seq and the root's new summary).
+-- A stored message (created or duplicate) also carries whom it mentions (resolve_mentions); record_messages, at the
+-- end, keeps the counters and mention rows of what was created.
 DROP FUNCTION IF EXISTS post_message(uuid, uuid, text, text);
 DROP FUNCTION IF EXISTS post_message(uuid, uuid, text, text, text, boolean, boolean);
 DROP FUNCTION IF EXISTS post_messages(uuid[], uuid[], text[], text[], text[], boolean[], boolean[]);
@@ -50,7 +110,7 @@ CREATE FUNCTION post_messages(p_ids uuid[], p_rooms uuid[], p_senders uuid[], p_
 RETURNS TABLE (ord bigint, outcome text, message_id uuid, seq bigint, created_at timestamptz, body text,
                kind text, room_name text, archived boolean, last_seq bigint, role text, muted boolean,
                banned boolean, workspace_role text, thread_seq bigint, thread_replies int,
-               thread_last_reply_at timestamptz, thread_participants uuid[])
+               thread_last_reply_at timestamptz, thread_participants uuid[], mentions uuid[], mentions_channel boolean)
 LANGUAGE plpgsql
 -- Batches vary in size from call to call: one generic plan (index look-ups per message) beats planning anew.
 SET plan_cache_mode = force_generic_plan
@@ -100,7 +160,7 @@ BEGIN
     FROM accepted a
     RETURNING m.id, m.room_id, m.sender_id, m.client_msg_id, m.seq, m.created_at, m.body
   ), top AS (
-    SELECT a.room, max(a.new_seq) AS seq FROM accepted a GROUP BY a.room
+    SELECT a.room, max(a.new_seq) AS seq, count(*) AS taken FROM accepted a GROUP BY a.room
   ), threads AS (
     -- One thread.updated per thread that got replies, numbered after the batch's messages of its room.
     SELECT a.room, a.thread, count(*)::int AS added, max(a.ord) AS last_ord, max(n.created_at) AS last_at,
@@ -133,7 +193,9 @@ BEGIN
   ), ends AS (
     SELECT t.room, t.seq + (SELECT count(*) FROM threads th WHERE th.room = t.room) AS seq FROM top t
   ), bumped AS (
-    UPDATE rooms r SET last_seq = e.seq FROM ends e WHERE r.id = e.room RETURNING r.id
+    -- message_count counts messages only (thread.updated events take seqs too): unread counts start from it.
+    UPDATE rooms r SET last_seq = e.seq, message_count = r.message_count + t.taken
+    FROM ends e JOIN top t ON t.room = e.room WHERE r.id = e.room RETURNING r.id
   ), followers AS (
     -- Writers follow (again, even after unfollowing); the root's author and mentioned members follow unless they
     -- unfollowed. A mention counts only for a member of the room: an outsider learns nothing from it.
@@ -167,12 +229,14 @@ BEGIN
          coalesce(s.dup_body, n.body),
          s.kind, s.room_name, s.archived, coalesce(e.seq, s.room_last_seq),
          s.role, s.muted, s.banned, s.workspace_role,
-         th.event_seq, rt.reply_count, rt.last_reply_at, rt.participants
+         th.event_seq, rt.reply_count, rt.last_reply_at, rt.participants, mm.users, mm.channel
   FROM standing s
   LEFT JOIN inserted n ON n.room_id = s.room AND n.sender_id = s.sender AND n.client_msg_id = s.cid
   LEFT JOIN ends e ON e.room = s.room
   LEFT JOIN threads th ON th.thread = s.thread AND th.last_ord = s.ord
   LEFT JOIN roots rt ON rt.id = th.thread
+  LEFT JOIN LATERAL resolve_mentions(s.room, s.sender, coalesce(s.dup_body, n.body)) mm ON true
   ORDER BY s.ord;
+  PERFORM record_messages(p_ids);
 END
 $$;

@@ -97,9 +97,10 @@ class AuthorizationTest {
 
   /**
    * A room of this kind with everyone in their role, and two messages by its author: one to delete, and one with the
-   * author's 👍 on it to edit, react to and open the thread of (deleting the first must not hide the second).
+   * author's 👍 on it to edit, react to and open the thread of (deleting the first must not hide the second), and
+   * one by the author that names everyone by @handle.
    */
-  private record Fixture(String kind, String id, String message, String reacted) {
+  private record Fixture(String kind, String id, String message, String reacted, String mentioning) {
   }
 
   private Fixture fixture(String kind) {
@@ -124,13 +125,20 @@ class AuthorizationTest {
     }
     String message;
     String reacted;
+    String mentioning;
+    StringBuilder everyone = new StringBuilder("hello");
+    for (TestApi.User person : people.values()) {
+      everyone.append(" @").append(TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/users/" + person.id(),
+          person, null)).getJsonObject("user").getString("handle"));
+    }
     try (TestSocket author = TestSocket.connect(vertx, api.port(), people.get("author"))) {
       message = author.sendMessage(id, "written by the author").getString("id");
       reacted = author.sendMessage(id, "reacted to by the author").getString("id");
+      mentioning = author.sendMessage(id, everyone.toString()).getString("id");
     }
     TestApi.expect(204, api.call(HttpMethod.PUT, "/api/v1/rooms/" + id + "/messages/" + reacted + "/reactions/"
         + THUMBS_UP, people.get("author"), null));
-    return new Fixture(kind, id, message, reacted);
+    return new Fixture(kind, id, message, reacted, mentioning);
   }
 
   /** Tries one action and says Y, F or N (or what else came back). */
@@ -147,7 +155,8 @@ class AuthorizationTest {
       case "kick" -> http(api.call(HttpMethod.DELETE, base + "/members/" + people.get("kicked").id(), user, null));
       case "ban" -> http(api.call(HttpMethod.POST, base + "/bans", user,
           new JsonObject().put("user", people.get("target").id())));
-      case "rename" -> http(api.call(HttpMethod.PATCH, base, user, new JsonObject().put("name", "renamed")));
+      case "rename" -> http(api.call(HttpMethod.PATCH, base, user,
+          new JsonObject().put("name", "renamed-" + room.kind() + "-" + actor)));
       case "archive" -> {
         String outcome = http(api.call(HttpMethod.POST, base + "/archive", user, null));
         if (outcome.equals("Y")) {
@@ -179,6 +188,10 @@ class AuthorizationTest {
         }
         yield outcome;
       }
+      case "markread" -> http(api.call(HttpMethod.POST, base + "/read", user, new JsonObject().put("seq", 1)));
+      case "mentioned" -> TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/mentions", user, null))
+          .getJsonArray("messages").stream().map(JsonObject.class::cast)
+          .anyMatch(mention -> room.mentioning().equals(mention.getString("id"))) ? "Y" : "-";
       default -> throw new IllegalArgumentException(action);
     };
   }

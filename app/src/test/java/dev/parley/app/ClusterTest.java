@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +49,7 @@ class ClusterTest {
   void twoMembers() {
     alice = firstApi.register("Alice");
     bob = secondApi.register("Bob");
-    room = firstApi.createChannel(alice, "cross-node");
+    room = firstApi.createChannel(alice, "cross-node-" + UUID.randomUUID().toString().substring(0, 8));
     secondApi.join(bob, room);
   }
 
@@ -170,6 +172,43 @@ class ClusterTest {
       JsonObject page = secondApi.history(bob, room, "after=0");
       assertEquals(new JsonObject().put("emoji", "\uD83C\uDF89").put("count", 1).put("me", false),
           page.getJsonArray("messages").getJsonObject(0).getJsonArray("reactions").getJsonObject(0));
+    }
+  }
+
+  @Test
+  void readingOnOneDeviceClearsTheBadgeOnTheOtherDeviceOnTheOtherNode() {
+    try (TestSocket phone = TestSocket.connect(second.vertx(), secondApi.port(), bob);
+         TestSocket aliceSocket = TestSocket.connect(first.vertx(), firstApi.port(), alice)) {
+      sendMany(aliceSocket, 5, "unread");
+      JsonObject before = secondApi.history(bob, room, "limit=1").getJsonArray("messages").getJsonObject(0);
+      long last = before.getLong("seq");
+
+      // The laptop, on node 1, reads the room; the phone, on node 2, follows no room at all.
+      TestApi.expect(204, firstApi.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/read", bob,
+          new JsonObject().put("seq", last)));
+      JsonObject notice = phone.nextOp("evt");
+      assertEquals("read.updated", notice.getString("type"));
+      assertEquals(new JsonObject().put("room", room).put("seq", last).put("unread", 0).put("mentions", 0),
+          notice.getJsonObject("data"));
+      JsonObject seenFromPhone = TestApi.expect(200, secondApi.call(HttpMethod.GET, "/api/v1/rooms", bob, null))
+          .getJsonArray("rooms").stream().map(JsonObject.class::cast)
+          .filter(candidate -> room.equals(candidate.getString("id"))).findFirst().orElseThrow();
+      assertEquals(0, seenFromPhone.getLong("unread"));
+      assertEquals(last, seenFromPhone.getLong("lastRead"));
+    }
+  }
+
+  @Test
+  void typingOnOneNodeReachesAFollowerOnTheOtherAndSaysWhenItRunsOut() {
+    try (TestSocket aliceSocket = TestSocket.connect(first.vertx(), firstApi.port(), alice);
+         TestSocket bobSocket = TestSocket.connect(second.vertx(), secondApi.port(), bob)) {
+      aliceSocket.subscribe(room, null);
+      bobSocket.subscribe(room, null);
+      aliceSocket.send(new JsonObject().put("op", "typing").put("room", room));
+      JsonObject typing = bobSocket.nextOp("evt");
+      assertEquals("typing", typing.getString("type"));
+      assertEquals(alice.id(), typing.getJsonObject("data").getString("user"));
+      assertEquals(6000, typing.getJsonObject("data").getLong("expiresIn"), "never stored: it runs out by itself");
     }
   }
 

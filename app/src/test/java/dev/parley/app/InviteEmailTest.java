@@ -83,6 +83,20 @@ class InviteEmailTest {
     assertEquals(1, smtp.getReceivedMessages().length, "exactly one email was sent");
   }
 
+  @Test
+  void anInvitationAfterARenameNamesTheRoomAsItIsCalledNow() throws Exception {
+    TestApi.User owner = api.register("Olivia");
+    String room = api.createRoom(owner, "old-name", "private");
+    TestApi.expect(200, api.call(HttpMethod.PATCH, "/api/v1/rooms/" + room, owner,
+        new JsonObject().put("name", "New Name")));
+    TestApi.expect(202, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/invites/email", owner,
+        new JsonObject().put("emails", new JsonArray().add("friend@example.com"))));
+    assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the email arrives");
+    String body = GreenMailUtil.getBody(smtp.getReceivedMessages()[0]);
+    assertTrue(body.contains("new-name"), "the room's name now");
+    assertFalse(body.contains("old-name"), "not the one it had");
+  }
+
   private String emailStatus(TestApi.User owner, String room, String invite) {
     JsonArray invites = TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/rooms/" + room + "/invites", owner,
         null)).getJsonArray("invites");

@@ -22,7 +22,10 @@ final class TestNodes implements AutoCloseable {
   private final String clusterName = "parley-test-" + UUID.randomUUID();
   private final List<ParleyNode> nodes = new ArrayList<>();
 
-  /** The configuration of a node of this test; generous send limits unless a test tightens them. */
+  /**
+   * The configuration of a node of this test; generous send limits unless a test tightens them. No default channels:
+   * a test sees only the rooms it makes (a test of the newcomer's default channels names them itself).
+   */
   JsonObject config(boolean clustered) {
     return new JsonObject()
         .put("http", new JsonObject().put("host", "127.0.0.1").put("port", 0))
@@ -32,6 +35,7 @@ final class TestNodes implements AutoCloseable {
         .put("limits", new JsonObject().put("sendPerSecond", 10_000).put("sendBurst", 10_000)
             .put("replayLimit", 150).put("authPerMinute", 100_000).put("roomsPerHour", 100_000)
             .put("inviteEmailsPerDay", 100_000).put("searchesPerMinute", 100_000))
+        .put("workspace", new JsonObject().put("defaultChannels", new JsonArray()))
         .put("cluster", new JsonObject().put("enabled", clustered).put("name", clusterName)
             .put("host", "127.0.0.1").put("members", new JsonArray().add("127.0.0.1")));
   }

@@ -3,6 +3,7 @@ package dev.parley.rooms;
 import dev.parley.rooms.store.AccountStore;
 import dev.parley.rooms.store.IdentityStore;
 import dev.parley.rooms.store.ProfileStore;
+import dev.parley.rooms.store.RoomStore;
 import dev.parley.shared.accounts.AccountCommands.CreateSession;
 import dev.parley.shared.accounts.AccountCommands.CreateUser;
 import dev.parley.shared.accounts.AccountCommands.FindCredentials;
@@ -17,6 +18,7 @@ import dev.parley.shared.accounts.AccountCommands.SessionList;
 import dev.parley.shared.accounts.AccountCommands.SetPassword;
 import dev.parley.shared.accounts.AccountCommands.SetWorkspaceRole;
 import dev.parley.shared.accounts.AccountCommands.UserReply;
+import dev.parley.shared.accounts.AccountView;
 import dev.parley.shared.accounts.ProfileCommands.ClearAvatar;
 import dev.parley.shared.accounts.ProfileCommands.GetAvatar;
 import dev.parley.shared.accounts.ProfileCommands.GetProfile;
@@ -26,28 +28,40 @@ import dev.parley.shared.accounts.ProfileCommands.UpdateProfile;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.events.UserNotice.RoomAdded;
 import dev.parley.shared.events.UserNotice;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The commands on {@link dev.parley.shared.Addresses#ACCOUNTS_CMD}: accounts, sessions, identities, profiles. */
 final class AccountHandlers {
 
+  private static final Logger LOG = LoggerFactory.getLogger(AccountHandlers.class);
+
   private final AccountStore accounts;
   private final IdentityStore identities;
   private final ProfileStore profiles;
+  private final RoomStore rooms;
+  private final List<String> defaultChannels;
   private final Publisher publisher;
 
-  AccountHandlers(Pool pool, Publisher publisher) {
+  /** {@code defaultChannels}: the public channels every newcomer joins (see {@link RoomStore#welcome}). */
+  AccountHandlers(Pool pool, Publisher publisher, List<String> defaultChannels) {
     this.accounts = new AccountStore(pool);
     this.identities = new IdentityStore(pool, accounts);
     this.profiles = new ProfileStore(pool);
+    this.rooms = new RoomStore(pool);
+    this.defaultChannels = List.copyOf(defaultChannels);
     this.publisher = publisher;
   }
 
   Responder register(Responder responder) {
     return responder
         .on(CreateUser.ROUTE, command -> accounts.createUser(command.email(), command.name(), command.passwordHash())
-            .map(UserReply::new))
+            .compose(this::welcomed).map(UserReply::new))
         .on(FindCredentials.ROUTE, command -> accounts.findCredentials(command.email()))
         .on(GetUser.ROUTE, command -> accounts.getUser(command.user()).map(UserReply::new))
         .on(CreateSession.ROUTE, command -> accounts.createSession(command.user(), command.refreshHash(),
@@ -62,7 +76,9 @@ final class AccountHandlers {
             command.except()))
         .on(SetWorkspaceRole.ROUTE, command -> accounts.setWorkspaceRole(command.actor(), command.user(),
             command.role()).map(UserReply::new))
-        .on(OAuthSignIn.ROUTE, identities::signIn)
+        .on(OAuthSignIn.ROUTE, command -> identities.signIn(command)
+            .compose(signedIn -> signedIn.created() ? welcomed(signedIn.user()).map(signedIn)
+                : Future.succeededFuture(signedIn)))
         .on(GetProfile.ROUTE, command -> profiles.publicProfile(command.user()).map(ProfileReply::new))
         .on(UpdateProfile.ROUTE, command -> profiles.updateProfile(command.user(), command.name(), command.handle())
             .map(this::announced))
@@ -70,6 +86,28 @@ final class AccountHandlers {
             .map(this::announced))
         .on(ClearAvatar.ROUTE, command -> profiles.clearAvatar(command.user()).map(this::announced))
         .on(GetAvatar.ROUTE, command -> profiles.avatar(command.user(), command.size()));
+  }
+
+  /**
+   * A new account joins the workspace's default channels, so that it does not start with an empty sidebar. The
+   * account exists whatever happens here: a failure is logged and the sign-up goes on (they can still join channels
+   * by hand), rather than failing a sign-up the client would then retry into a conflict.
+   */
+  private Future<AccountView> welcomed(AccountView account) {
+    return rooms.welcome(account, defaultChannels)
+        .map(joined -> {
+          for (RoomStore.Joined room : joined) {
+            if (room.event() != null) {
+              publisher.stored(room.event());
+              publisher.notice(account.id(), UserNotice.of(new RoomAdded(room.room())));
+            }
+          }
+          return account;
+        })
+        .recover(failure -> {
+          LOG.warn("New account {} could not join the default channels: {}", account.id(), failure.toString());
+          return Future.succeededFuture(account);
+        });
   }
 
   /** Tells everyone who shares a room with the person, and their own devices, that their profile changed. */

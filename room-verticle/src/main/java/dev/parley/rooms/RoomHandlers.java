@@ -5,6 +5,7 @@ import dev.parley.rooms.store.InviteStore;
 import dev.parley.rooms.store.MessageStore;
 import dev.parley.rooms.store.ModerationStore;
 import dev.parley.rooms.store.Outcome;
+import dev.parley.rooms.store.ReadStore;
 import dev.parley.rooms.store.RoomStore;
 import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Publisher;
@@ -22,6 +23,7 @@ import dev.parley.shared.rooms.InviteCommands.RevokeInvite;
 import dev.parley.shared.rooms.MessageCommands.EditMessage;
 import dev.parley.shared.rooms.MessageCommands.FollowThread;
 import dev.parley.shared.rooms.MessageCommands.History;
+import dev.parley.shared.rooms.MessageCommands.ListMentions;
 import dev.parley.shared.rooms.MessageCommands.MarkRead;
 import dev.parley.shared.rooms.MessageCommands.MessageAck;
 import dev.parley.shared.rooms.MessageCommands.MessageReply;
@@ -63,6 +65,7 @@ final class RoomHandlers {
   private final ConversationStore conversations;
   private final ModerationStore moderation;
   private final InviteStore invites;
+  private final ReadStore reads;
   private final Publisher publisher;
 
   RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis) {
@@ -71,6 +74,7 @@ final class RoomHandlers {
     this.conversations = new ConversationStore(pool);
     this.moderation = new ModerationStore(pool);
     this.invites = new InviteStore(pool);
+    this.reads = new ReadStore(pool);
     this.publisher = publisher;
   }
 
@@ -87,8 +91,8 @@ final class RoomHandlers {
         .on(React.ROUTE, this::react)
         .on(ThreadReplies.ROUTE, messages::threadReplies)
         .on(FollowThread.ROUTE, command -> messages.follow(command).map(Done.DONE))
-        .on(MarkRead.ROUTE, command -> messages.markRead(command.room(), command.user(), command.seq())
-            .map(Done.DONE))
+        .on(MarkRead.ROUTE, this::markRead)
+        .on(ListMentions.ROUTE, reads::listMentions)
         .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))
@@ -141,7 +145,8 @@ final class RoomHandlers {
       MessageAck ack = posted.ack();
       publisher.stored(RoomEvent.of(command.room(), ack.seq(), new MessageView(ack.id(), null, null,
           command.sender(), command.senderName(), posted.text(), ack.ts(), null, false, command.thread(),
-          command.thread() != null && command.alsoInChannel(), 0, null, List.of(), List.of())));
+          command.thread() != null && command.alsoInChannel(), 0, null, List.of(), List.of(), posted.mentions(),
+          posted.mentionsChannel())));
       // After the reply: its seq is the reply's (or the batch's last reply's) next one in the room.
       if (posted.threadUpdated() != null) {
         publisher.stored(posted.threadUpdated());
@@ -163,6 +168,16 @@ final class RoomHandlers {
     return messages.react(command).map(event -> {
       if (event != null) {
         publisher.stored(event);
+      }
+      return Done.DONE;
+    });
+  }
+
+  /** A marker that moved is news for every device of its person, on every node: their badges clear together. */
+  private Future<Done> markRead(MarkRead command) {
+    return reads.markRead(command.room(), command.user(), command.seq()).map(updated -> {
+      if (updated != null) {
+        publisher.notice(command.user(), UserNotice.of(updated));
       }
       return Done.DONE;
     });

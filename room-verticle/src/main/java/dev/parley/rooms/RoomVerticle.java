@@ -43,7 +43,7 @@ public final class RoomVerticle extends VerticleBase {
     Publisher publisher = new Publisher(vertx.eventBus());
     Responder rooms = new RoomHandlers(vertx, pool, publisher, config.db().batchIntervalMs())
         .register(new Responder(Addresses.ROOMS_CMD, LOG, SqlFailures::translate));
-    Responder accounts = new AccountHandlers(pool, publisher)
+    Responder accounts = new AccountHandlers(pool, publisher, config.workspace().defaultChannels())
         .register(new Responder(Addresses.ACCOUNTS_CMD, LOG, SqlFailures::translate));
     return Migrations.run(vertx, pool)
         .compose(migrated -> Future.all(rooms.listen(vertx.eventBus()), accounts.listen(vertx.eventBus())));

@@ -15,12 +15,19 @@ import java.util.regex.Pattern;
  * section or key means the declared default.
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
-                           Mail mail, OAuth oauth, String dataDir) {
+                           Mail mail, OAuth oauth, Workspace workspace, String dataDir) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
         Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
-        Settings.DATA_DIR.read(json));
+        Workspace.fromJson(json), Settings.DATA_DIR.read(json));
+  }
+
+  /** What every newcomer finds: the public channels they join on signing up (names as written, normalised later). */
+  public record Workspace(List<String> defaultChannels) {
+    static Workspace fromJson(JsonObject config) {
+      return new Workspace(Settings.WORKSPACE_DEFAULT_CHANNELS.read(config));
+    }
   }
 
   /**

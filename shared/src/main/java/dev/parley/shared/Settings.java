@@ -128,6 +128,10 @@ public final class Settings {
           + " or ids `github` / `google` with a client id and secret; from the environment"
           + " `PARLEY_OAUTH_<ID>_CLIENT_SECRET` and the like ([docs/identity.md](docs/identity.md))");
 
+  static final Setting<List<String>> WORKSPACE_DEFAULT_CHANNELS = texts("workspace.defaultChannels",
+      List.of("general"), "public channels everyone joins on signing up, so nobody starts with an empty sidebar; those"
+          + " that do not exist yet are made with the workspace's first owner (a comma list in the environment)");
+
   static final Setting<String> DATA_DIR = text("dataDir", "data",
       "where the embedded PostgreSQL, the generated token secret and the outbox live");
 

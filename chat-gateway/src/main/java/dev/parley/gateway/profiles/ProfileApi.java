@@ -11,6 +11,7 @@ import dev.parley.shared.accounts.ProfileCommands.GetProfile;
 import dev.parley.shared.accounts.ProfileCommands.SetAvatar;
 import dev.parley.shared.accounts.ProfileCommands.UpdateProfile;
 import dev.parley.shared.contract.Requester;
+import dev.parley.shared.rooms.Mentions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -125,6 +126,9 @@ public final class ProfileApi {
     if (!HANDLE.matcher(handle).matches()) {
       throw Requests.invalid("'handle' must be " + Bounds.HANDLE_MIN + " to " + Bounds.HANDLE_MAX
           + " characters: letters a-z, digits and _");
+    }
+    if (Mentions.roomWide(handle)) {
+      throw Requests.invalid("@" + handle + " calls everyone in a room: pick another handle");
     }
     return handle;
   }

@@ -95,8 +95,9 @@ public final class ConversationsApi {
     JsonObject body = Requests.body(ctx);
     String name = Requests.optionalText(body, RoomRequests.NAME, Bounds.ROOM_NAME);
     String topic = Requests.optionalMaybeEmpty(body, RoomRequests.TOPIC, Bounds.TOPIC);
+    Boolean allowChannelMentions = Requests.optionalFlag(body, RoomRequests.ALLOW_CHANNEL_MENTIONS);
     moderate(ctx, new Moderate(ctx.pathParam("room"), Identity.of(ctx).user(), ModerationAction.UPDATE, null, name,
-        topic, null, null));
+        topic, null, null, allowChannelMentions));
   }
 
   private void setRole(RoutingContext ctx) {

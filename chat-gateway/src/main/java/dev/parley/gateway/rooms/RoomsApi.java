@@ -8,6 +8,7 @@ import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.http.RoomRequests;
 import dev.parley.shared.rooms.MessageCommands.History;
+import dev.parley.shared.rooms.MessageCommands.ListMentions;
 import dev.parley.shared.rooms.MessageCommands.MarkRead;
 import dev.parley.shared.rooms.RoomCommands.CreateRoom;
 import dev.parley.shared.rooms.RoomCommands.JoinRoom;
@@ -18,7 +19,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** Rooms over HTTP: create, list, browse, join, history, read markers. All for signed-in callers. */
+/** Rooms over HTTP: create, list, browse, join, history, read markers, mentions. All for signed-in callers. */
 public final class RoomsApi {
 
   private static final int DEFAULT_PAGE = 50;
@@ -40,6 +41,7 @@ public final class RoomsApi {
     api.post("/rooms/:room/join").handler(this::join);
     api.get("/rooms/:room/messages").handler(this::history);
     api.post("/rooms/:room/read").handler(this::markRead);
+    api.get("/mentions").handler(this::mentions);
   }
 
   private void create(RoutingContext ctx) {
@@ -93,6 +95,19 @@ public final class RoomsApi {
     }
     int limit = Requests.pageLimit(ctx, limits.historyPageMax(), DEFAULT_PAGE);
     services.ask(new History(ctx.pathParam("room"), Identity.of(ctx).user(), after, before, limit))
+        .onSuccess(page -> Requests.json(ctx, 200, page))
+        .onFailure(ctx::fail);
+  }
+
+  /** The caller's mentions, newest first: {@code ?limit=} and {@code ?before=} (epoch ms, a message's {@code ts}). */
+  private void mentions(RoutingContext ctx) {
+    Long before = Requests.seqParam(ctx, "before");
+    Long limit = Requests.seqParam(ctx, "limit");
+    if (limit != null && (limit < 1 || limit > ListMentions.MAX_LIMIT)) {
+      throw Requests.invalid("'limit' must be between 1 and " + ListMentions.MAX_LIMIT);
+    }
+    services.ask(new ListMentions(Identity.of(ctx).user(), before,
+            limit == null ? ListMentions.DEFAULT_LIMIT : limit.intValue()))
         .onSuccess(page -> Requests.json(ctx, 200, page))
         .onFailure(ctx::fail);
   }

@@ -13,8 +13,14 @@ public final class Permissions {
 
   /** What a person wants to do in a room. */
   public enum Need {
-    /** Read history, subscribe, list members. */
+    /** Read history, subscribe, list members, move one's read marker. */
     READ,
+    /**
+     * Be named by a mention in the room, and so count it and find it among one's mentions: the room's members, who can
+     * read it. Nobody else learns of a message that names them. post_messages applies this rule in SQL, where it
+     * resolves @handles among the room's members (resolve_mentions); the permission table holds both to it.
+     */
+    MENTIONED,
     /** Post a message. */
     POST,
     /**
@@ -94,6 +100,11 @@ public final class Permissions {
         }
         if (who.muted()) {
           throw forbidden("You are muted in this room");
+        }
+      }
+      case MENTIONED -> {
+        if (!who.member()) {
+          throw forbidden("Not in this room");
         }
       }
       case JOIN -> {

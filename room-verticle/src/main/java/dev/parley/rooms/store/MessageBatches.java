@@ -37,8 +37,8 @@ final class MessageBatches {
   private static final String SQL = "SELECT ord, outcome, message_id, seq, "
       + "(extract(epoch FROM created_at) * 1000)::bigint AS ts, body, kind, room_name, archived, last_seq, role, "
       + "muted, banned, workspace_role, thread_seq, thread_replies, "
-      + "(extract(epoch FROM thread_last_reply_at) * 1000)::bigint AS thread_last_reply_ts, thread_participants "
-      + "FROM post_messages($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
+      + "(extract(epoch FROM thread_last_reply_at) * 1000)::bigint AS thread_last_reply_ts, thread_participants, "
+      + "mentions, mentions_channel FROM post_messages($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
   private final Vertx vertx;
   private final Pool pool;

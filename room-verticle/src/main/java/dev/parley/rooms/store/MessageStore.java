@@ -43,7 +43,7 @@ import java.util.UUID;
 
 /**
  * All SQL about a room's messages and event log: posting (threads included), edits, reactions, thread follows,
- * history and thread pages, replay after a seq, read markers. One instance belongs to one verticle and its event
+ * history and thread pages, replay after a seq, read markers (unread counts and mentions: {@link ReadStore}). One instance belongs to one verticle and its event
  * loop.
  */
 public final class MessageStore {
@@ -78,9 +78,11 @@ public final class MessageStore {
 
   /**
    * A stored (or, for a resend, previously stored) message and whether this call created it; for the last reply of
-   * a batch in its thread, the thread's {@code thread.updated} event, stored in the same statement.
+   * a batch in its thread, the thread's {@code thread.updated} event, stored in the same statement; and whom its text
+   * mentions (resolved by {@code post_messages}).
    */
-  public record Posted(MessageAck ack, String text, boolean created, RoomEvent threadUpdated) {
+  public record Posted(MessageAck ack, String text, boolean created, RoomEvent threadUpdated, List<String> mentions,
+                       boolean mentionsChannel) {
   }
 
   /** An edit's outcome: the message as it now stands, and its {@code message.edited} event (null: nothing changed). */
@@ -143,7 +145,8 @@ public final class MessageStore {
         command.thread(), row.getInteger("thread_replies"), row.getLong("thread_last_reply_ts"),
         uuids(row.getArrayOfUUIDs("thread_participants"))));
     return new Posted(new MessageAck(row.getUUID("message_id").toString(), row.getLong("seq"), row.getLong("ts")),
-        row.getString("body"), created, threadUpdated);
+        row.getString("body"), created, threadUpdated, uuids(row.getArrayOfUUIDs("mentions")),
+        Boolean.TRUE.equals(row.getBoolean("mentions_channel")));
   }
 
   private static ParleyException badThread() {
@@ -155,7 +158,7 @@ public final class MessageStore {
     return access(query.room(), query.user()).compose(access -> {
       int limit = query.limit();
       String select = "SELECT m.seq, " + messageColumns() + ", " + REACTION_COLUMNS + " FROM messages m"
-          + " JOIN users u ON u.id = m.sender_id " + REACTIONS_OF_READER + " WHERE m.room_id = $1";
+          + " JOIN users u ON u.id = m.sender_id" + MENTIONS + REACTIONS_OF_READER + " WHERE m.room_id = $1";
       Tuple args = Tuple.of(UUID.fromString(query.room()), UUID.fromString(query.user()));
       boolean ascending = query.after() != null;
       String sql;
@@ -178,7 +181,7 @@ public final class MessageStore {
         .compose(access -> root(pool, query.room(), query.message()))
         .compose(root -> {
           String sql = "SELECT m.seq, " + messageColumns() + ", " + REACTION_COLUMNS + " FROM messages m"
-              + " JOIN users u ON u.id = m.sender_id " + REACTIONS_OF_READER
+              + " JOIN users u ON u.id = m.sender_id" + MENTIONS + REACTIONS_OF_READER
               + " WHERE m.thread_id = $3 AND m.room_id = $1 AND m.seq > $4 ORDER BY m.seq LIMIT $5";
           Tuple args = Tuple.of(UUID.fromString(query.room()), UUID.fromString(query.user()),
               UUID.fromString(query.message()), query.after() == null ? 0L : query.after());
@@ -365,14 +368,6 @@ public final class MessageStore {
         });
   }
 
-  public Future<Void> markRead(String room, String user, long seq) {
-    return access(room, user).compose(access -> pool.preparedQuery("""
-            UPDATE memberships SET read_seq = LEAST($3, $4)
-            WHERE room_id = $1 AND user_id = $2 AND read_seq < $3""")
-        .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user), seq, access.lastSeq()))
-        .mapEmpty());
-  }
-
   /**
    * The room's events with seq in (after, upTo], messages and others merged in seq order. Messages come without
    * reactions: their reaction events follow in the log, and a count in the message would add them twice.
@@ -381,9 +376,10 @@ public final class MessageStore {
     return pool.preparedQuery("SELECT * FROM (SELECT m.seq, 'message' AS type, NULL::jsonb AS data, "
             + messageColumns() + """
              FROM messages m JOIN users u ON u.id = m.sender_id
+              LEFT JOIN message_mentions mm ON mm.room_id = m.room_id AND mm.seq = m.seq
               WHERE m.room_id = $1 AND m.seq > $2 AND m.seq <= $3
             UNION ALL
-            SELECT e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            SELECT e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
               FROM room_events e
               WHERE e.room_id = $1 AND e.seq > $2 AND e.seq <= $3) log
             ORDER BY seq""")
@@ -417,7 +413,8 @@ public final class MessageStore {
   /** One message as a reader sees it in history, reactions included. */
   private static Future<MessageView> one(SqlClient client, String room, String user, String message) {
     return client.preparedQuery("SELECT m.seq, " + messageColumns() + ", " + REACTION_COLUMNS + " FROM messages m"
-            + " JOIN users u ON u.id = m.sender_id " + REACTIONS_OF_READER + " WHERE m.id = $3 AND m.room_id = $1")
+            + " JOIN users u ON u.id = m.sender_id" + MENTIONS + REACTIONS_OF_READER
+            + " WHERE m.id = $3 AND m.room_id = $1")
         .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user), UUID.fromString(message)))
         .map(rows -> {
           Row row = rows.iterator().next();
@@ -429,11 +426,19 @@ public final class MessageStore {
     return new ParleyException(ErrorCode.NOT_FOUND, "No such message");
   }
 
-  private static String messageColumns() {
+  /** Whom each message mentions: {@link #messageColumns} reads it as {@code mm}. */
+  private static final String MENTIONS =
+      " LEFT JOIN message_mentions mm ON mm.room_id = m.room_id AND mm.seq = m.seq ";
+
+  /**
+   * The columns of {@link #messageView}, from {@code messages m}, {@code users u} (the sender) and
+   * {@code message_mentions mm} (left-joined on room and seq).
+   */
+  static String messageColumns() {
     return "m.id, m.sender_id, u.name AS sender_name, m.body, " + EPOCH_MS.formatted("m.created_at") + " AS ts, "
         + EPOCH_MS.formatted("m.edited_at") + " AS edited_ts, m.deleted_at IS NOT NULL AS deleted, m.thread_id, "
         + "m.also_in_channel, m.reply_count, " + EPOCH_MS.formatted("m.last_reply_at") + " AS last_reply_ts, "
-        + "m.participants";
+        + "m.participants, mm.users AS mention_users, coalesce(mm.channel, false) AS mentions_channel";
   }
 
   /**
@@ -471,6 +476,11 @@ public final class MessageStore {
    * A message as clients see it; {@code room} and {@code seq} only in history pages. A deleted one keeps its place
    * and its thread, but not its text or reactions.
    */
+  static MessageView messageView(Row row, String room, Long seq) {
+    return messageView(row, room, seq, List.of());
+  }
+
+  /** The same, with the reader's reactions. */
   private static MessageView messageView(Row row, String room, Long seq, List<MessageView.Reaction> reactions) {
     boolean deleted = row.getBoolean("deleted");
     UUID thread = row.getUUID("thread_id");
@@ -478,6 +488,7 @@ public final class MessageStore {
         row.getString("sender_name"), deleted ? "" : row.getString("body"), row.getLong("ts"),
         row.getLong("edited_ts"), deleted, thread == null ? null : thread.toString(),
         row.getBoolean("also_in_channel"), row.getInteger("reply_count"), row.getLong("last_reply_ts"),
-        uuids(row.getArrayOfUUIDs("participants")), deleted ? List.of() : reactions);
+        uuids(row.getArrayOfUUIDs("participants")), deleted ? List.of() : reactions,
+        deleted ? List.of() : uuids(row.getArrayOfUUIDs("mention_users")), !deleted && row.getBoolean("mentions_channel"));
   }
 }

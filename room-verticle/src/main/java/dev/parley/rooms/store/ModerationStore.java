@@ -91,13 +91,17 @@ public final class ModerationStore {
 
     private Future<Void> update() {
       Permissions.require(actor, Need.MODERATE);
-      if (command.name() == null && command.topic() == null) {
-        throw new ParleyException(ErrorCode.INVALID, "Give a new 'name' or 'topic'");
+      if (command.name() == null && command.topic() == null && command.allowChannelMentions() == null) {
+        throw new ParleyException(ErrorCode.INVALID, "Give a new 'name', 'topic' or 'allowChannelMentions'");
       }
+      String name = command.name() == null ? null : RoomStore.channelName(actor.kind(), command.name());
       return conn.preparedQuery("""
-              UPDATE rooms SET name = coalesce($2, name), topic = coalesce($3, topic) WHERE id = $1
-              RETURNING name, topic, archived_at IS NOT NULL AS archived""")
-          .execute(Tuple.of(UUID.fromString(actor.room()), command.name(), command.topic()))
+              UPDATE rooms SET name = coalesce($2, name), topic = coalesce($3, topic),
+                               allow_channel_mentions = coalesce($4, allow_channel_mentions)
+              WHERE id = $1
+              RETURNING name, topic, archived_at IS NOT NULL AS archived, allow_channel_mentions""")
+          .execute(Tuple.of(UUID.fromString(actor.room()), name, command.topic(), command.allowChannelMentions()))
+          .recover(failure -> Future.failedFuture(RoomStore.nameTaken(failure, name)))
           .compose(rows -> roomUpdated(rows.iterator().next(), "update"));
     }
 
@@ -108,14 +112,14 @@ public final class ModerationStore {
       }
       return conn.preparedQuery("""
               UPDATE rooms SET archived_at = CASE WHEN $2 THEN coalesce(archived_at, now()) END WHERE id = $1
-              RETURNING name, topic, archived_at IS NOT NULL AS archived""")
+              RETURNING name, topic, archived_at IS NOT NULL AS archived, allow_channel_mentions""")
           .execute(Tuple.of(UUID.fromString(actor.room()), archived))
           .compose(rows -> roomUpdated(rows.iterator().next(), archived ? "archive" : "unarchive"));
     }
 
     private Future<Void> roomUpdated(Row row, String auditAction) {
       RoomUpdated data = new RoomUpdated(row.getString("name"), row.getString("topic"), row.getBoolean("archived"),
-          actor.user());
+          actor.user(), row.getBoolean("allow_channel_mentions"));
       return event(data).compose(event -> audit(auditAction, null, data.toJson()));
     }
 
@@ -226,7 +230,15 @@ public final class ModerationStore {
             if (row.getBoolean("deleted")) {
               return Future.succeededFuture();
             }
-            return conn.preparedQuery("UPDATE messages SET deleted_at = now(), body = '' WHERE id = $1")
+            // Deleting a message withdraws its mentions: nobody is left with a badge for a message that is gone.
+            return conn.preparedQuery("""
+                    WITH gone AS (UPDATE messages SET deleted_at = now(), body = '' WHERE id = $1
+                                  RETURNING room_id, seq),
+                         unmentioned AS (DELETE FROM mentions x USING gone, message_mentions mm
+                                         WHERE mm.room_id = gone.room_id AND mm.seq = gone.seq
+                                           AND x.user_id = ANY (mm.users) AND x.room_id = mm.room_id
+                                           AND x.seq = mm.seq)
+                    DELETE FROM message_mentions x USING gone WHERE x.room_id = gone.room_id AND x.seq = gone.seq""")
                 .execute(Tuple.of(UUID.fromString(message)))
                 .compose(updated -> event(new MessageDeleted(message, actor.user())))
                 .compose(event -> own ? Future.succeededFuture()

@@ -2,6 +2,7 @@ package dev.parley.rooms.store;
 
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
+import dev.parley.shared.rooms.Mentions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;
 import java.security.SecureRandom;
@@ -16,6 +17,8 @@ final class SqlValues {
 
   /** The unique index on users' handles, named in the failure when a handle is taken. */
   static final String HANDLE_INDEX = "users_handle_key";
+  /** The unique index on the names of public and private channels, named when a name is taken. */
+  static final String CHANNEL_NAME_INDEX = "rooms_channel_name";
   /** The unique index that lets a workspace have one owner only, named when two first sign-ups race. */
   static final String ONE_OWNER_INDEX = "users_one_owner";
 
@@ -52,11 +55,17 @@ final class SqlValues {
     return isUniqueViolation(failure) && failure.getMessage().contains(ONE_OWNER_INDEX);
   }
 
-  /** A handle's first form: the name's letters and digits, lower case, or "user" when nothing is left. */
+  /**
+   * A handle's first form: the name's letters and digits, lower case, or "user" when nothing is left; never a word
+   * that calls a whole room ({@link Mentions}).
+   */
   static String handleFrom(String name) {
     String base = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "");
     if (base.length() < 2) {
       base = "user" + base;
+    }
+    if (Mentions.roomWide(base)) {
+      base = base + "_";
     }
     return base.length() > 20 ? base.substring(0, 20) : base;
   }

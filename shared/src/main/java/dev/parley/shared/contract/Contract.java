@@ -48,6 +48,7 @@ public final class Contract {
       MessageCommands.React.ROUTE,
       MessageCommands.ThreadReplies.ROUTE,
       MessageCommands.FollowThread.ROUTE,
+      MessageCommands.ListMentions.ROUTE,
       InviteCommands.CreateInvite.ROUTE,
       InviteCommands.ListInvites.ROUTE,
       InviteCommands.RevokeInvite.ROUTE,

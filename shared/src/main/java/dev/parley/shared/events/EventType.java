@@ -29,6 +29,11 @@ public final class EventType {
    * room they are a member of (with {@code room}), and on their own address for their other devices.
    */
   public static final String USER_UPDATED = "user.updated";
+  /**
+   * On a user's address: their read marker in a room moved ({@code {"room","seq","unread","mentions"}}), so every
+   * device of theirs clears the same badge; no seq.
+   */
+  public static final String READ_UPDATED = "read.updated";
   /** Ephemeral: never stored, carries no seq. */
   public static final String TYPING = "typing";
   /** Ephemeral: never stored, carries no seq and no room. */

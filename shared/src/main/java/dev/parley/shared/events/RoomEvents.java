@@ -174,7 +174,14 @@ public final class RoomEvents {
   }
 
   /** {@code room.updated}: the room's name, topic and archived state after a change made {@code by} someone. */
-  public record RoomUpdated(String name, String topic, boolean archived, String by) implements EventData {
+  public record RoomUpdated(String name, String topic, boolean archived, String by, boolean allowChannelMentions)
+      implements EventData {
+
+    /** A change to a room that still lets {@code @channel} call everyone. */
+    public RoomUpdated(String name, String topic, boolean archived, String by) {
+      this(name, topic, archived, by, true);
+    }
+
     @Override
     public String type() {
       return EventType.ROOM_UPDATED;
@@ -182,17 +189,31 @@ public final class RoomEvents {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("name", name).put("topic", topic).put("archived", archived).put("by", by);
+      return new JsonObject().put("name", name).put("topic", topic).put("archived", archived).put("by", by)
+          .put("allowChannelMentions", allowChannelMentions);
     }
 
     public static RoomUpdated fromJson(JsonObject json) {
       return new RoomUpdated(Json.text(json, "name"), Json.optText(json, "topic"), Json.flag(json, "archived", false),
-          Json.optText(json, "by"));
+          Json.optText(json, "by"), Json.flag(json, "allowChannelMentions", true));
     }
   }
 
-  /** {@code typing}: ephemeral, no seq. */
-  public record Typing(String user, String name) implements EventData {
+  /** {@code typing}: ephemeral, no seq; it runs out after {@code expiresIn} ms unless another one comes. */
+  public record Typing(String user, String name, long expiresIn) implements EventData {
+
+    /**
+     * How long (ms) a client shows someone as typing after their last {@code typing} event. Typing is never stored
+     * and nobody announces that it stopped (a closed laptop would not), so it must run out by itself: longer than
+     * the pace at which a typing person's notices come (one per 2 s at most), short enough to vanish soon after.
+     */
+    public static final long EXPIRES_MS = 6_000;
+
+    /** Someone typing now, shown for the usual {@link #EXPIRES_MS}. */
+    public Typing(String user, String name) {
+      this(user, name, EXPIRES_MS);
+    }
+
     @Override
     public String type() {
       return EventType.TYPING;
@@ -200,11 +221,13 @@ public final class RoomEvents {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("user", user).put("name", name);
+      return new JsonObject().put("user", user).put("name", name).put("expiresIn", expiresIn);
     }
 
     public static Typing fromJson(JsonObject json) {
-      return new Typing(Json.text(json, "user"), Json.optText(json, "name"));
+      Long expiresIn = Json.optWhole(json, "expiresIn");
+      return new Typing(Json.text(json, "user"), Json.optText(json, "name"),
+          expiresIn == null ? EXPIRES_MS : expiresIn);
     }
   }
 

@@ -69,6 +69,27 @@ public record UserNotice(String type, JsonObject data) implements JsonBody {
     }
   }
 
+  /**
+   * {@code read.updated}: the person's read marker in {@code room} is now at {@code seq}, leaving {@code unread}
+   * messages and {@code mentions} unread mentions there (the same counts as {@code GET /api/v1/rooms}).
+   */
+  public record ReadUpdated(String room, long seq, long unread, long mentions) implements EventData {
+    @Override
+    public String type() {
+      return EventType.READ_UPDATED;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("room", room).put("seq", seq).put("unread", unread).put("mentions", mentions);
+    }
+
+    public static ReadUpdated fromJson(JsonObject json) {
+      return new ReadUpdated(Json.text(json, "room"), Json.whole(json, "seq"), Json.whole(json, "unread"),
+          Json.whole(json, "mentions"));
+    }
+  }
+
   /** {@code session.revoked}: a session of the person ended; its connections close with 4001. */
   public record SessionRevoked(String session) implements EventData {
     @Override

@@ -13,6 +13,8 @@ public final class RoomRequests {
   public static final String TOPIC = "topic";
   public static final String SEQ = "seq";
   public static final String TEXT = "text";
+  /** {@code PATCH /api/v1/rooms/{id}}: whether {@code @channel} and {@code @here} call everyone in the room. */
+  public static final String ALLOW_CHANNEL_MENTIONS = "allowChannelMentions";
 
   private RoomRequests() {
   }

@@ -271,4 +271,34 @@ public final class MessageCommands {
           Json.flag(json, "follow", true));
     }
   }
+
+  /**
+   * The messages that mention the user (by @handle, or @channel / @here in a room they are in), newest first, in the
+   * rooms they are in now: at most {@code limit}, stored before {@code before} (epoch ms; null: the newest). An
+   * answer's messages name their room and seq.
+   */
+  public record ListMentions(String user, Long before, int limit) implements Command<MessagePage> {
+    public static final Route<ListMentions, MessagePage> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "LIST_MENTIONS", ListMentions::fromJson, MessagePage::fromJson);
+
+    /** A page when the caller does not say how long; the largest one a caller may ask for. */
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    @Override
+    public Route<ListMentions, MessagePage> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("user", user).put("before", before).put("limit", limit);
+    }
+
+    public static ListMentions fromJson(JsonObject json) {
+      Integer limit = Json.optInteger(json, "limit");
+      return new ListMentions(Json.text(json, "user"), Json.optWhole(json, "before"),
+          limit == null ? DEFAULT_LIMIT : limit);
+    }
+  }
 }

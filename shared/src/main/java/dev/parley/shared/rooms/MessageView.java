@@ -17,10 +17,14 @@ import java.util.List;
  * root carries its {@code replies}, {@code lastReplyAt} and up to five {@code participants}. {@code reactions} come
  * in history pages only: live and replayed, reactions arrive as their own events, which a count would double.
  * An edited message has {@code editedAt}, also sent as {@code editedTs} for clients of protocol v1 before edits.
+ * {@code mentions} are the ids of the people its text names who could read the room when it was stored, and
+ * {@code mentionsChannel} says it called the whole room ({@code @channel} or {@code @here}, where the room allows
+ * that); both are left out of the JSON when empty, to keep frames small.
  */
 public record MessageView(String id, String room, Long seq, String sender, String senderName, String text, long ts,
                           Long editedTs, boolean deleted, String thread, boolean alsoInChannel, int replies,
-                          Long lastReplyAt, List<String> participants, List<Reaction> reactions)
+                          Long lastReplyAt, List<String> participants, List<Reaction> reactions,
+                          List<String> mentions, boolean mentionsChannel)
     implements EventData {
 
   /** The most participants a thread's root names. */
@@ -29,12 +33,28 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
   public MessageView {
     participants = List.copyOf(participants);
     reactions = List.copyOf(reactions);
+    mentions = mentions == null ? List.of() : List.copyOf(mentions);
   }
 
-  /** A message outside any thread, with no replies and no reactions. */
+  /** A message outside any thread, with no replies, no reactions and no mentions. */
   public MessageView(String id, String room, Long seq, String sender, String senderName, String text, long ts,
                      Long editedTs, boolean deleted) {
     this(id, room, seq, sender, senderName, text, ts, editedTs, deleted, null, false, 0, null, List.of(), List.of());
+  }
+
+  /** A message with its thread and reactions, mentioning nobody. */
+  public MessageView(String id, String room, Long seq, String sender, String senderName, String text, long ts,
+                     Long editedTs, boolean deleted, String thread, boolean alsoInChannel, int replies,
+                     Long lastReplyAt, List<String> participants, List<Reaction> reactions) {
+    this(id, room, seq, sender, senderName, text, ts, editedTs, deleted, thread, alsoInChannel, replies, lastReplyAt,
+        participants, reactions, List.of(), false);
+  }
+
+  /** A message outside any thread, with whom it mentions. */
+  public MessageView(String id, String room, Long seq, String sender, String senderName, String text, long ts,
+                     Long editedTs, boolean deleted, List<String> mentions, boolean mentionsChannel) {
+    this(id, room, seq, sender, senderName, text, ts, editedTs, deleted, null, false, 0, null, List.of(), List.of(),
+        mentions, mentionsChannel);
   }
 
   /** One emoji on a message: how many people chose it, and whether the reader is one of them. */
@@ -57,7 +77,13 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
   /** The message as the data of its event: without room, seq and reactions, which events carry themselves. */
   public MessageView asEventData() {
     return new MessageView(id, null, null, sender, senderName, text, ts, editedTs, deleted, thread, alsoInChannel,
-        replies, lastReplyAt, participants, List.of());
+        replies, lastReplyAt, participants, List.of(), mentions, mentionsChannel);
+  }
+
+  /** This message with whom it mentions. */
+  public MessageView withMentions(List<String> people, boolean channel) {
+    return new MessageView(id, room, seq, sender, senderName, text, ts, editedTs, deleted, thread, alsoInChannel,
+        replies, lastReplyAt, participants, reactions, people, channel);
   }
 
   @Override
@@ -84,6 +110,12 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
     if (!reactions.isEmpty()) {
       json.put("reactions", Json.array(reactions));
     }
+    if (!mentions.isEmpty()) {
+      json.put("mentions", new JsonArray(mentions));
+    }
+    if (mentionsChannel) {
+      json.put("mentionsChannel", true);
+    }
     return json;
   }
 
@@ -95,6 +127,7 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
         edited == null ? Json.optWhole(json, "editedTs") : edited, Json.flag(json, "deleted", false),
         Json.optText(json, "thread"), Json.flag(json, "alsoInChannel", false), replies == null ? 0 : replies,
         Json.optWhole(json, "lastReplyAt"), Json.texts(json, "participants"),
-        Json.objects(json, "reactions", Reaction::fromJson));
+        Json.objects(json, "reactions", Reaction::fromJson), Json.texts(json, "mentions"),
+        Json.flag(json, "mentionsChannel", false));
   }
 }

@@ -182,13 +182,21 @@ public final class RoomCommands {
 
   /**
    * An admin action, or leaving (removing oneself). Each one is a room event and an audit-log row. {@code target} is
-   * the person acted on; {@code name} and {@code topic} go with {@link ModerationAction#UPDATE}, {@code role} with
-   * {@link ModerationAction#SET_ROLE}, {@code message} with {@link ModerationAction#DELETE_MESSAGE}.
+   * the person acted on; {@code name}, {@code topic} and {@code allowChannelMentions} go with
+   * {@link ModerationAction#UPDATE} (null: unchanged), {@code role} with {@link ModerationAction#SET_ROLE},
+   * {@code message} with {@link ModerationAction#DELETE_MESSAGE}.
    */
   public record Moderate(String room, String actor, ModerationAction action, String target, String name, String topic,
-                         String role, String message) implements Command<ModerationResult> {
+                         String role, String message, Boolean allowChannelMentions)
+      implements Command<ModerationResult> {
     public static final Route<Moderate, ModerationResult> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "MODERATE", Moderate::fromJson, ModerationResult::fromJson);
+
+    /** An action that leaves the room's rule on {@code @channel} as it is. */
+    public Moderate(String room, String actor, ModerationAction action, String target, String name, String topic,
+                    String role, String message) {
+      this(room, actor, action, target, name, topic, role, message, null);
+    }
 
     /** An action on the room itself or on one person (all details but the target absent). */
     public static Moderate of(String room, String actor, ModerationAction action, String target) {
@@ -203,7 +211,8 @@ public final class RoomCommands {
     @Override
     public JsonObject toJson() {
       return new JsonObject().put("room", room).put("actor", actor).put("action", action.name()).put("target", target)
-          .put("name", name).put("topic", topic).put("role", role).put("message", message);
+          .put("name", name).put("topic", topic).put("role", role).put("message", message)
+          .put("allowChannelMentions", allowChannelMentions);
     }
 
     public static Moderate fromJson(JsonObject json) {
@@ -213,7 +222,7 @@ public final class RoomCommands {
       }
       return new Moderate(Json.text(json, "room"), Json.text(json, "actor"), action, Json.optText(json, "target"),
           Json.optText(json, "name"), Json.optText(json, "topic"), Json.optText(json, "role"),
-          Json.optText(json, "message"));
+          Json.optText(json, "message"), Json.optFlag(json, "allowChannelMentions"));
     }
   }
 

@@ -5,29 +5,48 @@ import dev.parley.shared.contract.JsonBody;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A room as someone sees it. {@code role}, {@code muted} and {@code unread} are present for a member (the caller's
- * own membership), {@code member} in the list of public channels; a DM or group DM is named by its people.
+ * A room as someone sees it. {@code role}, {@code muted}, {@code unread}, {@code lastRead} (the seq of their read
+ * marker) and {@code mentions} (unread messages that mention them) are present for a member (the caller's own
+ * membership), {@code member} in the list of public channels; a DM or group DM is named by its people.
+ * {@code allowChannelMentions} is false where the room's admins keep {@code @channel} and {@code @here} from calling
+ * everyone; it is left out of the JSON when true, the default.
  */
 public record RoomView(String id, RoomKind kind, String name, String topic, long lastSeq, boolean archived,
-                       String role, Boolean muted, Long unread, Boolean member) implements JsonBody {
+                       String role, Boolean muted, Long unread, Boolean member, Long lastRead, Long mentions,
+                       boolean allowChannelMentions) implements JsonBody {
 
   /** The room alone, without anything about the one who looks at it. */
   public static RoomView of(String id, RoomKind kind, String name, String topic, long lastSeq, boolean archived) {
-    return new RoomView(id, kind, name, topic, lastSeq, archived, null, null, null, null);
+    return new RoomView(id, kind, name, topic, lastSeq, archived, null, null, null, null, null, null, true);
+  }
+
+  /** This view with the room's rule on {@code @channel}. */
+  public RoomView withChannelMentions(boolean allowed) {
+    return new RoomView(id, kind, name, topic, lastSeq, archived, role, muted, unread, member, lastRead, mentions,
+        allowed);
   }
 
   /** This view for a member with that role and mute, and that many unread messages. */
   public RoomView asMember(String role, boolean muted, long unread) {
-    return new RoomView(id, kind, name, topic, lastSeq, archived, role, muted, unread, null);
+    return new RoomView(id, kind, name, topic, lastSeq, archived, role, muted, unread, null, lastRead, mentions,
+        allowChannelMentions);
+  }
+
+  /** This view with the member's read marker and how many unread messages mention them. */
+  public RoomView withReadState(long lastRead, long mentions) {
+    return new RoomView(id, kind, name, topic, lastSeq, archived, role, muted, unread, member, lastRead, mentions,
+        allowChannelMentions);
   }
 
   /** This view in the list of public channels, saying whether the caller is in it. */
   public RoomView listed(boolean member) {
-    return new RoomView(id, kind, name, topic, lastSeq, archived, null, null, null, member);
+    return new RoomView(id, kind, name, topic, lastSeq, archived, null, null, null, member, null, null,
+        allowChannelMentions);
   }
 
   public RoomView named(String otherName) {
-    return new RoomView(id, kind, otherName, topic, lastSeq, archived, role, muted, unread, member);
+    return new RoomView(id, kind, otherName, topic, lastSeq, archived, role, muted, unread, member, lastRead, mentions,
+        allowChannelMentions);
   }
 
   @Override
@@ -42,6 +61,11 @@ public record RoomView(String id, RoomKind kind, String name, String topic, long
     Json.putIfPresent(json, "role", role);
     Json.putIfPresent(json, "muted", muted);
     Json.putIfPresent(json, "unread", unread);
+    Json.putIfPresent(json, "lastRead", lastRead);
+    Json.putIfPresent(json, "mentions", mentions);
+    if (!allowChannelMentions) {
+      json.put("allowChannelMentions", false);
+    }
     return Json.putIfPresent(json, "member", member);
   }
 
@@ -51,6 +75,7 @@ public record RoomView(String id, RoomKind kind, String name, String topic, long
     return new RoomView(Json.text(json, "id"), RoomKind.fromWire(Json.optText(json, "kind")),
         Json.optText(json, "name"), Json.optText(json, "topic"), lastSeq == null ? 0 : lastSeq,
         Json.flag(json, "archived", false), Json.optText(json, "role"), Json.optFlag(json, "muted"),
-        Json.optWhole(json, "unread"), Json.optFlag(json, "member"));
+        Json.optWhole(json, "unread"), Json.optFlag(json, "member"), Json.optWhole(json, "lastRead"),
+        Json.optWhole(json, "mentions"), Json.flag(json, "allowChannelMentions", true));
   }
 }

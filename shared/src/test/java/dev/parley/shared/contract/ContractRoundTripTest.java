@@ -40,7 +40,8 @@ class ContractRoundTripTest {
       Map.entry("user.updated", RoomEvents.UserUpdated::fromJson),
       Map.entry("room.added", UserNotice.RoomAdded::fromJson),
       Map.entry("room.removed", UserNotice.RoomRemoved::fromJson),
-      Map.entry("session.revoked", UserNotice.SessionRevoked::fromJson));
+      Map.entry("session.revoked", UserNotice.SessionRevoked::fromJson),
+      Map.entry("read.updated", UserNotice.ReadUpdated::fromJson));
 
   @Test
   void everyRouteHasAnExampleAndOneNamePerAddress() {

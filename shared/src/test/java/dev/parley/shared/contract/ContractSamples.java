@@ -36,10 +36,12 @@ final class ContractSamples {
   static final String INVITE = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
 
   static final RoomView ROOM_VIEW =
-      RoomView.of(ROOM, RoomKind.CHANNEL, "general", "Chat about anything", 42, false).asMember("owner", false, 3);
+      RoomView.of(ROOM, RoomKind.CHANNEL, "general", "Chat about anything", 42, false).asMember("owner", false, 3)
+          .withReadState(39, 1).withChannelMentions(false);
   static final AccountView ACCOUNT = new AccountView(USER, "ana@example.org", "Ana", "ana", 2, "owner");
   static final MessageView MESSAGE_VIEW =
-      new MessageView(MESSAGE, ROOM, 41L, USER, "Ana", "Hello *world*", 1_764_000_000_000L, 1_764_000_100_000L, false);
+      new MessageView(MESSAGE, ROOM, 41L, USER, "Ana", "Hello *world* @bob @here", 1_764_000_000_000L,
+          1_764_000_100_000L, false, List.of(OTHER), true);
   /** A thread's root with replies and reactions, as a history page shows it. */
   static final MessageView ROOT_VIEW = new MessageView(OTHER, ROOM, 40L, USER, "Ana", "Lunch?", 1_764_000_000_000L,
       null, false, null, false, 2, 1_764_000_200_000L, List.of(USER, OTHER),
@@ -68,7 +70,8 @@ final class ContractSamples {
           new RoomCommands.PersonList(List.of(new RoomCommands.PersonView(OTHER, "Anna", "anna")))),
       exchange(new RoomCommands.ListMembers(ROOM, USER),
           new RoomCommands.MemberList(List.of(new RoomCommands.MemberView(USER, "Ana", "owner", false)))),
-      exchange(new RoomCommands.Moderate(ROOM, USER, ModerationAction.SET_ROLE, OTHER, null, null, "admin", null),
+      exchange(new RoomCommands.Moderate(ROOM, USER, ModerationAction.UPDATE, null, "general", null, null, null,
+              false),
           new RoomCommands.ModerationResult(ROOM_VIEW)),
       exchange(new RoomCommands.AuditLog(ROOM, USER), new RoomCommands.AuditEntries(List.of(
           new RoomCommands.AuditEntry(7, "delete_message", USER, "Ana", OTHER, "Bob",
@@ -87,6 +90,8 @@ final class ContractSamples {
       exchange(new MessageCommands.ThreadReplies(ROOM, USER, OTHER, 40L, 20),
           new MessageCommands.MessagePage(List.of(REPLY_VIEW), false)),
       exchange(new MessageCommands.FollowThread(ROOM, USER, OTHER, false), Done.DONE),
+      exchange(new MessageCommands.ListMentions(USER, 1_764_000_000_000L, 20),
+          new MessageCommands.MessagePage(List.of(MESSAGE_VIEW), false)),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
       exchange(new InviteCommands.ListInvites(ROOM, USER), new InviteCommands.InviteList(List.of(INVITE_VIEW))),
@@ -141,11 +146,14 @@ final class ContractSamples {
       new RoomEvents.MemberUpdated(OTHER, "admin", false, null),
       new RoomEvents.MemberUpdated(OTHER, null, null, true),
       new RoomEvents.RoomUpdated("general", "Chat", true, USER),
+      new RoomEvents.RoomUpdated("general", "Chat", false, USER, false),
       new RoomEvents.Typing(USER, "Ana"),
+      new RoomEvents.Typing(USER, "Ana", 4_000),
       new RoomEvents.UserUpdated(USER, "Ana", "ana", 3),
       new UserNotice.RoomAdded(ROOM_VIEW),
       new UserNotice.RoomRemoved(ROOM, "banned"),
-      new UserNotice.SessionRevoked(SESSION));
+      new UserNotice.SessionRevoked(SESSION),
+      new UserNotice.ReadUpdated(ROOM, 42, 3, 1));
 
   private ContractSamples() {
   }
