@@ -80,6 +80,26 @@ final class Chromium implements AutoCloseable {
     return page.getByTestId("message-text").filter(new Locator.FilterOptions().setHasText(text));
   }
 
+  /** Creates a channel from the sidebar and waits until it is open. */
+  static void createChannel(Page page, String name) {
+    page.getByTestId("create-channel-name").fill(name);
+    page.getByTestId("create-channel-submit").click();
+    assertThat(page.getByTestId("room-title")).hasText(name);
+  }
+
+  /** Joins a public channel from the channel browser and waits until it is open. */
+  static void joinChannel(Page page, String name) {
+    page.getByTestId("browse-channels").click();
+    page.getByTestId("channel-item").filter(new Locator.FilterOptions().setHasText(name))
+        .getByTestId("channel-join").click();
+    assertThat(page.getByTestId("room-title")).hasText(name);
+  }
+
+  /** A room in the sidebar, by (part of) its name. */
+  static Locator roomItem(Page page, String name) {
+    return page.getByTestId("room-item").filter(new Locator.FilterOptions().setHasText(name));
+  }
+
   @Override
   public void close() {
     browser.close();
