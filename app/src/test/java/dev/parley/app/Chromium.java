@@ -84,7 +84,12 @@ final class Chromium implements AutoCloseable {
   static void createChannel(Page page, String name) {
     page.getByTestId("create-channel-name").fill(name);
     page.getByTestId("create-channel-submit").click();
-    assertThat(page.getByTestId("room-title")).hasText(name);
+    try {
+      assertThat(page.getByTestId("room-title")).hasText(name);
+    } catch (AssertionError e) {
+      throw new AssertionError("Channel " + name + " not opened; toasts: " + page.getByTestId("toast").allTextContents()
+          + ", name field: '" + page.getByTestId("create-channel-name").inputValue() + "'", e);
+    }
   }
 
   /** Joins a public channel from the channel browser and waits until it is open. */
@@ -93,6 +98,17 @@ final class Chromium implements AutoCloseable {
     page.getByTestId("channel-item").filter(new Locator.FilterOptions().setHasText(name))
         .getByTestId("channel-join").click();
     assertThat(page.getByTestId("room-title")).hasText(name);
+  }
+
+  /**
+   * Changes one field of my profile ({@code profile-name} or {@code profile-handle}) in the profile dialog and
+   * saves; the dialog stays open (profile-close closes it).
+   */
+  static void saveProfile(Page page, String field, String value) {
+    page.getByTestId("profile-open").click();
+    page.getByTestId(field).fill(value);
+    page.getByTestId("profile-save").click();
+    assertThat(page.getByTestId("profile-note")).hasText("Profile saved.");
   }
 
   /** A room in the sidebar, by (part of) its name. */

@@ -32,10 +32,7 @@ class FormattingBrowserIT extends BrowserTest {
       Chromium.createChannel(alice, channel);
 
       Page bob = Chromium.signUp(bobContext, baseUrl, "Bob");
-      bob.getByTestId("profile-open").click();
-      bob.getByTestId("profile-handle").fill(handle);
-      bob.getByTestId("profile-save").click();
-      assertThat(bob.getByTestId("profile-note")).hasText("Profile saved.");
+      Chromium.saveProfile(bob, "profile-handle", handle);
       bob.getByTestId("profile-close").click();
       Chromium.joinChannel(bob, channel);
 
@@ -127,6 +124,52 @@ class FormattingBrowserIT extends BrowserTest {
   }
 
   @Test
+  void slashCommandsUseTheCallsTheServerHasAndMentionsOfMeGetTheirOwnBadge() {
+    String lobby = "lobby-" + suffix();
+    String project = "project-" + suffix();
+    String secret = "secret-" + suffix();
+    String handle = "bob_" + suffix();
+    try (BrowserContext aliceContext = chromium.newPerson(); BrowserContext bobContext = chromium.newPerson()) {
+      // Alice first: should this be the node's first sign-up, the workspace owner is Alice, whom Bob cannot outrank.
+      Page alice = Chromium.signUp(aliceContext, baseUrl, "Alice");
+      Page bob = Chromium.signUp(bobContext, baseUrl, "Bob");
+      Chromium.saveProfile(bob, "profile-handle", handle);
+      bob.getByTestId("profile-close").click();
+
+      Chromium.createChannel(alice, lobby);
+      Chromium.createChannel(alice, project);
+      alice.getByTestId("create-channel-private").check();
+      Chromium.createChannel(alice, secret);
+
+      // Commands are typed in an open room: /join opens another public channel by name.
+      Chromium.joinChannel(bob, lobby);
+      Chromium.send(bob, "/join #" + project);
+      assertThat(bob.getByTestId("room-title")).hasText(project);
+      // /invite @handle adds someone to the open (private) room.
+      Chromium.send(alice, "/invite @" + handle);
+      Locator secretItem = Chromium.roomItem(bob, secret);
+      assertThat(secretItem).isVisible();
+
+      // A mention of Bob in a room he is not looking at: an unread badge and a mention badge.
+      Chromium.send(alice, "@" + handle + " can you review this?");
+      assertThat(secretItem.getByTestId("room-unread")).hasText("1");
+      assertThat(secretItem.getByTestId("room-mentions")).hasText("@1");
+      secretItem.click();
+      assertThat(Chromium.message(bob, "can you review").locator(".mention-me")).hasText("@" + handle);
+      assertThat(secretItem.getByTestId("room-mentions")).hasCount(0);
+
+      // /mute and /unmute are a moderator's calls (Alice owns the room); /leave takes Bob out.
+      Chromium.send(alice, "/mute @" + handle);
+      assertThat(alice.getByTestId("toast").last()).hasText("Bob is muted here");
+      assertThat(bob.getByTestId("muted-note")).isVisible();
+      Chromium.send(alice, "/unmute @" + handle);
+      assertThat(bob.getByTestId("muted-note")).isHidden();
+      Chromium.send(bob, "/leave");
+      assertThat(secretItem).hasCount(0);
+    }
+  }
+
+  @Test
   void dateSeparatorsSplitTheDays() throws SQLException {
     String channel = "days-" + suffix();
     try (BrowserContext context = chromium.newPerson()) {
@@ -160,10 +203,7 @@ class FormattingBrowserIT extends BrowserTest {
     String elsewhere = "elsewhere-" + suffix();
     try (BrowserContext aliceContext = chromium.newPerson(); BrowserContext bobContext = chromium.newPerson()) {
       Page bob = Chromium.signUp(bobContext, baseUrl, "Bob");
-      bob.getByTestId("profile-open").click();
-      bob.getByTestId("profile-name").fill(longName);
-      bob.getByTestId("profile-save").click();
-      assertThat(bob.getByTestId("profile-note")).hasText("Profile saved.");
+      Chromium.saveProfile(bob, "profile-name", longName);
       assertNoHorizontalOverflow(bob.getByTestId("profile-dialog"));
       bob.getByTestId("profile-close").click();
 
