@@ -189,6 +189,7 @@ export class ChatView {
     switch (evt.type) {
       case 'message':
         this.#clearTyper(d.sender);
+        if (d.sender === me?.id && !d.thread) this.#dropPendingLike(d.text);
         this.#live(() => this.#addMessage({ ...d, seq: evt.seq }));
         this.#markReadSoon();
         break;
@@ -444,6 +445,16 @@ export class ChatView {
     this.#pending.set(cid, { el, text });
     if (error) this.#markFailed(el, error);
     this.#layout();
+  }
+
+  /**
+   * My own message's event can come before its ack (events carry no cid): the stored copy then takes
+   * the place of the oldest pending one with the same text at once, rather than both showing until the ack.
+   */
+  #dropPendingLike(text) {
+    for (const [cid, p] of this.#pending) {
+      if (p.text === text && p.el.dataset.state === 'pending') { p.el.remove(); this.#pending.delete(cid); return; }
+    }
   }
 
   #markFailed(el, reason) {

@@ -96,7 +96,13 @@ export class ThreadPane {
     const d = evt.data ?? {};
     switch (evt.type) {
       case 'message':
-        if (d.thread === this.#root.id) this.#add({ ...d, seq: evt.seq });
+        if (d.thread !== this.#root.id) break;
+        // My reply's event may come before its ack: it replaces the pending copy with the same text.
+        if (d.sender === this.#getMe()?.id) {
+          const cid = [...this.#pending].find(([, el]) => el.dataset.text === d.text)?.[0];
+          if (cid) { this.#pending.get(cid).remove(); this.#pending.delete(cid); }
+        }
+        this.#add({ ...d, seq: evt.seq });
         break;
       case 'message.edited': {
         const el = this.#shown.get(d.id);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class EverydayChatBrowserIT extends BrowserTest {
 
   @Test
-  // Passed against issue10-web merged with issue10-messages at 173cbe5 (run with
+  // Passed against issue10-web merged with issue10-messages at 9472a84 (run with
   // -Djunit.jupiter.conditions.deactivate='org.junit.*DisabledCondition').
   @Disabled("needs issue10-messages (PATCH message, reactions PUT/DELETE, thread GET and send with `thread`): "
       + "enable after merging it")
@@ -60,6 +60,14 @@ class EverydayChatBrowserIT extends BrowserTest {
       onAlice.getByTestId("thread-summary").click();
       assertThat(alice.getByTestId("thread-messages").getByTestId("thread-message")).hasCount(1);
       assertThat(alice.getByTestId("thread-messages")).containsText("Yes, at the usual place");
+      // Alice wrote the root, so she follows the thread; she can stop and start again.
+      Locator follow = alice.getByTestId("thread-follow");
+      assertThat(follow).hasText("Unfollow");
+      follow.click();
+      assertThat(follow).hasText("Follow");
+      assertThat(follow).hasAttribute("aria-pressed", "false");
+      follow.click();
+      assertThat(follow).hasText("Unfollow");
 
       // Alice edits her message with the Up arrow; Bob sees the new text, marked (edited).
       alice.getByTestId("thread-close").click();
@@ -74,6 +82,7 @@ class EverydayChatBrowserIT extends BrowserTest {
     }
   }
 
+  // Passed against issue10-web merged with issue10-reads at 4458540 (same flag).
   @Test
   @Disabled("needs issue10-reads (read.updated per-user notice on every device): enable after merging it")
   void readingInOnePageClearsTheUnreadBadgeInTheOtherPageOfTheSamePerson() {
