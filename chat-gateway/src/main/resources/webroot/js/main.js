@@ -17,19 +17,31 @@
 //       session-current ("This device"), session-revoke (other devices only),
 //     sessions-revoke-others, sessions-revoke-all
 //   room-list > room-section (data-section="channels"|"direct") >
-//     room-item (data-room-id, data-kind, data-archived, aria-current="page" when open) > room-name, room-unread
+//     room-item (data-room-id, data-kind, data-archived, aria-current="page" when open) > room-name,
+//       room-mentions ("@2": unread mentions of me), room-unread
+//   mentions-open (only when the server has mentions), mentions-dialog > mentions-list > mention-item
+//     (data-room-id) > mention-room (opens it), mention-message; mentions-more, mentions-close
 //   create-channel-name, create-channel-private (checkbox), create-channel-submit
 //   browse-channels, channel-browser (a <dialog>), channel-browser-close,
 //   channel-item (data-room-id) > channel-name, channel-join | channel-open
 //   new-dm, dm-dialog (a <dialog>), dm-close, user-search, user-result (data-user-id),
 //     dm-picked (data-user-id), dm-start
-//   chat-empty, room-title, room-topic, load-older, typing-indicator
+//   chat-empty, room-title, room-topic, load-older, typing-indicator, jump-unread,
+//   day-separator (data-day="YYYY-MM-DD"), new-messages-line
 //   message-list; message (data-seq once stored, data-cid while unacked, data-id, data-ts,
 //     data-state="sent"|"pending"|"failed", data-sender, data-deleted="true" once deleted;
 //     class "cont" when grouped under the previous message of the same sender) >
 //     message-avatar (img, size 64; no src until the sender's picture version is known),
 //     message-sender, message-text ("message deleted" once deleted), message-delete,
-//     message-status, message-retry, message-discard (unacked only); system-message (data-seq)
+//     message-status, message-retry, message-discard (unacked only); system-message (data-seq);
+//     message-text holds Markdown rendered to DOM (mention, with class mention-me for me); message-edited;
+//     the tools, each only when the server has the call: message-react (opens reaction-picker >
+//     reaction-option[data-emoji]), message-reply, message-edit (> message-edit-input, message-edit-save,
+//     message-edit-cancel; Up arrow in the empty composer too), message-delete (asks: confirm-dialog);
+//     reactions > reaction (data-emoji, aria-pressed when mine) > reaction-count; thread-summary ("2 replies")
+//   thread-panel > thread-messages > thread-root, thread-count, thread-message; thread-input, thread-send,
+//     thread-also (also send to the room), thread-follow (aria-pressed), thread-close
+//   confirm-dialog > confirm-text, confirm-yes, confirm-no (Remove, Ban, Leave and Delete ask first)
 //   archived-banner, muted-note, composer-input, composer-send, toast
 //   members-toggle (aria-expanded), members-panel, members-close, member-list,
 //     member-item (data-user-id, data-role, data-muted="true"|"false") > member-avatar (img), member-name, member-role,
