@@ -306,6 +306,27 @@ export const api = {
   audit: (id) => request('GET', `${room(id)}/audit`),
   deleteMessage: (id, messageId) => request('DELETE', `${room(id)}/messages/${enc(messageId)}`),
 
+  // ---- editing, reactions, threads, mentions (features.js says whether the server has them) ----
+  /** My own message, new text: { message }. */
+  editMessage: (id, messageId, text) => request('PATCH', `${room(id)}/messages/${enc(messageId)}`, { text }),
+  /** One emoji; both idempotent. */
+  react: (id, messageId, emoji) => request('PUT', `${room(id)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),
+  unreact: (id, messageId, emoji) => request('DELETE', `${room(id)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),
+  /** A thread's replies after a seq, oldest first: { messages, more }. */
+  thread(id, messageId, { after, limit = 50 } = {}) {
+    const q = new URLSearchParams({ limit });
+    if (after != null) q.set('after', after);
+    return request('GET', `${room(id)}/messages/${enc(messageId)}/thread?${q}`);
+  },
+  follow: (id, messageId) => request('PUT', `${room(id)}/messages/${enc(messageId)}/follow`),
+  unfollow: (id, messageId) => request('DELETE', `${room(id)}/messages/${enc(messageId)}/follow`),
+  /** Messages that mention me, newest first: { messages, more }. */
+  mentions({ before, limit = 30 } = {}) {
+    const q = new URLSearchParams({ limit });
+    if (before != null) q.set('before', before);
+    return request('GET', `/mentions?${q}`);
+  },
+
   // ---- invites ----
   /** { maxUses?, expiresIn? (seconds) }; a missing field means unlimited / never. */
   createInvite(id, { maxUses, expiresIn } = {}) {

@@ -13,7 +13,7 @@
 //   hello      the server's hello frame (once per successful connect)
 //   event      an evt frame, already deduped (personal ones, e.g. room.added, carry no room)
 //   gap        { room, from, to }: events the server will not replay; fetch them over HTTP
-//   ack        { cid, room, id, seq, ts }
+//   ack        { cid, room, id, seq, ts, thread (the root id for a thread reply, else null) }
 //   sendFailed { cid, room, code, msg }
 //   error      any other err frame
 //   unauthorized  the server closed the socket with 4001 (a refresh is being tried)
@@ -98,11 +98,14 @@ class Connection {
     if (this.#subs.delete(room)) this.#write({ op: 'unsub', room });
   }
 
-  /** Queue a message; it goes out now if online, or on the next connect. Returns its cid. */
-  send(room, text) {
+  /**
+   * Queue a message; it goes out now if online, or on the next connect. Returns its cid.
+   * extra: optional fields of the send frame, e.g. { thread: rootId, alsoInChannel: true }.
+   */
+  send(room, text, extra = {}) {
     const cid = newId();
-    this.#pending.set(cid, { room, text, failed: false, error: null });
-    this.#write({ op: 'send', room, cid, text });
+    this.#pending.set(cid, { room, text, extra, failed: false, error: null });
+    this.#write({ ...extra, op: 'send', room, cid, text });
     return cid;
   }
 
@@ -112,7 +115,7 @@ class Connection {
     if (!p) return;
     p.failed = false;
     p.error = null;
-    this.#write({ op: 'send', room: p.room, cid, text: p.text });
+    this.#write({ ...p.extra, op: 'send', room: p.room, cid, text: p.text });
   }
 
   /** Give up on a failed message. */
@@ -252,7 +255,7 @@ class Connection {
     // Resume every room from the last seq seen, then re-send what was never acked.
     for (const room of this.#subs.keys()) this.#sendSub(room);
     for (const [cid, p] of this.#pending) {
-      if (!p.failed) this.#write({ op: 'send', room: p.room, cid, text: p.text });
+      if (!p.failed) this.#write({ ...p.extra, op: 'send', room: p.room, cid, text: p.text });
     }
   }
 
@@ -294,7 +297,7 @@ class Connection {
     const p = this.#pending.get(f.cid);
     if (!p) return; // a duplicate ack after a resend
     this.#pending.delete(f.cid);
-    this.#events.emit('ack', { cid: f.cid, room: p.room, id: f.id, seq: f.seq, ts: f.ts });
+    this.#events.emit('ack', { cid: f.cid, room: p.room, id: f.id, seq: f.seq, ts: f.ts, thread: p.extra?.thread ?? null });
   }
 
   #onError(f) {

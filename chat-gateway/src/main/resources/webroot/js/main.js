@@ -17,19 +17,31 @@
 //       session-current ("This device"), session-revoke (other devices only),
 //     sessions-revoke-others, sessions-revoke-all
 //   room-list > room-section (data-section="channels"|"direct") >
-//     room-item (data-room-id, data-kind, data-archived, aria-current="page" when open) > room-name, room-unread
+//     room-item (data-room-id, data-kind, data-archived, aria-current="page" when open) > room-name,
+//       room-mentions ("@2": unread mentions of me), room-unread
+//   mentions-open (only when the server has mentions), mentions-dialog > mentions-list > mention-item
+//     (data-room-id) > mention-room (opens it), mention-message; mentions-more, mentions-close
 //   create-channel-name, create-channel-private (checkbox), create-channel-submit
 //   browse-channels, channel-browser (a <dialog>), channel-browser-close,
 //   channel-item (data-room-id) > channel-name, channel-join | channel-open
 //   new-dm, dm-dialog (a <dialog>), dm-close, user-search, user-result (data-user-id),
 //     dm-picked (data-user-id), dm-start
-//   chat-empty, room-title, room-topic, load-older, typing-indicator
+//   chat-empty, room-title, room-topic, load-older, typing-indicator, jump-unread,
+//   day-separator (data-day="YYYY-MM-DD"), new-messages-line
 //   message-list; message (data-seq once stored, data-cid while unacked, data-id, data-ts,
 //     data-state="sent"|"pending"|"failed", data-sender, data-deleted="true" once deleted;
 //     class "cont" when grouped under the previous message of the same sender) >
 //     message-avatar (img, size 64; no src until the sender's picture version is known),
 //     message-sender, message-text ("message deleted" once deleted), message-delete,
-//     message-status, message-retry, message-discard (unacked only); system-message (data-seq)
+//     message-status, message-retry, message-discard (unacked only); system-message (data-seq);
+//     message-text holds Markdown rendered to DOM (mention, with class mention-me for me); message-edited;
+//     the tools, each only when the server has the call: message-react (opens reaction-picker >
+//     reaction-option[data-emoji]), message-reply, message-edit (> message-edit-input, message-edit-save,
+//     message-edit-cancel; Up arrow in the empty composer too), message-delete (asks: confirm-dialog);
+//     reactions > reaction (data-emoji, aria-pressed when mine) > reaction-count; thread-summary ("2 replies")
+//   thread-panel > thread-messages > thread-root, thread-count, thread-message; thread-input, thread-send,
+//     thread-also (also send to the room), thread-follow (aria-pressed), thread-close
+//   confirm-dialog > confirm-text, confirm-yes, confirm-no (Remove, Ban, Leave and Delete ask first)
 //   archived-banner, muted-note, composer-input, composer-send, toast
 //   members-toggle (aria-expanded), members-panel, members-close, member-list,
 //     member-item (data-user-id, data-role, data-muted="true"|"false") > member-avatar (img), member-name, member-role,
@@ -48,7 +60,11 @@ import { api, currentUser, onSignedOut, onRoomDenied, rememberMe } from './api.j
 import { connection } from './connection.js';
 import { AuthView } from './auth.js';
 import { RoomList, displayName, setMyName } from './rooms.js';
-import { ChatView } from './chat.js';
+import { ChatView, clearDrafts } from './chat.js';
+import { ThreadPane } from './thread.js';
+import { MentionsDialog } from './mentions.js';
+import { loadFeatures } from './features.js';
+import { mentionsMe } from './markdown.js';
 import { DmDialog } from './dms.js';
 import { MembersPanel } from './members.js';
 import { InviteDialog } from './invites.js';
@@ -83,7 +99,17 @@ const auth = new AuthView({
   // Leaving for a provider: keep the invite being followed, if any, for the way back.
   onProviderStart: () => stashInvite(join.pending ? join.token : null),
 });
-const chat = new ChatView({ getMe: () => me, onRead: (id) => rooms.markRead(id) });
+const chat = new ChatView({
+  getMe: () => me,
+  onRead: (id) => rooms.markRead(id),
+  onOpenThread: (room, root) => thread.open(room, root),
+  commands: {
+    openRoom: (room) => { rooms.upsert(room); openRoom(room.id); },
+    leave: (room) => leftRoom(room),
+    roomUpdated: (room) => { if (room) { rooms.upsert(room); roomChanged(room.id); } },
+  },
+});
+const thread = new ThreadPane({ getMe: () => me, onOpen: () => members.toggle(false) });
 const rooms = new RoomList({
   onSelect: openRoom,
   // Follow every room of mine, so unread counts move while it is not open.
@@ -94,13 +120,15 @@ const dms = new DmDialog({ onOpened: (room) => { rooms.upsert(room); openRoom(ro
 const members = new MembersPanel({
   getMe: () => me,
   onRoomUpdated: (room) => { rooms.upsert(room); roomChanged(room.id); },
-  onLeft: (room) => {
-    // The member.left event may have beaten the HTTP answer and removed the room already.
-    if (!rooms.get(room.id)) return;
-    leaving.add(room.id);
-    rooms.remove(room.id);
-  },
+  onLeft: (room) => leftRoom(room),
 });
+const mentions = new MentionsDialog({
+  getMe: () => me,
+  roomName: (id) => { const room = rooms.get(id); return room ? displayName(room) : 'a room you left'; },
+  onOpenRoom: (id) => openRoom(id),
+});
+// One side panel at a time: the members list closes the thread, and the thread the members list.
+$('#members-toggle').addEventListener('click', () => thread.close());
 const invites = new InviteDialog();
 const profile = new ProfileDialog({
   getMe: () => me,
@@ -126,6 +154,19 @@ inviteButton.addEventListener('click', () => {
 onRoomDenied(() => { if (me) rooms.syncSoon(); });
 
 // ---- rooms coming and going ---------------------------------------------------------------
+
+/** I left a room (members panel, /leave). The member.left event may have beaten the answer and removed it already. */
+function leftRoom(room) {
+  if (!rooms.get(room.id)) return;
+  leaving.add(room.id);
+  rooms.remove(room.id);
+}
+
+/** Whether a message (event data) mentions me: the server's resolved list, or the text itself on older servers. */
+function mentionsOfMe(d) {
+  if (Array.isArray(d?.mentions)) return d.mentions.includes(me?.id) || Boolean(d.mentionsChannel);
+  return mentionsMe(d?.text, me?.handle);
+}
 
 /** A room is no longer mine: stop following it, close it if open, and say so. */
 function roomGone(room) {
@@ -182,14 +223,17 @@ connection.on('event', (evt) => {
   // Someone's name, handle or picture changed: sent to every room they are in and to themselves,
   // so the same change usually arrives several times (users.learn ignores repeats). No seq.
   if (evt.type === 'user.updated') { onUserUpdated(evt.data ?? {}); return; }
+  // My read state changed on some device of mine (maybe this one): the badges follow.
+  if (evt.type === 'read.updated') { rooms.readUpdated(evt.data ?? {}); return; }
   if (evt.room == null) { onPersonalEvent(evt); return; }
   if (!rooms.get(evt.room)) { rooms.syncSoon(); return; } // a room I have just been added to, or just left
   const open = evt.room === chat.roomId;
-  rooms.noteEvent(evt, me?.id, open && document.visibilityState === 'visible');
+  rooms.noteEvent(evt, me?.id, open && document.visibilityState === 'visible', mentionsOfMe);
   const d = evt.data ?? {};
   const before = { ...rooms.get(evt.room) };
   const mine = d.user != null && d.user === me?.id;
   if (open) chat.onEvent(evt, before);
+  thread.onEvent(evt);
   switch (evt.type) {
     case 'member.joined':
       if (open) members.reloadSoon();
@@ -263,8 +307,9 @@ connection.on('gap', ({ room, from, to }) => {
   else rooms.syncSoon(); // a closed room only needs its unread count, which the server knows
 });
 
-connection.on('ack', (ack) => chat.onAck(ack));
+connection.on('ack', (ack) => { chat.onAck(ack); thread.onAck(ack); });
 connection.on('sendFailed', (failure) => {
+  if (thread.onSendFailed(failure)) return;
   if (failure.room === chat.roomId) chat.onSendFailed(failure);
   else toast(`A message was not sent: ${failure.msg || failure.code}`);
 });
@@ -286,6 +331,7 @@ function showRoomFromHash() {
   const room = id && rooms.get(id);
   // On a narrow screen the sidebar covers the chat: show it only while no room is open.
   app.classList.toggle('sidebar-open', !room);
+  thread.roomChanged(room?.id ?? null);
   if (!room) {
     rooms.setActive(null);
     chat.close();
@@ -293,13 +339,30 @@ function showRoomFromHash() {
     updateRoomActions(null);
     return;
   }
+  rememberLastRoom(room.id);
+  // What was unread before opening it marks the "new messages" line (setActive clears the count).
+  const seen = { unread: room.unread ?? 0, lastRead: room.lastRead };
   rooms.setActive(room.id);
-  if (chat.roomId !== room.id) chat.open(room);
+  if (chat.roomId !== room.id) chat.open(room, seen);
   members.setRoom(room);
   updateRoomActions(room);
 }
 
 addEventListener('hashchange', showRoomFromHash);
+
+// Opening "/" shows the room open last time (per person, on this browser) rather than "Pick a room".
+const lastRoomKey = () => `parley.lastRoom.${me?.id}`;
+
+function rememberLastRoom(id) {
+  try { localStorage.setItem(lastRoomKey(), id); } catch { /* a convenience only */ }
+}
+
+function restoreLastRoom() {
+  if (location.hash) return;
+  let id = null;
+  try { id = localStorage.getItem(lastRoomKey()); } catch { /* none */ }
+  if (id && rooms.get(id)) history.replaceState(null, '', `#/room/${encodeURIComponent(id)}`);
+}
 
 // ---- signing in and out -------------------------------------------------------------------
 
@@ -334,12 +397,16 @@ async function enterApp(user, joined) {
   if (joined?.id) history.replaceState(null, '', `/#/room/${encodeURIComponent(joined.id)}`);
   connection.start(); // subscriptions are sent once the server says hello
   refreshProfile();
+  const features = loadFeatures(); // never fails: without the document, optional features stay off
   try {
     await rooms.sync();
   } catch (e) {
     toast(`Could not load your rooms: ${e.message}`);
   }
+  await features;
+  mentions.update();
   if (joined?.id && !rooms.get(joined.id)) rooms.upsert(joined);
+  restoreLastRoom();
   showRoomFromHash();
 }
 
@@ -361,9 +428,12 @@ function leaveApp(notice) {
   socketRefused = false;
   connection.stop();
   chat.close();
+  thread.close();
+  clearDrafts();
   members.setRoom(null);
   invites.close();
   dms.close();
+  mentions.close();
   profile.close();
   users.clear();
   updateRoomActions(null);

@@ -7,6 +7,7 @@ import { $, h, act, formatDateTime, toMillis } from './dom.js';
 import { PeopleSearch } from './people.js';
 import { canActOn, canManage } from './permissions.js';
 import { avatarImg, nameOf, nameSpan } from './users.js';
+import { confirmAction } from './confirm.js';
 
 const ROLE_ORDER = { owner: 0, admin: 1, member: 2 };
 const RELOAD_DELAY_MS = 250;
@@ -233,9 +234,14 @@ export class MembersPanel {
     const isMe = m.user === me?.id;
     const who = nameOf(m.user, m.name || 'Unnamed');
     const run = (button, fn, what) => act(button, async () => { await fn(); await this.#load(); }, `Could not ${what}`);
-    const action = (testid, label, fn, what, extraClass = '') => h('button', {
+    // ask: the question to confirm first, for what one click must not do by mistake.
+    const action = (testid, label, fn, what, extraClass = '', ask = null) => h('button', {
       type: 'button', class: `link ${extraClass}`.trim(), 'data-testid': testid,
-      onclick: (e) => run(e.currentTarget, fn, what),
+      onclick: async (e) => {
+        const button = e.currentTarget;
+        if (ask && !(await confirmAction(ask, label))) return;
+        run(button, fn, what);
+      },
     }, label);
     const id = this.#room.id;
     // Nobody moderates themselves (leaving is its own button) nor anyone of equal or higher rank.
@@ -246,11 +252,12 @@ export class MembersPanel {
       m.muted
         ? action('member-unmute', 'Unmute', () => api.unmute(id, m.user), `unmute ${who}`)
         : action('member-mute', 'Mute', () => api.mute(id, m.user), `mute ${who}`),
-      action('member-remove', 'Remove', () => api.removeMember(id, m.user), `remove ${who}`, 'danger'),
+      action('member-remove', 'Remove', () => api.removeMember(id, m.user), `remove ${who}`, 'danger',
+        `Remove ${who} from this room? They can come back if they are invited or join again.`),
       action('member-ban', 'Ban', async () => {
         await api.ban(id, m.user);
         this.noteBanned(m.user, m.name);
-      }, `ban ${who}`, 'danger'));
+      }, `ban ${who}`, 'danger', `Ban ${who} from this room? They are removed and cannot come back until unbanned.`));
     return h('li', {
       class: 'member', 'data-testid': 'member-item', 'data-user-id': m.user,
       'data-role': m.role ?? 'member', 'data-muted': String(Boolean(m.muted)),
@@ -353,6 +360,9 @@ export class MembersPanel {
     const room = this.#room;
     const me = this.#getMe();
     if (!room || !me) return;
+    const closed = room.kind === 'private' || room.kind === 'group' || room.kind === 'dm';
+    if (!(await confirmAction(closed ? 'Leave this room? You will need someone to add you again to come back.'
+      : 'Leave this room?', 'Leave'))) return;
     await act(this.#els.leave, async () => {
       await api.removeMember(room.id, me.id);
       this.#onLeft(room);

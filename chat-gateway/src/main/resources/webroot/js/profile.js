@@ -11,7 +11,7 @@ import { bindAvatar } from './users.js';
 import { SecuritySection } from './security.js';
 
 export const HANDLE_PATTERN = /^[a-z0-9_]{2,30}$/;
-const MAX_NAME = 100;
+const MAX_NAME = 80; // Bounds.PERSON_NAME on the server
 const MAX_PICTURE_BYTES = 5 * 1024 * 1024; // 5 MiB, as the server
 const PICTURE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 

@@ -34,6 +34,15 @@ export function displayName(room) {
 
 const byName = (a, b) => displayName(a).localeCompare(displayName(b));
 
+/** A count badge inside a room button (testid names it), shown only while n > 0. */
+function setBadge(button, className, testid, n, text, label) {
+  let badge = button.querySelector(`[data-testid="${testid}"]`);
+  if (!(n > 0)) { badge?.remove(); return; }
+  if (!badge) button.append(badge = h('span', { class: className, 'data-testid': testid }));
+  badge.textContent = text(n);
+  badge.setAttribute('aria-label', label(n));
+}
+
 export class RoomList {
   #rooms = new Map(); // id -> room as the server describes it, with lastSeq and unread kept live
   #changedAt = new Map(); // id -> when this client last added or removed it (see sync)
@@ -97,7 +106,7 @@ export class RoomList {
       Object.assign(known, room); // the server has seen at least what we counted live
     } else {
       // We have counted newer events live than this answer knows of: keep our counts.
-      Object.assign(known, { ...room, lastSeq: known.lastSeq, unread: known.unread });
+      Object.assign(known, { ...room, lastSeq: known.lastSeq, unread: known.unread, mentions: known.mentions });
     }
     this.#queueRender();
   }
@@ -133,7 +142,23 @@ export class RoomList {
 
   markRead(id) {
     const room = this.#rooms.get(id);
-    if (room?.unread) { room.unread = 0; this.#queueRender(); }
+    if (room?.unread || room?.mentions) { room.unread = 0; room.mentions = 0; this.#queueRender(); }
+  }
+
+  /**
+   * My read state of a room changed on some device of mine (a read.updated notice): take the
+   * server's counts, which are the truth, unless events newer than it were counted here since.
+   */
+  readUpdated({ room: id, seq, unread, mentions }) {
+    const room = this.#rooms.get(id);
+    if (!room) return;
+    if (Number.isFinite(seq)) room.lastRead = Math.max(room.lastRead ?? seq, seq);
+    const newer = Number.isFinite(seq) && (room.lastSeq ?? -1) > seq;
+    if (Number.isFinite(unread) && !newer) room.unread = unread;
+    else if (Number.isFinite(seq) && seq >= (room.lastSeq ?? -1)) room.unread = 0;
+    if (Number.isFinite(mentions) && !newer) room.mentions = mentions;
+    else if (Number.isFinite(seq) && seq >= (room.lastSeq ?? -1)) room.mentions = 0;
+    this.#queueRender();
   }
 
   /** Re-render every name, e.g. after my own name changed (DM names leave it out). */
@@ -157,13 +182,17 @@ export class RoomList {
     }
   }
 
-  /** Count a live event. `seen`: the room is open and visible, so it is not unread. */
-  noteEvent(evt, myId, seen) {
+  /**
+   * Count a live event. `seen`: the room is open and visible, so it is not unread.
+   * mentionsMe(data): whether a message mentions me.
+   */
+  noteEvent(evt, myId, seen, mentionsMe = () => false) {
     const room = this.#rooms.get(evt.room);
     if (!room || !Number.isFinite(evt.seq) || evt.seq <= (room.lastSeq ?? -1)) return;
     room.lastSeq = evt.seq;
     if (evt.type === 'message' && evt.data?.sender !== myId && !seen) {
       room.unread = (room.unread ?? 0) + 1;
+      if (mentionsMe(evt.data)) room.mentions = (room.mentions ?? 0) + 1;
       this.#queueRender();
     }
   }
@@ -228,9 +257,9 @@ export class RoomList {
   #updateItem(li, room) {
     const button = li.firstElementChild;
     const name = button.querySelector('.room-name');
-    let badge = button.querySelector('.badge');
     const active = room.id === this.#active;
     const unread = active ? 0 : (room.unread ?? 0);
+    const mentions = active ? 0 : Math.min(room.mentions ?? 0, unread || Infinity);
     button.dataset.kind = room.kind;
     button.dataset.archived = String(Boolean(room.archived));
     button.title = KIND_LABEL[room.kind] ?? '';
@@ -238,11 +267,10 @@ export class RoomList {
     if (active) button.setAttribute('aria-current', 'page');
     else button.removeAttribute('aria-current');
     name.textContent = displayName(room);
-    // The badge exists only while something is unread.
-    if (unread === 0) { badge?.remove(); return; }
-    if (!badge) button.append(badge = h('span', { class: 'badge', 'data-testid': 'room-unread' }));
-    badge.textContent = unread > 99 ? '99+' : String(unread);
-    badge.setAttribute('aria-label', `${unread} unread`);
+    // Badges exist only while something is unread: mentions of me ("@2") first, then all unread.
+    setBadge(button, 'badge badge-mention', 'room-mentions', mentions, (n) => `@${n > 99 ? '99+' : n}`,
+      (n) => `${n} mention${n === 1 ? '' : 's'} of you`);
+    setBadge(button, 'badge', 'room-unread', unread, (n) => (n > 99 ? '99+' : String(n)), (n) => `${n} unread`);
   }
 
   // ---- create and browse ------------------------------------------------------------------

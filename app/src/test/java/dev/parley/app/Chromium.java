@@ -80,6 +80,42 @@ final class Chromium implements AutoCloseable {
     return page.getByTestId("message-text").filter(new Locator.FilterOptions().setHasText(text));
   }
 
+  /** Creates a channel from the sidebar and waits until it is open. */
+  static void createChannel(Page page, String name) {
+    page.getByTestId("create-channel-name").fill(name);
+    page.getByTestId("create-channel-submit").click();
+    try {
+      assertThat(page.getByTestId("room-title")).hasText(name);
+    } catch (AssertionError e) {
+      throw new AssertionError("Channel " + name + " not opened; toasts: " + page.getByTestId("toast").allTextContents()
+          + ", name field: '" + page.getByTestId("create-channel-name").inputValue() + "'", e);
+    }
+  }
+
+  /** Joins a public channel from the channel browser and waits until it is open. */
+  static void joinChannel(Page page, String name) {
+    page.getByTestId("browse-channels").click();
+    page.getByTestId("channel-item").filter(new Locator.FilterOptions().setHasText(name))
+        .getByTestId("channel-join").click();
+    assertThat(page.getByTestId("room-title")).hasText(name);
+  }
+
+  /**
+   * Changes one field of my profile ({@code profile-name} or {@code profile-handle}) in the profile dialog and
+   * saves; the dialog stays open (profile-close closes it).
+   */
+  static void saveProfile(Page page, String field, String value) {
+    page.getByTestId("profile-open").click();
+    page.getByTestId(field).fill(value);
+    page.getByTestId("profile-save").click();
+    assertThat(page.getByTestId("profile-note")).hasText("Profile saved.");
+  }
+
+  /** A room in the sidebar, by (part of) its name. */
+  static Locator roomItem(Page page, String name) {
+    return page.getByTestId("room-item").filter(new Locator.FilterOptions().setHasText(name));
+  }
+
   @Override
   public void close() {
     browser.close();
