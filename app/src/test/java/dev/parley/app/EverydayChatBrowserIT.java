@@ -7,25 +7,18 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10's browser story in two pages: a thread reply, a reaction and an edit made in one page appear in the
  * other, and the unread badge clears in a second page of the same person when the first reads the room.
  *
- * <p>The web client for these is on branch issue10-web; the server calls they need come from the other issue 10
- * branches. Until those are merged the client hides the controls (it reads the server's OpenAPI document, see
- * features.js), so these tests are disabled with the branch each needs. The merger enables them by deleting the
- * {@code @Disabled} line once that branch is in; nothing here fakes the server.
+ * <p>The client shows each control only when the server's OpenAPI document has its call (features.js): these tests
+ * also hold that the server offers them.
  */
 class EverydayChatBrowserIT extends BrowserTest {
 
   @Test
-  // Passed against issue10-web merged with issue10-messages at 9472a84 (run with
-  // -Djunit.jupiter.conditions.deactivate='org.junit.*DisabledCondition').
-  @Disabled("needs issue10-messages (PATCH message, reactions PUT/DELETE, thread GET and send with `thread`): "
-      + "enable after merging it")
   void aThreadReplyAReactionAndAnEditInOnePageAppearInTheOther() {
     String channel = "everyday-" + UUID.randomUUID().toString().substring(0, 6);
     try (BrowserContext aliceContext = chromium.newPerson(); BrowserContext bobContext = chromium.newPerson()) {
@@ -83,9 +76,7 @@ class EverydayChatBrowserIT extends BrowserTest {
     }
   }
 
-  // Passed against issue10-web merged with issue10-reads at 4458540 (same flag).
   @Test
-  @Disabled("needs issue10-reads (read.updated per-user notice on every device): enable after merging it")
   void readingInOnePageClearsTheUnreadBadgeInTheOtherPageOfTheSamePerson() {
     String channel = "reads-" + UUID.randomUUID().toString().substring(0, 6);
     String elsewhere = "other-" + UUID.randomUUID().toString().substring(0, 6);
@@ -114,9 +105,7 @@ class EverydayChatBrowserIT extends BrowserTest {
     }
   }
 
-  // Passed against issue10-web merged with issue10-reads at 4458540 (same flag).
   @Test
-  @Disabled("needs issue10-reads (mentions resolved on the server, GET /api/v1/mentions): enable after merging it")
   void aMentionGetsABadgeAndIsListedInTheMentionsView() {
     String channel = "mentions-" + UUID.randomUUID().toString().substring(0, 6);
     String elsewhere = "quiet-" + UUID.randomUUID().toString().substring(0, 6);
