@@ -186,7 +186,7 @@ class ClusterTest {
       // The laptop, on node 1, reads the room; the phone, on node 2, follows no room at all.
       TestApi.expect(204, firstApi.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/read", bob,
           new JsonObject().put("seq", last)));
-      JsonObject notice = phone.nextOp("evt");
+      JsonObject notice = phone.nextEvent("read.updated");
       assertEquals("read.updated", notice.getString("type"));
       assertEquals(new JsonObject().put("room", room).put("seq", last).put("unread", 0).put("mentions", 0),
           notice.getJsonObject("data"));

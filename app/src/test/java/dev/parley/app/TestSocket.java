@@ -159,6 +159,19 @@ final class TestSocket implements AutoCloseable {
     }
   }
 
+  /**
+   * The first event of this type; other events before it are passed over for good (notices of the test's own setup,
+   * such as {@code room.added}, can arrive on a fresh socket at any moment).
+   */
+  JsonObject nextEvent(String type) {
+    while (true) {
+      JsonObject event = nextOp("evt");
+      if (type.equals(event.getString("type"))) {
+        return event;
+      }
+    }
+  }
+
   private JsonObject poll() {
     try {
       JsonObject frame = frames.poll(TestNodes.TIMEOUT.toSeconds(), TimeUnit.SECONDS);

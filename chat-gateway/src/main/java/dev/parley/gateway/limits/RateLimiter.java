@@ -101,7 +101,7 @@ public final class RateLimiter {
   }
 
   /** A limiter that asks Redis for every token: exact, for actions that are rare (sign-ins, invitations, searches). */
-  public static RateLimiter exact(RedisAPI redis, String name, double perSecond, int burst) {
+  private static RateLimiter exact(RedisAPI redis, String name, double perSecond, int burst) {
     return new RateLimiter(redis, name, perSecond, burst, 1);
   }
 

@@ -9,6 +9,7 @@ import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.http.RoomRequests;
 import dev.parley.shared.rooms.Emoji;
+import dev.parley.shared.rooms.MessageCommands;
 import dev.parley.shared.rooms.MessageCommands.EditMessage;
 import dev.parley.shared.rooms.MessageCommands.FollowThread;
 import dev.parley.shared.rooms.MessageCommands.React;
@@ -21,8 +22,6 @@ import io.vertx.ext.web.RoutingContext;
  * reactions are writes to the room's log like a message, so they draw on the sender's send budget.
  */
 public final class MessagesApi {
-
-  private static final int DEFAULT_PAGE = 50;
 
   private final Requester services;
   private final ParleyConfig.Limits limits;
@@ -76,7 +75,7 @@ public final class MessagesApi {
 
   private void thread(RoutingContext ctx) {
     Long after = Requests.seqParam(ctx, "after");
-    int limit = Requests.pageLimit(ctx, limits.historyPageMax(), DEFAULT_PAGE);
+    int limit = Requests.pageLimit(ctx, limits.historyPageMax(), MessageCommands.DEFAULT_PAGE);
     services.ask(new ThreadReplies(ctx.pathParam("room"), Identity.of(ctx).user(), ctx.pathParam("message"), after,
             limit))
         .onSuccess(page -> Requests.json(ctx, 200, page))

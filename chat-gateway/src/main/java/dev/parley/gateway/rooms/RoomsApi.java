@@ -7,6 +7,7 @@ import dev.parley.shared.Bounds;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.http.RoomRequests;
+import dev.parley.shared.rooms.MessageCommands;
 import dev.parley.shared.rooms.MessageCommands.History;
 import dev.parley.shared.rooms.MessageCommands.ListMentions;
 import dev.parley.shared.rooms.MessageCommands.MarkRead;
@@ -21,8 +22,6 @@ import io.vertx.ext.web.RoutingContext;
 
 /** Rooms over HTTP: create, list, browse, join, history, read markers, mentions. All for signed-in callers. */
 public final class RoomsApi {
-
-  private static final int DEFAULT_PAGE = 50;
 
   private final Requester services;
   private final ParleyConfig.Limits limits;
@@ -61,16 +60,12 @@ public final class RoomsApi {
 
   /** The caller's rooms, a page at a time: {@code ?limit=} (up to 1000) and {@code ?after=} a page's {@code next}. */
   private void listMine(RoutingContext ctx) {
-    Long limit = Requests.seqParam(ctx, "limit");
-    if (limit != null && (limit < 1 || limit > ListRooms.MAX_LIMIT)) {
-      throw Requests.invalid("'limit' must be between 1 and " + ListRooms.MAX_LIMIT);
-    }
+    int limit = Requests.pageLimit(ctx, ListRooms.MAX_LIMIT, ListRooms.DEFAULT_LIMIT);
     String after = ctx.request().getParam("after");
     if (after != null && after.length() > 400) {
       throw Requests.invalid("'after' is not a cursor this server made");
     }
-    services.ask(new ListRooms(Identity.of(ctx).user(), limit == null ? ListRooms.DEFAULT_LIMIT : limit.intValue(),
-            after))
+    services.ask(new ListRooms(Identity.of(ctx).user(), limit, after))
         .onSuccess(rooms -> Requests.json(ctx, 200, rooms))
         .onFailure(ctx::fail);
   }
@@ -93,7 +88,7 @@ public final class RoomsApi {
     if (after != null && before != null) {
       throw Requests.invalid("Give 'after' or 'before', not both");
     }
-    int limit = Requests.pageLimit(ctx, limits.historyPageMax(), DEFAULT_PAGE);
+    int limit = Requests.pageLimit(ctx, limits.historyPageMax(), MessageCommands.DEFAULT_PAGE);
     services.ask(new History(ctx.pathParam("room"), Identity.of(ctx).user(), after, before, limit))
         .onSuccess(page -> Requests.json(ctx, 200, page))
         .onFailure(ctx::fail);
@@ -102,12 +97,8 @@ public final class RoomsApi {
   /** The caller's mentions, newest first: {@code ?limit=} and {@code ?before=} (epoch ms, a message's {@code ts}). */
   private void mentions(RoutingContext ctx) {
     Long before = Requests.seqParam(ctx, "before");
-    Long limit = Requests.seqParam(ctx, "limit");
-    if (limit != null && (limit < 1 || limit > ListMentions.MAX_LIMIT)) {
-      throw Requests.invalid("'limit' must be between 1 and " + ListMentions.MAX_LIMIT);
-    }
-    services.ask(new ListMentions(Identity.of(ctx).user(), before,
-            limit == null ? ListMentions.DEFAULT_LIMIT : limit.intValue()))
+    int limit = Requests.pageLimit(ctx, ListMentions.MAX_LIMIT, MessageCommands.DEFAULT_PAGE);
+    services.ask(new ListMentions(Identity.of(ctx).user(), before, limit))
         .onSuccess(page -> Requests.json(ctx, 200, page))
         .onFailure(ctx::fail);
   }

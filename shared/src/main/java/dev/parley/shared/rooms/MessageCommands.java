@@ -13,6 +13,9 @@ import java.util.List;
 /** Commands on {@link Addresses#ROOMS_CMD} about a room's messages and events: post, history, replay, read. */
 public final class MessageCommands {
 
+  /** A page of messages (history, a thread, mentions) when the caller does not say how long. */
+  public static final int DEFAULT_PAGE = 50;
+
   private MessageCommands() {
   }
 
@@ -83,7 +86,7 @@ public final class MessageCommands {
     public static History fromJson(JsonObject json) {
       Integer limit = Json.optInteger(json, "limit");
       return new History(Json.text(json, "room"), Json.text(json, "user"), Json.optWhole(json, "after"),
-          Json.optWhole(json, "before"), limit == null ? 50 : limit);
+          Json.optWhole(json, "before"), limit == null ? DEFAULT_PAGE : limit);
     }
   }
 
@@ -247,7 +250,7 @@ public final class MessageCommands {
     public static ThreadReplies fromJson(JsonObject json) {
       Integer limit = Json.optInteger(json, "limit");
       return new ThreadReplies(Json.text(json, "room"), Json.text(json, "user"), Json.text(json, "message"),
-          Json.optWhole(json, "after"), limit == null ? 50 : limit);
+          Json.optWhole(json, "after"), limit == null ? DEFAULT_PAGE : limit);
     }
   }
 
@@ -281,8 +284,7 @@ public final class MessageCommands {
     public static final Route<ListMentions, MessagePage> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "LIST_MENTIONS", ListMentions::fromJson, MessagePage::fromJson);
 
-    /** A page when the caller does not say how long; the largest one a caller may ask for. */
-    public static final int DEFAULT_LIMIT = 50;
+    /** The largest page a caller may ask for. */
     public static final int MAX_LIMIT = 200;
 
     @Override
@@ -298,7 +300,7 @@ public final class MessageCommands {
     public static ListMentions fromJson(JsonObject json) {
       Integer limit = Json.optInteger(json, "limit");
       return new ListMentions(Json.text(json, "user"), Json.optWhole(json, "before"),
-          limit == null ? DEFAULT_LIMIT : limit);
+          limit == null ? DEFAULT_PAGE : limit);
     }
   }
 }
