@@ -44,33 +44,9 @@ BEGIN
 END
 $$;
 
--- What a stored batch changes besides its messages, in the same transaction: post_messages calls it with the ids it
--- was given, and the messages with those ids are exactly the ones it created (a duplicate or a refused message
--- stores nothing). The senders' own_unread counters grow (their own messages are never unread to them) and the
--- mentions are recorded. One statement for the whole batch; the room's message_count moves in post_messages, in the
--- update of the room's row that takes place anyway.
-CREATE OR REPLACE FUNCTION record_messages(p_ids uuid[]) RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-  WITH stored AS (
-    SELECT x.id, x.room_id, x.seq, x.sender_id, x.body, x.created_at FROM messages x WHERE x.id = ANY (p_ids)
-  ), own AS (
-    UPDATE memberships m SET own_unread = m.own_unread + s.n
-    FROM (SELECT st.room_id, st.sender_id, count(*) AS n FROM stored st GROUP BY st.room_id, st.sender_id) s
-    WHERE m.room_id = s.room_id AND m.user_id = s.sender_id
-  ), resolved AS (
-    SELECT st.id, st.room_id, st.seq, st.sender_id, st.created_at, r.users, r.channel
-    FROM stored st CROSS JOIN LATERAL resolve_mentions(st.room_id, st.sender_id, st.body) r
-    WHERE strpos(st.body, '@') > 0
-  ), noted AS (
-    INSERT INTO message_mentions (room_id, seq, message_id, sender_id, users, channel, created_at)
-    SELECT r.room_id, r.seq, r.id, r.sender_id, r.users, r.channel, r.created_at FROM resolved r
-    WHERE r.channel OR cardinality(r.users) > 0
-  )
-  INSERT INTO mentions (user_id, room_id, seq, message_id, created_at)
-  SELECT u.id, r.room_id, r.seq, r.id, r.created_at FROM resolved r CROSS JOIN unnest(r.users) AS u(id);
-END
-$$;
+-- Its work now happens inside post_messages' own statement (own, mentioned, noted, mention_rows), from the rows the
+-- statement inserted, instead of looking the batch up again by id afterwards.
+DROP FUNCTION IF EXISTS record_messages(uuid[]);
 
 -- Stores a batch of messages (their ids made by the caller: time-ordered, so the primary key grows at its end)
 -- in one round trip and one transaction (group commit: one WAL flush for the batch),
@@ -96,8 +72,11 @@ $$;
 -- sender stands); 'thread' (nothing stored: the standing was as approved, but the thread's root is not a root of this
 -- room); 'not_found' (no such room). Every outcome but 'not_found' carries the standing. A created reply that is the
 -- batch's last in its thread carries the thread.updated event (thread_seq and the root's new summary).
--- A stored message (created or duplicate) also carries whom it mentions (resolve_mentions); record_messages, at the
--- end, keeps the counters and mention rows of what was created.
+-- A stored message (created or duplicate) also carries whom it mentions (resolve_mentions, called once per created
+-- message that has an @ in it, and for a duplicate only). The same statement keeps what a created message changes
+-- besides itself: the senders' own_unread counters grow (their own messages are never unread to them) and its
+-- mentions are recorded (message_mentions and one mentions row per person named). The room's message_count moves
+-- in the update of the room's row that takes place anyway.
 DROP FUNCTION IF EXISTS post_message(uuid, uuid, text, text);
 DROP FUNCTION IF EXISTS post_message(uuid, uuid, text, text, text, boolean, boolean);
 DROP FUNCTION IF EXISTS post_messages(uuid[], uuid[], text[], text[], text[], boolean[], boolean[]);
@@ -216,6 +195,24 @@ BEGIN
     ON CONFLICT (thread_id, user_id) DO UPDATE
       SET following = f.following OR EXCLUDED.wrote, wrote = f.wrote OR EXCLUDED.wrote
     RETURNING f.thread_id
+  ), own AS (
+    UPDATE memberships m SET own_unread = m.own_unread + o.n
+    FROM (SELECT a.room, a.sender, count(*) AS n FROM accepted a GROUP BY a.room, a.sender) o
+    WHERE m.room_id = o.room AND m.user_id = o.sender
+    RETURNING m.user_id
+  ), mentioned AS (
+    SELECT n.id, n.room_id, n.seq, n.sender_id, n.created_at, r.users, r.channel
+    FROM inserted n CROSS JOIN LATERAL resolve_mentions(n.room_id, n.sender_id, n.body) r
+    WHERE strpos(n.body, '@') > 0
+  ), noted AS (
+    INSERT INTO message_mentions (room_id, seq, message_id, sender_id, users, channel, created_at)
+    SELECT r.room_id, r.seq, r.id, r.sender_id, r.users, r.channel, r.created_at FROM mentioned r
+    WHERE r.channel OR cardinality(r.users) > 0
+    RETURNING room_id
+  ), mention_rows AS (
+    INSERT INTO mentions (user_id, room_id, seq, message_id, created_at)
+    SELECT u.id, r.room_id, r.seq, r.id, r.created_at FROM mentioned r CROSS JOIN unnest(r.users) AS u(id)
+    RETURNING user_id
   )
   SELECT s.ord,
          CASE WHEN s.kind IS NULL THEN 'not_found'
@@ -229,14 +226,19 @@ BEGIN
          coalesce(s.dup_body, n.body),
          s.kind, s.room_name, s.archived, coalesce(e.seq, s.room_last_seq),
          s.role, s.muted, s.banned, s.workspace_role,
-         th.event_seq, rt.reply_count, rt.last_reply_at, rt.participants, mm.users, mm.channel
+         th.event_seq, rt.reply_count, rt.last_reply_at, rt.participants,
+         coalesce(mm.users, dm.users, '{}'), coalesce(mm.channel, dm.channel, false)
   FROM standing s
   LEFT JOIN inserted n ON n.room_id = s.room AND n.sender_id = s.sender AND n.client_msg_id = s.cid
   LEFT JOIN ends e ON e.room = s.room
   LEFT JOIN threads th ON th.thread = s.thread AND th.last_ord = s.ord
   LEFT JOIN roots rt ON rt.id = th.thread
-  LEFT JOIN LATERAL resolve_mentions(s.room, s.sender, coalesce(s.dup_body, n.body)) mm ON true
+  LEFT JOIN mentioned mm ON mm.id = n.id AND s.occurrence = 1
+  -- A duplicate answers with the original's mentions; the condition refers to the outer row only, so for every
+  -- other row the call is skipped (a one-time filter), not made and thrown away.
+  LEFT JOIN LATERAL (SELECT r.users, r.channel
+                     FROM resolve_mentions(s.room, s.sender, coalesce(s.dup_body, n.body)) r
+                     WHERE s.dup_id IS NOT NULL OR (n.id IS NOT NULL AND s.occurrence > 1)) dm ON true
   ORDER BY s.ord;
-  PERFORM record_messages(p_ids);
 END
 $$;

@@ -20,7 +20,7 @@ import java.util.UUID;
  * All SQL about read state: moving read markers, unread and mention counts, and a person's mentions list.
  *
  * <p>Unread counts are never counted over a room's messages when asked for: they come from counters kept when
- * messages are stored ({@code record_messages} and {@code post_messages}) and when a marker moves (here), so that
+ * messages are stored ({@code post_messages}) and when a marker moves (here), so that
  * {@code GET /api/v1/rooms} for someone in 500 rooms reads 500 membership rows (see docs/reads.md for the plans).
  * Mention counts are counted, but only over the rows of unread mentions of that person (an index range), never over
  * messages, and capped.
