@@ -192,6 +192,10 @@ class AuthorizationTest {
       case "mentioned" -> TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/mentions", user, null))
           .getJsonArray("messages").stream().map(JsonObject.class::cast)
           .anyMatch(mention -> room.mentioning().equals(mention.getString("id"))) ? "Y" : "-";
+      case "receipts" -> http(api.call(HttpMethod.GET, base + "/receipts", user, null));
+      // The author is in every room of the fixtures; outsiders, banned people and workspace admins are in none.
+      case "presence" -> TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/presence?users="
+          + people.get("author").id(), user, null)).getJsonArray("presence").isEmpty() ? "-" : "Y";
       default -> throw new IllegalArgumentException(action);
     };
   }

@@ -34,10 +34,11 @@ class ClusterTest {
   @BeforeAll
   static void startCluster() {
     nodes = new TestNodes();
-    first = nodes.start(true);
-    second = nodes.start(true);
-    firstApi = new TestApi(first.vertx(), first.gateway().port());
-    secondApi = new TestApi(second.vertx(), second.gateway().port());
+    TestNodes.Pair pair = nodes.startPair();
+    first = pair.first();
+    second = pair.second();
+    firstApi = pair.firstApi();
+    secondApi = pair.secondApi();
   }
 
   @AfterAll

@@ -7,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +26,7 @@ class LauncherIT {
   Path folder;
 
   private Vertx vertx;
-  private Process launcher;
+  private ParleyProcess launcher;
 
   @BeforeEach
   void clientVertx() {
@@ -79,43 +73,14 @@ class LauncherIT {
   }
 
   private void startLauncher(int port) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-jar", System.getProperty("parley.jar"))
-        .directory(folder.toFile())
-        .redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
-    builder.environment().put("PARLEY_HTTP_PORT", Integer.toString(port));
-    launcher = builder.start();
-    CompletableFuture<String> ready = new CompletableFuture<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          System.out.println("[parley.jar] " + line);
-          if (line.startsWith("Parley is running")) {
-            ready.complete(line);
-          }
-        }
-        ready.completeExceptionally(new AssertionError("parley.jar exited with " + launcher.waitFor()));
-      } catch (IOException | InterruptedException e) {
-        ready.completeExceptionally(e);
-      }
-    }, "parley-jar-output");
-    reader.setDaemon(true);
-    reader.start();
-    String line = ready.get(120, TimeUnit.SECONDS);
-    assertTrue(line.contains("http://localhost:"), "it prints the URL to open: " + line);
+    launcher = ParleyProcess.start(folder, Map.of("PARLEY_HTTP_PORT", Integer.toString(port)));
+    assertTrue(launcher.readyLine().contains("http://localhost:"),
+        "it prints the URL to open: " + launcher.readyLine());
   }
 
   private void stopLauncher() throws InterruptedException {
-    if (launcher != null && launcher.isAlive()) {
-      launcher.destroy();
-      if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
-        launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-      List<ProcessHandle> leftovers = launcher.descendants().filter(ProcessHandle::isAlive).toList();
-      leftovers.forEach(ProcessHandle::destroyForcibly);
+    if (launcher != null) {
+      launcher.close();
     }
     launcher = null;
   }

@@ -3,10 +3,12 @@ package dev.parley.app;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,35 @@ final class TestNodes implements AutoCloseable {
         .put("workspace", new JsonObject().put("defaultChannels", new JsonArray()))
         .put("cluster", new JsonObject().put("enabled", clustered).put("name", clusterName)
             .put("host", "127.0.0.1").put("members", new JsonArray().add("127.0.0.1")));
+  }
+
+  /**
+   * The settings of a node of this test run as a process of its own ({@link ParleyProcess}): the same cluster,
+   * PostgreSQL, Redis and token secret as {@link #config}, a free port, and its own data folder.
+   */
+  Map<String, String> processSettings(int httpPort, Path dataDir) {
+    return Map.ofEntries(
+        Map.entry("PARLEY_HTTP_HOST", "127.0.0.1"),
+        Map.entry("PARLEY_HTTP_PORT", Integer.toString(httpPort)),
+        Map.entry("PARLEY_DB_URL", databaseUrl),
+        Map.entry("PARLEY_REDIS_URL", TestServices.redisUrl()),
+        Map.entry("PARLEY_AUTH_JWT_SECRET", "test-secret-" + clusterName),
+        Map.entry("PARLEY_CLUSTER", "true"),
+        Map.entry("PARLEY_CLUSTER_NAME", clusterName),
+        Map.entry("PARLEY_CLUSTER_HOST", "127.0.0.1"),
+        Map.entry("PARLEY_CLUSTER_MEMBERS", "127.0.0.1"),
+        Map.entry("PARLEY_DATA_DIR", dataDir.toString()));
+  }
+
+  /** Two clustered nodes of this test, each with an HTTP client of its own. */
+  record Pair(ParleyNode first, ParleyNode second, TestApi firstApi, TestApi secondApi) {
+  }
+
+  Pair startPair() {
+    ParleyNode first = start(true);
+    ParleyNode second = start(true);
+    return new Pair(first, second, new TestApi(first.vertx(), first.gateway().port()),
+        new TestApi(second.vertx(), second.gateway().port()));
   }
 
   ParleyNode start(boolean clustered) {

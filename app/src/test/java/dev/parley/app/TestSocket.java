@@ -11,6 +11,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -164,19 +165,42 @@ final class TestSocket implements AutoCloseable {
    * such as {@code room.added}, can arrive on a fresh socket at any moment).
    */
   JsonObject nextEvent(String type) {
-    while (true) {
-      JsonObject event = nextOp("evt");
-      if (type.equals(event.getString("type"))) {
-        return event;
+    return nextEvent(type, TestNodes.TIMEOUT);
+  }
+
+  /**
+   * The first event of this type within {@code within} (for what takes longer than the usual timeout); like
+   * {@link #nextEvent(String)}, other events before it are passed over and other frames kept for later.
+   */
+  JsonObject nextEvent(String type, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    List<JsonObject> kept = new ArrayList<>();
+    try {
+      while (true) {
+        JsonObject frame = parked.isEmpty()
+            ? poll(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) : parked.removeFirst();
+        if (!"evt".equals(frame.getString("op"))) {
+          kept.add(frame);
+        } else if (type.equals(frame.getString("type"))) {
+          return frame;
+        }
+      }
+    } finally {
+      for (int i = kept.size() - 1; i >= 0; i--) {
+        parked.addFirst(kept.get(i));
       }
     }
   }
 
   private JsonObject poll() {
+    return poll(TestNodes.TIMEOUT);
+  }
+
+  private JsonObject poll(Duration within) {
     try {
-      JsonObject frame = frames.poll(TestNodes.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      JsonObject frame = frames.poll(within.toMillis(), TimeUnit.MILLISECONDS);
       if (frame == null) {
-        throw new AssertionError("No frame within " + TestNodes.TIMEOUT);
+        throw new AssertionError("No frame within " + within);
       }
       return frame;
     } catch (InterruptedException e) {

@@ -12,12 +12,16 @@ import dev.parley.gateway.identity.Tokens;
 import dev.parley.gateway.identity.WsTickets;
 import dev.parley.gateway.limits.RateLimiter;
 import dev.parley.gateway.limits.SignInThrottle;
+import dev.parley.gateway.presence.PresenceApi;
+import dev.parley.gateway.presence.PresenceService;
+import dev.parley.gateway.presence.PresenceStore;
 import dev.parley.gateway.profiles.ProfileApi;
 import dev.parley.gateway.rooms.ConversationsApi;
 import dev.parley.gateway.rooms.InvitesApi;
 import dev.parley.gateway.rooms.MessagesApi;
 import dev.parley.gateway.rooms.RoomsApi;
 import dev.parley.gateway.ws.Connection;
+import dev.parley.gateway.ws.PresenceHub;
 import dev.parley.gateway.ws.RoomFanout;
 import dev.parley.gateway.ws.UserFanout;
 import dev.parley.shared.ParleyConfig;
@@ -77,6 +81,7 @@ public final class GatewayVerticle extends VerticleBase {
   private OAuthApi oauth;
   private WsTickets tickets;
   private Connection.Shared connectionShared;
+  private PresenceService presence;
   private volatile Set<String> allowedOrigins = Set.of();
   private volatile String publicUrl;
 
@@ -107,8 +112,10 @@ public final class GatewayVerticle extends VerticleBase {
     fanout = new RoomFanout(vertx, services::ask, HOLD_MILLIS, config.limits().replayLimit());
     RateLimiter sendLimiter = RateLimiter.leased(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst());
-    connectionShared = new Connection.Shared(fanout, new UserFanout(vertx), services, sendLimiter, config.limits(),
-        publisher);
+    presence = new PresenceService(new PresenceStore(redisApi), services, publisher);
+    PresenceHub presenceHub = new PresenceHub(vertx, presence, config.presence());
+    connectionShared = new Connection.Shared(fanout, new UserFanout(vertx), presenceHub, services, sendLimiter,
+        config.limits(), publisher);
     invites = new InvitesApi(services, tokens, () -> publicUrl,
         RateLimiter.perDay(redisApi, "invite-emails", config.limits().inviteEmailsPerDay()));
     oauth = new OAuthApi(vertx, services, auth, tokens, redisApi, config.oauth(), () -> publicUrl);
@@ -133,11 +140,14 @@ public final class GatewayVerticle extends VerticleBase {
         .webSocketHandler(ws -> { });
     long sweepMillis = config.limits().heartbeatSeconds() * 500L;
     vertx.setPeriodic(sweepMillis, id -> sweepConnections());
-    return server.listen(config.http().port(), config.http().host()).onSuccess(listening -> {
-      publicUrl = config.http().publicUrl(listening.actualPort());
-      allowedOrigins = allowedOrigins(publicUrl, config.http().allowedOrigins());
-      LOG.info("Gateway listening on {}:{}, public URL {}", config.http().host(), listening.actualPort(), publicUrl);
-    });
+    // Ready once presence changes from the whole cluster reach this node, and the port is open.
+    return presenceHub.ready().compose(heard -> server.listen(config.http().port(), config.http().host()))
+        .onSuccess(listening -> {
+          publicUrl = config.http().publicUrl(listening.actualPort());
+          allowedOrigins = allowedOrigins(publicUrl, config.http().allowedOrigins());
+          LOG.info("Gateway listening on {}:{}, public URL {}", config.http().host(), listening.actualPort(),
+              publicUrl);
+        });
   }
 
   @Override
@@ -194,6 +204,7 @@ public final class GatewayVerticle extends VerticleBase {
     new MessagesApi(services, config.limits(), RateLimiter.leased(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst())).mount(api);
     profiles.mount(api);
+    new PresenceApi(presence).mount(api);
     invites.mountPrivate(api);
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(HttpErrors::handle);

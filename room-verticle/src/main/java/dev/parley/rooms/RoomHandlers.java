@@ -13,6 +13,8 @@ import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.UserNotice.RoomAdded;
 import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.presence.PresenceCommands.People;
+import dev.parley.shared.presence.PresenceCommands.SharingRooms;
 import dev.parley.shared.rooms.InviteCommands.AcceptInvite;
 import dev.parley.shared.rooms.InviteCommands.CreateInvite;
 import dev.parley.shared.rooms.InviteCommands.EmailInviteStatus;
@@ -24,7 +26,11 @@ import dev.parley.shared.rooms.MessageCommands.EditMessage;
 import dev.parley.shared.rooms.MessageCommands.FollowThread;
 import dev.parley.shared.rooms.MessageCommands.History;
 import dev.parley.shared.rooms.MessageCommands.ListMentions;
+import dev.parley.shared.rooms.MessageCommands.ListReceipts;
 import dev.parley.shared.rooms.MessageCommands.MarkRead;
+import dev.parley.shared.rooms.MessageCommands.ReadReceiptsSetting;
+import dev.parley.shared.rooms.MessageCommands.Receipts;
+import dev.parley.shared.rooms.MessageCommands.SetReadReceipts;
 import dev.parley.shared.rooms.MessageCommands.MessageAck;
 import dev.parley.shared.rooms.MessageCommands.MessageReply;
 import dev.parley.shared.rooms.MessageCommands.PostMessage;
@@ -93,9 +99,14 @@ final class RoomHandlers {
         .on(FollowThread.ROUTE, command -> messages.follow(command).map(Done.DONE))
         .on(MarkRead.ROUTE, this::markRead)
         .on(ListMentions.ROUTE, reads::listMentions)
+        .on(ListReceipts.ROUTE, command -> reads.receipts(command.room(), command.user()).map(Receipts::new))
+        .on(SetReadReceipts.ROUTE, command -> reads.readReceipts(command.user(), command.enabled())
+            .map(ReadReceiptsSetting::new))
         .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))
+        .on(SharingRooms.ROUTE, command -> conversations.sharingRooms(command.user(), command.people())
+            .map(People::new))
         .on(ListMembers.ROUTE, command -> conversations.listMembers(command.room(), command.user())
             .map(MemberList::new))
         .on(Moderate.ROUTE, command -> moderation.moderate(command)
@@ -173,11 +184,17 @@ final class RoomHandlers {
     });
   }
 
-  /** A marker that moved is news for every device of its person, on every node: their badges clear together. */
+  /**
+   * A marker that moved is news for every device of its person, on every node: their badges clear together. In a DM
+   * or group DM it is also a receipt for the other members ("seen by"), unless the person keeps theirs to themselves.
+   */
   private Future<Done> markRead(MarkRead command) {
-    return reads.markRead(command.room(), command.user(), command.seq()).map(updated -> {
-      if (updated != null) {
-        publisher.notice(command.user(), UserNotice.of(updated));
+    return reads.markRead(command.room(), command.user(), command.seq()).map(moved -> {
+      if (moved != null) {
+        publisher.notice(command.user(), UserNotice.of(moved.updated()));
+        if (moved.receipt() != null) {
+          publisher.ephemeral(RoomEvent.of(command.room(), null, moved.receipt()));
+        }
       }
       return Done.DONE;
     });

@@ -24,6 +24,12 @@ public final class Addresses {
   /** Optional moderation hooks: may reject or rewrite a message before it is stored. */
   public static final String HOOKS_MESSAGE = "parley.hooks.message";
 
+  /**
+   * Every change of someone's presence ({@link dev.parley.shared.presence.Presence}), published once by the gateway
+   * that saw it; each gateway passes it on only to its connections that watch that person.
+   */
+  public static final String PRESENCE = "parley.presence";
+
   private static final String ROOM_PREFIX = "parley.room.";
   private static final String USER_PREFIX = "parley.user.";
 

@@ -15,12 +15,20 @@ import java.util.regex.Pattern;
  * section or key means the declared default.
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
-                           Mail mail, OAuth oauth, Workspace workspace, String dataDir) {
+                           Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, String dataDir) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
         Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
-        Workspace.fromJson(json), Settings.DATA_DIR.read(json));
+        Workspace.fromJson(json), PresenceSettings.fromJson(json), Settings.DATA_DIR.read(json));
+  }
+
+  /** Presence leases in Redis: how long a gateway's word holds, and how often expired ones are looked for. */
+  public record PresenceSettings(int leaseSeconds, int sweepSeconds) {
+    static PresenceSettings fromJson(JsonObject config) {
+      return new PresenceSettings(Settings.PRESENCE_LEASE_SECONDS.read(config),
+          Settings.PRESENCE_SWEEP_SECONDS.read(config));
+    }
   }
 
   /** What every newcomer finds: the public channels they join on signing up (names as written, normalised later). */

@@ -128,6 +128,12 @@ public final class Settings {
           + " or ids `github` / `google` with a client id and secret; from the environment"
           + " `PARLEY_OAUTH_<ID>_CLIENT_SECRET` and the like ([docs/identity.md](docs/identity.md))");
 
+  static final Setting<Integer> PRESENCE_LEASE_SECONDS = whole("presence.leaseSeconds", 30,
+      "how long a gateway's word that a device is connected holds unless renewed (it renews every third of it): a"
+          + " node that dies takes its people offline within this plus `presence.sweepSeconds`");
+  static final Setting<Integer> PRESENCE_SWEEP_SECONDS = whole("presence.sweepSeconds", 5,
+      "how often each gateway looks for leases that ran out (a dead node's devices) and tells their watchers");
+
   static final Setting<List<String>> WORKSPACE_DEFAULT_CHANNELS = texts("workspace.defaultChannels",
       List.of("general"), "public channels everyone joins on signing up, so nobody starts with an empty sidebar; those"
           + " that do not exist yet are made with the workspace's first owner (a comma list in the environment)");

@@ -85,6 +85,15 @@ public final class Requests {
     return text;
   }
 
+  /** A required true or false. */
+  public static boolean flag(JsonObject json, String field) {
+    Boolean value = optionalFlag(json, field);
+    if (value == null) {
+      throw invalid("'" + field + "' is required: true or false");
+    }
+    return value;
+  }
+
   /** An optional true or false; null when absent. */
   public static Boolean optionalFlag(JsonObject json, String field) {
     Object value = json.getValue(field);

@@ -1,15 +1,11 @@
 package dev.parley.gateway.limits;
 
+import dev.parley.gateway.redis.RedisScript;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
 import io.vertx.core.Future;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,7 @@ public final class RateLimiter {
 
   private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
 
-  private static final String SCRIPT = """
+  private static final RedisScript SCRIPT = new RedisScript("""
       local rate = tonumber(ARGV[1]) / 1000
       local burst = tonumber(ARGV[2])
       local clock = redis.call('TIME')
@@ -51,9 +47,7 @@ public final class RateLimiter {
       redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now))
       redis.call('PEXPIRE', KEYS[1], math.ceil(burst / rate) + 1000)
       return allowed
-      """;
-
-  private static final String SCRIPT_SHA1 = sha1(SCRIPT);
+      """);
 
   /** How long a lease may be spent locally before Redis is asked again. */
   static final long LEASE_NANOS = 5_000_000_000L;
@@ -154,30 +148,9 @@ public final class RateLimiter {
   }
 
   private Future<Integer> takeFromRedis(String subject) {
-    List<String> args = List.of("1", keyPrefix + subject, Double.toString(perSecond), Integer.toString(burst),
-        Integer.toString(leaseSize));
-    // This runs for every message sent: name the script by its hash rather than sending its text each time. A Redis
-    // that does not know it (restarted, or new) says NOSCRIPT, and one EVAL teaches it again.
-    return redis.evalsha(withScript(SCRIPT_SHA1, args))
-        .recover(failure -> failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT")
-            ? redis.eval(withScript(SCRIPT, args))
-            : Future.failedFuture(failure))
+    // This runs for every message sent (once per lease): the script is named by its hash, not sent each time.
+    return SCRIPT.run(redis, List.of(keyPrefix + subject),
+            List.of(Double.toString(perSecond), Integer.toString(burst), Integer.toString(leaseSize)))
         .map(Response::toInteger);
-  }
-
-  private static List<String> withScript(String script, List<String> args) {
-    List<String> all = new ArrayList<>(args.size() + 1);
-    all.add(script);
-    all.addAll(args);
-    return all;
-  }
-
-  private static String sha1(String text) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 is part of every JVM", e);
-    }
   }
 }

@@ -10,7 +10,9 @@ import dev.parley.shared.http.RoomRequests;
 import dev.parley.shared.rooms.MessageCommands;
 import dev.parley.shared.rooms.MessageCommands.History;
 import dev.parley.shared.rooms.MessageCommands.ListMentions;
+import dev.parley.shared.rooms.MessageCommands.ListReceipts;
 import dev.parley.shared.rooms.MessageCommands.MarkRead;
+import dev.parley.shared.rooms.MessageCommands.SetReadReceipts;
 import dev.parley.shared.rooms.RoomCommands.CreateRoom;
 import dev.parley.shared.rooms.RoomCommands.JoinRoom;
 import dev.parley.shared.rooms.RoomCommands.ListChannels;
@@ -41,6 +43,10 @@ public final class RoomsApi {
     api.get("/rooms/:room/messages").handler(this::history);
     api.post("/rooms/:room/read").handler(this::markRead);
     api.get("/mentions").handler(this::mentions);
+    api.get("/rooms/:room/receipts").handler(this::receipts);
+    api.get("/me/read-receipts").handler(ctx -> readReceipts(ctx, null));
+    api.put("/me/read-receipts").handler(ctx -> readReceipts(ctx,
+        Requests.flag(Requests.body(ctx), RoomRequests.ENABLED)));
   }
 
   private void create(RoutingContext ctx) {
@@ -100,6 +106,20 @@ public final class RoomsApi {
     int limit = Requests.pageLimit(ctx, ListMentions.MAX_LIMIT, MessageCommands.DEFAULT_PAGE);
     services.ask(new ListMentions(Identity.of(ctx).user(), before, limit))
         .onSuccess(page -> Requests.json(ctx, 200, page))
+        .onFailure(ctx::fail);
+  }
+
+  /** In a DM or group DM, how far the other members have read (those who send receipts). */
+  private void receipts(RoutingContext ctx) {
+    services.ask(new ListReceipts(ctx.pathParam("room"), Identity.of(ctx).user()))
+        .onSuccess(receipts -> Requests.json(ctx, 200, receipts))
+        .onFailure(ctx::fail);
+  }
+
+  /** Whether the caller sends read receipts: read it ({@code enabled} null), or set it. */
+  private void readReceipts(RoutingContext ctx, Boolean enabled) {
+    services.ask(new SetReadReceipts(Identity.of(ctx).user(), enabled))
+        .onSuccess(setting -> Requests.json(ctx, 200, setting))
         .onFailure(ctx::fail);
   }
 

@@ -16,6 +16,7 @@ import dev.parley.shared.rooms.MessageCommands.MessageAck;
 import dev.parley.shared.rooms.MessageCommands.PostMessage;
 import dev.parley.shared.rooms.MessageCommands.Replay;
 import dev.parley.shared.ws.Frames.Ack;
+import dev.parley.shared.ws.Frames.Activity;
 import dev.parley.shared.ws.Frames.ClientFrame;
 import dev.parley.shared.ws.Frames.Err;
 import dev.parley.shared.ws.Frames.Gap;
@@ -27,6 +28,8 @@ import dev.parley.shared.ws.Frames.Sub;
 import dev.parley.shared.ws.Frames.Subbed;
 import dev.parley.shared.ws.Frames.Unsub;
 import dev.parley.shared.ws.Frames.Unsubbed;
+import dev.parley.shared.ws.Frames.Watch;
+import dev.parley.shared.ws.Frames.Watching;
 import dev.parley.shared.ws.Frames;
 import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
@@ -58,8 +61,8 @@ public final class Connection implements Socket {
   static final int FRAMES_PER_SECOND = 200;
 
   /** What every connection of a gateway shares. */
-  public record Shared(RoomFanout fanout, UserFanout users, Requester services, RateLimiter sendLimiter,
-                       ParleyConfig.Limits limits, Publisher publisher) {
+  public record Shared(RoomFanout fanout, UserFanout users, PresenceHub presence, Requester services,
+                       RateLimiter sendLimiter, ParleyConfig.Limits limits, Publisher publisher) {
   }
 
   private final ServerWebSocket ws;
@@ -110,8 +113,12 @@ public final class Connection implements Socket {
     ws.exceptionHandler(failure -> LOG.debug("Connection {} of user {} failed: {}", id, user(), failure.getMessage()));
     ws.closeHandler(closedByPeer -> cleanUp());
     // Hello once this person's notices reach this node, so nothing said to them after it is missed.
-    shared.users().attach(this).onComplete(ready ->
-        write(new Hello(identity.user(), id, shared.limits().heartbeatSeconds())));
+    shared.users().attach(this).onComplete(ready -> {
+      write(new Hello(identity.user(), id, shared.limits().heartbeatSeconds()));
+      if (!closed) {
+        shared.presence().connected(this);
+      }
+    });
   }
 
   /**
@@ -169,6 +176,12 @@ public final class Connection implements Socket {
         typing(typing);
       } else if (frame instanceof Ping ping) {
         write(new Pong(ping.ref()));
+      } else if (frame instanceof Watch watch) {
+        shared.presence().watch(this, watch.users())
+            .onSuccess(presence -> write(new Watching(presence, watch.ref())))
+            .onFailure(failure -> reject(watch.ref(), null, null, failure));
+      } else if (frame instanceof Activity activity) {
+        shared.presence().activity(this, activity.idle());
       }
     } catch (ParleyException refused) {
       reject(ref, Frames.cidOf(json), null, refused);
@@ -380,6 +393,7 @@ public final class Connection implements Socket {
     }
     subscriptions.clear();
     shared.users().detach(this);
+    shared.presence().disconnected(this);
     onClose.run();
   }
 

@@ -138,6 +138,28 @@ public final class ConversationStore {
         });
   }
 
+  /**
+   * Of {@code people}, those who share a room with {@code user}, and {@code user} among them: whose presence they may
+   * learn. One probe of the person's memberships per room of theirs that the other is in; for each of the people
+   * asked, the scan stops at the first room they share.
+   */
+  public Future<List<String>> sharingRooms(String user, List<String> people) {
+    UUID me = UUID.fromString(user);
+    return pool.preparedQuery("""
+            SELECT p.id FROM unnest($2::uuid[]) AS p(id)
+            WHERE p.id = $1 OR EXISTS (SELECT 1 FROM memberships theirs
+                                       JOIN memberships mine ON mine.room_id = theirs.room_id AND mine.user_id = $1
+                                       WHERE theirs.user_id = p.id)""")
+        .execute(Tuple.tuple().addUUID(me).addArrayOfUUID(people.stream().map(UUID::fromString).toArray(UUID[]::new)))
+        .map(rows -> {
+          List<String> sharing = new ArrayList<>();
+          for (Row row : rows) {
+            sharing.add(row.getUUID("id").toString());
+          }
+          return sharing;
+        });
+  }
+
   public Future<List<MemberView>> listMembers(String room, String user) {
     return Standings.load(pool, room, user)
         .map(who -> Permissions.require(who, Need.READ))

@@ -4,6 +4,7 @@ import dev.parley.rooms.access.Permissions.Need;
 import dev.parley.rooms.access.Permissions;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
+import dev.parley.shared.events.RoomEvents.ReadReceipt;
 import dev.parley.shared.events.UserNotice.ReadUpdated;
 import dev.parley.shared.rooms.MessageCommands.ListMentions;
 import dev.parley.shared.rooms.MessageCommands.MessagePage;
@@ -82,7 +83,7 @@ public final class ReadStore {
         RETURNING m.room_id, m.user_id, m.read_seq, m.read_count, m.own_unread
       )
       SELECT (SELECT count(*) FROM me) AS behind, m.read_seq,\s""" + UNREAD + " AS unread, " + MENTIONS + """
-       AS mentions
+       AS mentions, (SELECT u.read_receipts FROM users u WHERE u.id = $4) AS read_receipts
       FROM (SELECT 1) one
       LEFT JOIN moved m ON true
       LEFT JOIN rooms r ON r.id = m.room_id""";
@@ -125,11 +126,18 @@ public final class ReadStore {
   }
 
   /**
-   * Moves the user's read marker in the room forward to {@code seq}. Answers the new read state for the person's
-   * devices, or null when nothing moved (a seq at or before the marker, or a reader who is not a member, such as a
-   * workspace admin looking into a public channel).
+   * A marker that moved: the new read state for the person's devices, and the receipt for the other members when
+   * the room is a DM or group DM and the person sends read receipts (null otherwise).
    */
-  public Future<ReadUpdated> markRead(String room, String user, long seq) {
+  public record Moved(ReadUpdated updated, ReadReceipt receipt) {
+  }
+
+  /**
+   * Moves the user's read marker in the room forward to {@code seq}. Answers what moved, or null when nothing moved
+   * (a seq at or before the marker, or a reader who is not a member, such as a workspace admin looking into a public
+   * channel).
+   */
+  public Future<Moved> markRead(String room, String user, long seq) {
     return Standings.load(pool, room, user)
         .map(who -> Permissions.require(who, Need.READ))
         .compose(who -> {
@@ -137,7 +145,7 @@ public final class ReadStore {
             throw new ParleyException(ErrorCode.INVALID,
                 "'seq' is past the room's last event (" + who.lastSeq() + ")");
           }
-          return who.member() ? move(room, user, seq, 0) : Future.succeededFuture(null);
+          return who.member() ? move(room, user, seq, who.conversation(), 0) : Future.succeededFuture(null);
         });
   }
 
@@ -148,21 +156,53 @@ public final class ReadStore {
    * by differences, and only if the marker is still where this statement found it: a message stored meanwhile adds to
    * the same counters and both changes hold. If another move of this marker got in first, this one tries again.
    */
-  private Future<ReadUpdated> move(String room, String user, long seq, int races) {
+  private Future<Moved> move(String room, String user, long seq, boolean conversation, int races) {
     return pool.preparedQuery(MOVE)
         .execute(Tuple.of(UUID.fromString(room), MENTION_CAP, seq, UUID.fromString(user)))
         .compose(rows -> {
           Row row = rows.iterator().next();
-          if (row.getLong("read_seq") != null) {
-            return Future.succeededFuture(new ReadUpdated(room, row.getLong("read_seq"), row.getLong("unread"),
-                row.getLong("mentions")));
+          Long moved = row.getLong("read_seq");
+          if (moved != null) {
+            boolean tell = conversation && Boolean.TRUE.equals(row.getBoolean("read_receipts"));
+            return Future.succeededFuture(new Moved(
+                new ReadUpdated(room, moved, row.getLong("unread"), row.getLong("mentions")),
+                tell ? new ReadReceipt(user, moved) : null));
           }
           if (row.getLong("behind") == 0 || races >= MAX_RACES) {
             // The marker was already there or further on: reading never moves it back.
             return Future.succeededFuture(null);
           }
-          return move(room, user, seq, races + 1);
+          return move(room, user, seq, conversation, races + 1);
         });
+  }
+
+  /**
+   * How far the other members of a DM or group DM have read, those who send receipts; none in a channel. Only for
+   * someone who may read the room (anyone else: not found).
+   */
+  public Future<List<ReadReceipt>> receipts(String room, String user) {
+    return Standings.load(pool, room, user)
+        .map(who -> Permissions.require(who, Need.READ))
+        .compose(who -> !who.conversation() ? Future.succeededFuture(List.of()) : pool.preparedQuery("""
+                SELECT m.user_id, m.read_seq FROM memberships m JOIN users u ON u.id = m.user_id
+                WHERE m.room_id = $1 AND m.user_id <> $2 AND u.read_receipts
+                ORDER BY m.user_id""")
+            .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user)))
+            .map(rows -> {
+              List<ReadReceipt> receipts = new ArrayList<>();
+              for (Row row : rows) {
+                receipts.add(new ReadReceipt(row.getUUID("user_id").toString(), row.getLong("read_seq")));
+              }
+              return receipts;
+            }));
+  }
+
+  /** Sets (or, with null, only reads) whether the person sends read receipts. */
+  public Future<Boolean> readReceipts(String user, Boolean enabled) {
+    return pool.preparedQuery("""
+            UPDATE users SET read_receipts = coalesce($2, read_receipts) WHERE id = $1 RETURNING read_receipts""")
+        .execute(Tuple.of(UUID.fromString(user), enabled))
+        .map(rows -> rows.iterator().hasNext() && rows.iterator().next().getBoolean("read_receipts"));
   }
 
   /**

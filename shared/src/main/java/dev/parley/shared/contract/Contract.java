@@ -3,6 +3,7 @@ package dev.parley.shared.contract;
 import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
 import dev.parley.shared.notify.InviteEmailWork;
+import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
 import dev.parley.shared.rooms.RoomCommands;
@@ -49,6 +50,8 @@ public final class Contract {
       MessageCommands.ThreadReplies.ROUTE,
       MessageCommands.FollowThread.ROUTE,
       MessageCommands.ListMentions.ROUTE,
+      MessageCommands.ListReceipts.ROUTE,
+      MessageCommands.SetReadReceipts.ROUTE,
       InviteCommands.CreateInvite.ROUTE,
       InviteCommands.ListInvites.ROUTE,
       InviteCommands.RevokeInvite.ROUTE,
@@ -71,6 +74,7 @@ public final class Contract {
       ProfileCommands.SetAvatar.ROUTE,
       ProfileCommands.ClearAvatar.ROUTE,
       ProfileCommands.GetAvatar.ROUTE,
+      PresenceCommands.SharingRooms.ROUTE,
       InviteEmailWork.ROUTE);
 
   private static final Map<String, Route<?, ?>> BY_KEY =

@@ -3,6 +3,7 @@ package dev.parley.shared.contract;
 import dev.parley.shared.Addresses;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.presence.Presence;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
@@ -29,6 +30,11 @@ public final class Publisher {
   /** An ephemeral event (typing, profile changes): to the room's followers only, never stored. */
   public void ephemeral(RoomEvent event) {
     bus.publish(Addresses.room(event.room()), event.toJson(), versioned);
+  }
+
+  /** A change of someone's presence: once to every gateway, which tells the connections watching them. */
+  public void presence(Presence presence) {
+    bus.publish(Addresses.PRESENCE, presence.toJson(), versioned);
   }
 
   /** A notice for one person, on all their connections on every node. */

@@ -36,8 +36,16 @@ public final class EventType {
   public static final String READ_UPDATED = "read.updated";
   /** Ephemeral: never stored, carries no seq. */
   public static final String TYPING = "typing";
-  /** Ephemeral: never stored, carries no seq and no room. */
+  /**
+   * Someone's presence changed ({@code {"user","status","text"}}): only to connections that watch them (the
+   * {@code watch} frame). Ephemeral: never stored, carries no seq and no room.
+   */
   public static final String PRESENCE = "presence";
+  /**
+   * In a DM or group DM: a member read up to {@code seq} ({@code {"user","seq"}}), unless they switched read receipts
+   * off. Ephemeral: never stored, carries no seq of its own.
+   */
+  public static final String RECEIPT = "receipt";
 
   private EventType() {
   }

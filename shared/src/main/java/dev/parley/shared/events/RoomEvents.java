@@ -199,6 +199,26 @@ public final class RoomEvents {
     }
   }
 
+  /**
+   * {@code receipt}: in a DM or group DM, {@code user} has read up to {@code seq}. Ephemeral; the current ones are in
+   * {@code GET /api/v1/rooms/{room}/receipts}.
+   */
+  public record ReadReceipt(String user, long seq) implements EventData {
+    @Override
+    public String type() {
+      return EventType.RECEIPT;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("user", user).put("seq", seq);
+    }
+
+    public static ReadReceipt fromJson(JsonObject json) {
+      return new ReadReceipt(Json.text(json, "user"), Json.whole(json, "seq"));
+    }
+  }
+
   /** {@code typing}: ephemeral, no seq; it runs out after {@code expiresIn} ms unless another one comes. */
   public record Typing(String user, String name, long expiresIn) implements EventData {
 

@@ -15,6 +15,8 @@ public final class RoomRequests {
   public static final String TEXT = "text";
   /** {@code PATCH /api/v1/rooms/{id}}: whether {@code @channel} and {@code @here} call everyone in the room. */
   public static final String ALLOW_CHANNEL_MENTIONS = "allowChannelMentions";
+  /** {@code PUT /api/v1/me/read-receipts}: whether the caller's read markers show as receipts in their DMs. */
+  public static final String ENABLED = "enabled";
 
   private RoomRequests() {
   }

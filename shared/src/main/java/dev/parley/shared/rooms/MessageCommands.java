@@ -7,6 +7,7 @@ import dev.parley.shared.contract.Json;
 import dev.parley.shared.contract.JsonBody;
 import dev.parley.shared.contract.Route;
 import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.events.RoomEvents;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -169,6 +170,76 @@ public final class MessageCommands {
 
     public static MarkRead fromJson(JsonObject json) {
       return new MarkRead(Json.text(json, "room"), Json.text(json, "user"), Json.whole(json, "seq"));
+    }
+  }
+
+  /**
+   * Where the other members of a DM or group DM have read to ({@code {"receipts":[{"user","seq"}]}}), those who
+   * send read receipts; in a channel, none (receipts are a conversation's thing, not a crowd's).
+   */
+  public record ListReceipts(String room, String user) implements Command<Receipts> {
+    public static final Route<ListReceipts, Receipts> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "LIST_RECEIPTS", ListReceipts::fromJson, Receipts::fromJson);
+
+    @Override
+    public Route<ListReceipts, Receipts> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("room", room).put("user", user);
+    }
+
+    public static ListReceipts fromJson(JsonObject json) {
+      return new ListReceipts(Json.text(json, "room"), Json.text(json, "user"));
+    }
+  }
+
+  /** {@code {"receipts":[{"user","seq"}]}}. */
+  public record Receipts(List<RoomEvents.ReadReceipt> receipts) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("receipts", Json.array(receipts));
+    }
+
+    public static Receipts fromJson(JsonObject json) {
+      return new Receipts(Json.objects(json, "receipts", RoomEvents.ReadReceipt::fromJson));
+    }
+  }
+
+  /**
+   * Whether the person lets the other members of their DMs see how far they have read; {@code enabled} null only
+   * asks. The answer is the setting as it now stands.
+   */
+  public record SetReadReceipts(String user, Boolean enabled) implements Command<ReadReceiptsSetting> {
+    public static final Route<SetReadReceipts, ReadReceiptsSetting> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "SET_READ_RECEIPTS", SetReadReceipts::fromJson, ReadReceiptsSetting::fromJson);
+
+    @Override
+    public Route<SetReadReceipts, ReadReceiptsSetting> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return Json.putIfPresent(new JsonObject().put("user", user), "enabled", enabled);
+    }
+
+    public static SetReadReceipts fromJson(JsonObject json) {
+      return new SetReadReceipts(Json.text(json, "user"), Json.optFlag(json, "enabled"));
+    }
+  }
+
+  /** {@code {"enabled"}}: whether the person sends read receipts. */
+  public record ReadReceiptsSetting(boolean enabled) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("enabled", enabled);
+    }
+
+    public static ReadReceiptsSetting fromJson(JsonObject json) {
+      return new ReadReceiptsSetting(Json.flag(json, "enabled", true));
     }
   }
 

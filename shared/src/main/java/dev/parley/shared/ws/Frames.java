@@ -7,8 +7,10 @@ import static dev.parley.shared.ws.Protocol.CONN;
 import static dev.parley.shared.ws.Protocol.FROM;
 import static dev.parley.shared.ws.Protocol.HEARTBEAT;
 import static dev.parley.shared.ws.Protocol.ID;
+import static dev.parley.shared.ws.Protocol.IDLE;
 import static dev.parley.shared.ws.Protocol.MSG;
 import static dev.parley.shared.ws.Protocol.OP;
+import static dev.parley.shared.ws.Protocol.PRESENCE;
 import static dev.parley.shared.ws.Protocol.REF;
 import static dev.parley.shared.ws.Protocol.ROOM;
 import static dev.parley.shared.ws.Protocol.SEQ;
@@ -18,13 +20,20 @@ import static dev.parley.shared.ws.Protocol.THREAD;
 import static dev.parley.shared.ws.Protocol.TO;
 import static dev.parley.shared.ws.Protocol.TS;
 import static dev.parley.shared.ws.Protocol.USER;
+import static dev.parley.shared.ws.Protocol.USERS;
 
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Json;
 import dev.parley.shared.contract.JsonBody;
+import dev.parley.shared.presence.Presence;
+import dev.parley.shared.presence.PresenceCommands;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The frames of WebSocket protocol v1 as records, each with its JSON form. Client frames are parsed with
@@ -40,7 +49,7 @@ public final class Frames {
   }
 
   /** A frame a client sends. */
-  public sealed interface ClientFrame extends JsonBody permits Sub, Unsub, Send, Typing, Ping {
+  public sealed interface ClientFrame extends JsonBody permits Sub, Unsub, Send, Typing, Ping, Watch, Activity {
     Object ref();
   }
 
@@ -102,6 +111,25 @@ public final class Frames {
   }
 
   /**
+   * {@code watch}: follow the presence of these people (the ones on screen), replacing what this connection watched
+   * before; answered by {@code watching}. People who share no room with the caller are left out.
+   */
+  public record Watch(List<String> users, Object ref) implements ClientFrame {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.WATCH).put(USERS, new JsonArray(users)), ref);
+    }
+  }
+
+  /** {@code activity}: this device went idle (no input for a while) or is in use again. Not answered. */
+  public record Activity(boolean idle, Object ref) implements ClientFrame {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.ACTIVITY).put(IDLE, idle), ref);
+    }
+  }
+
+  /**
    * The {@code ref} of a client frame: a string, a number or absent; anything else is invalid (and the error about
    * it carries no ref).
    */
@@ -144,6 +172,13 @@ public final class Frames {
       }
       case Protocol.TYPING -> new Typing(room(frame), ref);
       case Protocol.PING -> new Ping(ref);
+      case Protocol.WATCH -> new Watch(users(frame), ref);
+      case Protocol.ACTIVITY -> {
+        if (!(frame.getValue(IDLE) instanceof Boolean idle)) {
+          throw Json.invalid("'" + IDLE + "' must be true or false");
+        }
+        yield new Activity(idle, ref);
+      }
       default -> throw Json.invalid(op.isEmpty() ? "'" + OP + "' is required" : "Unknown op '" + op + "'");
     };
   }
@@ -172,6 +207,24 @@ public final class Frames {
       throw Json.invalid("'" + THREAD + "' must be the id of a message in this room");
     }
     return id;
+  }
+
+  /** The people of a {@code watch}: user ids, at most {@link PresenceCommands#MAX_PEOPLE}, duplicates dropped. */
+  private static List<String> users(JsonObject frame) {
+    if (!(frame.getValue(USERS) instanceof JsonArray list)) {
+      throw Json.invalid("'" + USERS + "' must be a list of user ids");
+    }
+    if (list.size() > PresenceCommands.MAX_PEOPLE) {
+      throw Json.invalid("A connection watches at most " + PresenceCommands.MAX_PEOPLE + " people");
+    }
+    Set<String> users = new LinkedHashSet<>();
+    for (Object item : list) {
+      if (!(item instanceof String id) || !Ids.isId(id)) {
+        throw Json.invalid("'" + USERS + "' must be a list of user ids");
+      }
+      users.add(id);
+    }
+    return List.copyOf(users);
   }
 
   private static Long since(JsonObject frame) {
@@ -274,6 +327,18 @@ public final class Frames {
 
     public static Gap fromJson(JsonObject json) {
       return new Gap(Json.text(json, ROOM), Json.whole(json, FROM), Json.whole(json, TO));
+    }
+  }
+
+  /** {@code watching}: the answer to a {@code watch}, with the current presence of each person watched. */
+  public record Watching(List<Presence> presence, Object ref) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.WATCHING).put(PRESENCE, Json.array(presence)), ref);
+    }
+
+    public static Watching fromJson(JsonObject json) {
+      return new Watching(Json.objects(json, PRESENCE, Presence::fromJson), json.getValue(REF));
     }
   }
 

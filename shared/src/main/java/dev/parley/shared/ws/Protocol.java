@@ -32,6 +32,12 @@ public final class Protocol {
   public static final String THREAD = "thread";
   /** On a {@code send} with a {@code thread}: show the reply in the channel too. */
   public static final String ALSO_IN_CHANNEL = "alsoInChannel";
+  /** On a {@code watch}: the people whose presence the connection follows. */
+  public static final String USERS = "users";
+  /** On an {@code activity}: the person has not used this device for a while ({@code true}), or is back. */
+  public static final String IDLE = "idle";
+  /** On a {@code watching}: the current presence of each watched person. */
+  public static final String PRESENCE = "presence";
 
   // Server frames
   public static final String HELLO = "hello";
@@ -42,6 +48,7 @@ public final class Protocol {
   public static final String EVT = "evt";
   public static final String PONG = "pong";
   public static final String ERR = "err";
+  public static final String WATCHING = "watching";
 
   // Client frames
   public static final String SUB = "sub";
@@ -49,6 +56,8 @@ public final class Protocol {
   public static final String SEND = "send";
   public static final String TYPING = "typing";
   public static final String PING = "ping";
+  public static final String WATCH = "watch";
+  public static final String ACTIVITY = "activity";
 
   /** The longest client message id. */
   public static final int MAX_CID_LENGTH = 100;

@@ -10,6 +10,7 @@ import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents;
 import dev.parley.shared.events.UserNotice;
 import dev.parley.shared.notify.InviteEmailWork;
+import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.AuditDetails;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.InviteCommands.InviteView;
@@ -92,6 +93,11 @@ final class ContractSamples {
       exchange(new MessageCommands.FollowThread(ROOM, USER, OTHER, false), Done.DONE),
       exchange(new MessageCommands.ListMentions(USER, 1_764_000_000_000L, 20),
           new MessageCommands.MessagePage(List.of(MESSAGE_VIEW), false)),
+      exchange(new MessageCommands.ListReceipts(ROOM, USER),
+          new MessageCommands.Receipts(List.of(new RoomEvents.ReadReceipt(OTHER, 42)))),
+      exchange(new MessageCommands.SetReadReceipts(USER, false), new MessageCommands.ReadReceiptsSetting(false)),
+      exchange(new PresenceCommands.SharingRooms(USER, List.of(OTHER, ROOM)),
+          new PresenceCommands.People(List.of(OTHER))),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
       exchange(new InviteCommands.ListInvites(ROOM, USER), new InviteCommands.InviteList(List.of(INVITE_VIEW))),

@@ -1,0 +1,85 @@
+package dev.parley.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real {@code parley.jar} (built by {@code package}, before the *IT tests run) in a process of its own, as an
+ * operator runs it: only {@code PARLEY_*} settings from the test, none inherited. Its output goes to the test's,
+ * prefixed.
+ */
+final class ParleyProcess implements AutoCloseable {
+
+  private final Process process;
+  private final String readyLine;
+
+  private ParleyProcess(Process process, String readyLine) {
+    this.process = process;
+    this.readyLine = readyLine;
+  }
+
+  /** Starts the jar in {@code folder} and waits until it says it is running. */
+  static ParleyProcess start(Path folder, Map<String, String> settings, String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("parley.jar")));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
+    builder.environment().putAll(settings);
+    Process process = builder.start();
+    CompletableFuture<String> ready = new CompletableFuture<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = out.readLine()) != null) {
+          System.out.println("[parley.jar] " + line);
+          if (line.startsWith("Parley is running")) {
+            ready.complete(line);
+          }
+        }
+        ready.completeExceptionally(new AssertionError("parley.jar exited with " + process.waitFor()));
+      } catch (IOException | InterruptedException e) {
+        ready.completeExceptionally(e);
+      }
+    }, "parley-jar-output");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      return new ParleyProcess(process, ready.get(120, TimeUnit.SECONDS));
+    } catch (Exception failed) {
+      process.destroyForcibly();
+      throw failed;
+    }
+  }
+
+  /** What the process printed when it was ready ("Parley is running at ..."). */
+  String readyLine() {
+    return readyLine;
+  }
+
+  /** SIGKILL: no shutdown hook, no goodbye to the cluster or to Redis, as when a machine dies. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** A graceful stop (SIGTERM), then SIGKILL for whatever is still running after a minute. */
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+    process.descendants().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+  }
+}
