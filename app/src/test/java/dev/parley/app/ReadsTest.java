@@ -223,6 +223,32 @@ class ReadsTest {
   }
 
   @Test
+  void anEditThatNamesSomeoneElseMovesTheMention() {
+    start(List.of());
+    api.register("Owner");
+    TestApi.User alice = api.register("Alice");
+    TestApi.User bob = api.register("Bob");
+    TestApi.User carol = api.register("Carol");
+    String room = api.createChannel(alice, "renamed-mentions");
+    api.join(bob, room);
+    api.join(carol, room);
+    String message;
+    try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice)) {
+      message = aliceSocket.sendMessage(room, "@" + handle(bob) + " can you look?").getString("id");
+    }
+    assertEquals(1, roomOf(bob, room).getLong("mentions"));
+    JsonObject edited = TestApi.expect(200, api.call(HttpMethod.PATCH, "/api/v1/rooms/" + room + "/messages/"
+        + message, alice, new JsonObject().put("text", "@" + handle(carol) + " can you look?")));
+    assertEquals(List.of(carol.id()), edited.getJsonObject("message").getJsonArray("mentions").getList());
+    assertEquals(0, roomOf(bob, room).getLong("mentions"), "the edit no longer names Bob");
+    assertTrue(TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/mentions", bob, null))
+        .getJsonArray("messages").isEmpty());
+    assertEquals(1, roomOf(carol, room).getLong("mentions"), "it names Carol now");
+    assertEquals(message, TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/mentions", carol, null))
+        .getJsonArray("messages").getJsonObject(0).getString("id"));
+  }
+
+  @Test
   void roomAdminsMayKeepChannelMentionsFromCallingEveryone() {
     Pair pair = aliceAndBobIn("quiet-please");
     TestApi.User alice = pair.alice();

@@ -212,6 +212,34 @@ public final class MessageStore {
     });
   }
 
+  /** An edit's new text ($1 the message, $2 the text). */
+  private static final String EDIT = "UPDATE messages SET body = $2, edited_at = clock_timestamp() WHERE id = $1"
+      + " RETURNING " + EPOCH_MS.formatted("edited_at") + " AS edited_ts";
+
+  /**
+   * After an edit, whom the message mentions is worked out again from its new text ($1 the message): first its mention
+   * rows go ({@link #UNMENTION}), then what {@code resolve_mentions} answers now comes in their place
+   * ({@link #MENTION}), as when a message is stored. Someone the edit no longer names loses the mention (and the
+   * badge); someone it names now gets one. Two statements: one statement may not delete a row and insert its key.
+   */
+  private static final String UNMENTION = """
+      WITH message AS (SELECT m.room_id, m.seq FROM messages m WHERE m.id = $1::uuid),
+      unnamed AS (DELETE FROM mentions x USING message m WHERE x.room_id = m.room_id AND x.seq = m.seq)
+      DELETE FROM message_mentions x USING message m WHERE x.room_id = m.room_id AND x.seq = m.seq""";
+
+  private static final String MENTION = """
+      WITH resolved AS (
+        SELECT m.id, m.room_id, m.seq, m.sender_id, m.created_at, r.users, r.channel
+        FROM messages m CROSS JOIN LATERAL resolve_mentions(m.room_id, m.sender_id, m.body) r
+        WHERE m.id = $1::uuid
+      ), noted AS (
+        INSERT INTO message_mentions (room_id, seq, message_id, sender_id, users, channel, created_at)
+        SELECT r.room_id, r.seq, r.id, r.sender_id, r.users, r.channel, r.created_at FROM resolved r
+        WHERE r.channel OR cardinality(r.users) > 0
+      )
+      INSERT INTO mentions (user_id, room_id, seq, message_id, created_at)
+      SELECT u.id, r.room_id, r.seq, r.id, r.created_at FROM resolved r CROSS JOIN unnest(r.users) AS u(id)""";
+
   /**
    * The author changes their message's text: in one transaction under the room's lock (as every event of the room),
    * the new text, its {@code message.edited} event in the room's seq, and the message as it now stands. The same text
@@ -242,11 +270,13 @@ public final class MessageStore {
                 if (row.getString("body").equals(command.text())) {
                   return Future.succeededFuture((RoomEvent) null);
                 }
-                return conn.preparedQuery("UPDATE messages SET body = $2, edited_at = clock_timestamp() WHERE id = $1"
-                        + " RETURNING " + EPOCH_MS.formatted("edited_at") + " AS edited_ts")
+                return conn.preparedQuery(EDIT)
                     .execute(Tuple.of(UUID.fromString(command.message()), command.text()))
-                    .compose(updated -> Writes.appendEvent(conn, command.room(), new MessageEdited(command.message(),
-                        command.text(), updated.iterator().next().getLong("edited_ts"))));
+                    .compose(updated -> conn.preparedQuery(UNMENTION).execute(Tuple.of(command.message()))
+                        .compose(unmentioned -> conn.preparedQuery(MENTION).execute(Tuple.of(command.message())))
+                        .map(updated.iterator().next().getLong("edited_ts")))
+                    .compose(editedTs -> Writes.appendEvent(conn, command.room(),
+                        new MessageEdited(command.message(), command.text(), editedTs)));
               })
               .compose(event -> one(conn, command.room(), command.user(), command.message())
                   .map(view -> new Edited(view, event)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.JsonBody;
+import dev.parley.shared.presence.Presence;
 import dev.parley.shared.ws.Frames.ClientFrame;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -22,7 +23,8 @@ class FramesTest {
     List<ClientFrame> frames = List.of(new Frames.Sub(ROOM, 41L, "r1"), new Frames.Sub(ROOM, null, 7),
         new Frames.Unsub(ROOM, null), new Frames.Send(ROOM, "c-1", "hello", "s1"), new Frames.Typing(ROOM, null),
         new Frames.Send(ROOM, "c-2", "a reply", "0f8fad5b-d9cb-469f-a165-70867728950e", true, null),
-        new Frames.Ping("p"));
+        new Frames.Ping("p"), new Frames.Watch(List.of(ROOM), "w"), new Frames.Watch(List.of(), null),
+        new Frames.Activity(true, null));
     for (ClientFrame frame : frames) {
       assertEquals(frame, Frames.parse(new JsonObject(frame.toJson().encode())), frame.toString());
     }
@@ -38,6 +40,8 @@ class FramesTest {
     roundTrip(new Frames.Err("forbidden", "You are muted in this room", null, "c-1", null), Frames.Err::fromJson);
     roundTrip(new Frames.Err("not_found", "No such room", "r1", null, ROOM), Frames.Err::fromJson);
     roundTrip(new Frames.Gap(ROOM, 3, 900), Frames.Gap::fromJson);
+    roundTrip(new Frames.Watching(List.of(new Presence(ROOM, Presence.AWAY, "Lunch")), "w"),
+        Frames.Watching::fromJson);
   }
 
   @Test
@@ -61,6 +65,11 @@ class FramesTest {
         ErrorCode.INVALID, "'thread' must be the id of a message in this room");
     refused("{\"op\":\"send\",\"room\":\"" + ROOM + "\",\"cid\":\"c\",\"text\":\"hi\",\"alsoInChannel\":true}",
         ErrorCode.INVALID, "'alsoInChannel' goes with a 'thread'");
+    refused("{\"op\":\"watch\"}", ErrorCode.INVALID, "'users' must be a list of user ids");
+    refused("{\"op\":\"watch\",\"users\":[\"me\"]}", ErrorCode.INVALID, "'users' must be a list of user ids");
+    refused("{\"op\":\"watch\",\"users\":[" + ("\"" + ROOM + "\",").repeat(200) + "\"" + ROOM + "\"]}",
+        ErrorCode.INVALID, "A connection watches at most 200 people");
+    refused("{\"op\":\"activity\"}", ErrorCode.INVALID, "'idle' must be true or false");
   }
 
   private static <T extends JsonBody> void roundTrip(T frame, Function<JsonObject, T> reader) {
