@@ -27,6 +27,7 @@ record BenchOptions(
     int holdSeconds,
     boolean storm,
     int stormMissed,
+    boolean presence,
     String prefix,
     String password,
     int textBytes,
@@ -42,7 +43,7 @@ record BenchOptions(
   static final int MAX_CONNECTIONS = 100_000;
   static final int MIN_TEXT_BYTES = 48;
   static final int MAX_TEXT_BYTES = 4_000;
-  private static final Set<String> FLAGS = Set.of("--idle", "--storm", "--help", "-h");
+  private static final Set<String> FLAGS = Set.of("--idle", "--storm", "--presence", "--help", "-h");
 
   static String usage() {
     return """
@@ -87,6 +88,11 @@ record BenchOptions(
                                    --connect-concurrency handshakes in flight); prints how long until
                                    all were subscribed again and had every missed message
           --storm-missed M         messages each room gets while its members are away  [5]
+        Presence
+          --presence               connect and subscribe; every connection watches the people of its
+                                   room; then half of each room leaves and comes back all at once
+                                   (up to --connect-concurrency handshakes in flight); prints the
+                                   presence events the others got, and how fast
         Accounts
           --prefix P               user e-mail prefix (P-<i>@example.com) and room name prefix;
                                    reruns with the same prefix log in instead      [bench]
@@ -163,8 +169,9 @@ record BenchOptions(
     boolean idle = o.flag("--idle");
     boolean storm = o.flag("--storm");
     int stormMissed = o.integer("--storm-missed", 5, 1, 1000);
-    if (idle && storm) {
-      throw new IllegalArgumentException("give --idle or --storm, not both");
+    boolean presence = o.flag("--presence");
+    if ((idle ? 1 : 0) + (storm ? 1 : 0) + (presence ? 1 : 0) > 1) {
+      throw new IllegalArgumentException("give one of --idle, --storm and --presence");
     }
     List<Double> rates;
     if (values.containsKey("--rates") && values.containsKey("--rate")) {
@@ -194,13 +201,13 @@ record BenchOptions(
     int timeout = o.integer("--timeout", 30, 1, 600);
     int[] slice = parseSlice(o.string("--slice", "0/1"), connections);
     o.rejectUnknown();
-    if (!compare.isEmpty() && (idle || storm || slice[1] > 1)) {
-      throw new IllegalArgumentException("--compare runs a load sweep in one process: not with --idle, --storm or "
-          + "--slice");
+    if (!compare.isEmpty() && (idle || storm || presence || slice[1] > 1)) {
+      throw new IllegalArgumentException("--compare runs a load sweep in one process: not with --idle, --storm, "
+          + "--presence or --slice");
     }
     return new BenchOptions(target, compare, goodP99, connections, rooms, users, rates, duration, warmup, drain, idle,
-        hold, storm, stormMissed, prefix, password, textBytes, eventLoops, httpConcurrency, connectConcurrency, stopP99,
-        timeout, slice[0], slice[1]);
+        hold, storm, stormMissed, presence, prefix, password, textBytes, eventLoops, httpConcurrency, connectConcurrency,
+        stopP99, timeout, slice[0], slice[1]);
   }
 
   /** The base URLs of the target being driven. */
@@ -211,8 +218,8 @@ record BenchOptions(
   /** These options aimed at another target. */
   BenchOptions forTarget(Target other) {
     return new BenchOptions(other, compare, goodP99Millis, connections, rooms, users, rates, durationSeconds,
-        warmupSeconds, drainSeconds, idle, holdSeconds, storm, stormMissed, prefix, password, textBytes, eventLoops,
-        httpConcurrency, connectConcurrency, stopP99Millis, timeoutSeconds, slice, slices);
+        warmupSeconds, drainSeconds, idle, holdSeconds, storm, stormMissed, presence, prefix, password, textBytes,
+        eventLoops, httpConcurrency, connectConcurrency, stopP99Millis, timeoutSeconds, slice, slices);
   }
 
   /** One line for the log: what this run is going to do. */
@@ -230,6 +237,8 @@ record BenchOptions(
       sb.append(" idle hold=").append(holdSeconds).append('s');
     } else if (storm) {
       sb.append(" storm missed=").append(stormMissed);
+    } else if (presence) {
+      sb.append(" presence");
     } else {
       sb.append(" rates=").append(rates.stream().map(BenchOptions::formatRate).toList())
           .append(" warmup=").append(warmupSeconds).append('s')

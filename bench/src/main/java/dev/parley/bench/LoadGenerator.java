@@ -8,8 +8,11 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -158,6 +161,9 @@ public final class LoadGenerator {
       if (options.idle()) {
         return hold(run, shards, setupSeconds);
       }
+      if (options.presence()) {
+        return presence(run, shards);
+      }
       return options.storm() ? storm(run, shards) : load(run, shards);
     } finally {
       run.startClosing();
@@ -248,6 +254,70 @@ public final class LoadGenerator {
     out.println(line);
     out.flush();
     return EXIT_OK;
+  }
+
+  /**
+   * Presence when people come online: every connection watches the people of its room, half of each room leaves
+   * and, once their watchers heard it, comes back all at once. Counts the presence events the others got, against
+   * what the protocol promises (one per watcher of each person whose status changed) and how fast they came.
+   */
+  private int presence(Run run, List<Shard> shards) {
+    Map<Integer, List<String>> peopleByRoom = new HashMap<>();
+    for (int i = 0; i < layout.connections(); i++) {
+      ApiClient.Account account = run.accounts.get(layout.userOf(i));
+      if (account != null) {
+        peopleByRoom.computeIfAbsent(layout.roomOf(i), room -> new ArrayList<>()).add(account.userId());
+      }
+    }
+    peopleByRoom.replaceAll((room, people) -> List.copyOf(new LinkedHashSet<>(people)));
+    int watching = sum(shards, shard -> shard.watchRoomMates(peopleByRoom));
+    awaitPresenceQuiet(run);
+    long beforeDrop = run.presenceEvents.sum();
+    int dropped = sum(shards, Shard::dropHalf);
+    awaitPresenceQuiet(run);
+    long offlineEvents = run.presenceEvents.sum() - beforeDrop;
+    LOG.info("{} connections watch their rooms; {} left, {} offline events; all coming back now", watching, dropped,
+        offlineEvents);
+
+    long beforeReturn = run.presenceEvents.sum();
+    long returnStart = System.nanoTime();
+    all(shards, shard -> shard.resumeDropped(options.connectConcurrency())).await();
+    double reconnectSeconds = seconds(System.nanoTime() - returnStart);
+    awaitPresenceQuiet(run);
+    long onlineEvents = run.presenceEvents.sum() - beforeReturn;
+    double spreadSeconds = Math.max(1e-3, seconds(run.lastPresenceNanos.get() - returnStart));
+    StringBuilder line = new StringBuilder(layout.describe())
+        .append(" presence watching=").append(watching)
+        .append(" came_back=").append(dropped)
+        .append(" offline_events=").append(offlineEvents)
+        .append(" online_events=").append(onlineEvents)
+        .append(" online_events_per_person=").append(String.format(Locale.ROOT, "%.1f",
+            dropped == 0 ? 0 : (double) onlineEvents / dropped))
+        .append(" reconnect_seconds=").append(String.format(Locale.ROOT, "%.2f", reconnectSeconds))
+        .append(" events_seconds=").append(String.format(Locale.ROOT, "%.2f", spreadSeconds))
+        .append(" events_per_second=").append(String.format(Locale.ROOT, "%.0f", onlineEvents / spreadSeconds))
+        .append(" errors=").append(run.errors().total() + run.setupErrors.total());
+    out.println(line);
+    out.flush();
+    return EXIT_OK;
+  }
+
+  /** Waits until no presence event has come for two seconds (or the drain time ran out). */
+  private void awaitPresenceQuiet(Run run) {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds());
+    long quiet = TimeUnit.SECONDS.toNanos(2);
+    long seen = -1;
+    long since = System.nanoTime();
+    while (System.nanoTime() < end) {
+      long now = run.presenceEvents.sum();
+      if (now != seen) {
+        seen = now;
+        since = System.nanoTime();
+      } else if (System.nanoTime() - since > quiet) {
+        return;
+      }
+      vertx.timer(100).await();
+    }
   }
 
   private static int sum(List<Shard> shards, Function<Shard, Future<Integer>> count) {

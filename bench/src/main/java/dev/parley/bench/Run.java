@@ -4,6 +4,7 @@ import dev.parley.bench.ApiClient.Account;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -28,6 +29,10 @@ final class Run {
   final List<String> roomIds;
   final ErrorCounts setupErrors = new ErrorCounts();
   final LongAdder pongs = new LongAdder();
+  /** Presence events received (the --presence scenario). */
+  final LongAdder presenceEvents = new LongAdder();
+  /** When the latest presence event arrived (System.nanoTime). */
+  final AtomicLong lastPresenceNanos = new AtomicLong();
 
   private final long originNanos = System.nanoTime();
   private final AtomicReferenceArray<Step> steps;

@@ -24,10 +24,12 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,13 +133,20 @@ final class Shard extends VerticleBase {
    * completes when their sockets are closed; returns how many were dropped.
    */
   Future<Integer> dropFollowers() {
+    return dropWhere(c -> c.index >= run.layout.rooms());
+  }
+
+  /** Drops the connections that match (on purpose: they resume later) and returns how many were dropped. */
+  private Future<Integer> dropWhere(Predicate<BenchConnection> which) {
     return onContext(() -> {
       List<Future<Void>> closing = new ArrayList<>();
       for (BenchConnection c : connections) {
-        if (c.index >= run.layout.rooms() && c.open) {
+        if (which.test(c) && c.open) {
           c.dropped = true;
-          c.ready = false;
-          readyCount.decrementAndGet();
+          if (c.ready) {
+            c.ready = false;
+            readyCount.decrementAndGet();
+          }
           closing.add(c.ws.close());
         }
       }
@@ -168,6 +177,27 @@ final class Shard extends VerticleBase {
       List<BenchConnection> dropped = connections.stream().filter(c -> c.dropped).toList();
       return Bounded.run(dropped.size(), inFlight, false, i -> connect(dropped.get(i)));
     });
+  }
+
+  // ---- presence ------------------------------------------------------------------------------------------
+
+  /** Every ready connection watches the people of its room (itself among them); completes when all are answered. */
+  Future<Integer> watchRoomMates(Map<Integer, List<String>> peopleByRoom) {
+    return onContext(() -> {
+      List<Future<JsonObject>> answers = new ArrayList<>();
+      for (BenchConnection c : connections) {
+        if (c.ready) {
+          answers.add(c.expect(Protocol.WATCHING, timeoutMs));
+          c.ws.writeTextMessage(new Frames.Watch(peopleByRoom.get(c.room), null).toJson().encode());
+        }
+      }
+      return Future.all(answers).map(done -> answers.size());
+    });
+  }
+
+  /** Every other member of each room leaves (connections whose place in their room is odd): how many left. */
+  Future<Integer> dropHalf() {
+    return dropWhere(c -> (c.index / run.layout.rooms()) % 2 == 1);
   }
 
   private <T> Future<T> onContext(Supplier<Future<T>> work) {
@@ -295,6 +325,11 @@ final class Shard extends VerticleBase {
     try {
       switch (op) {
         case Protocol.EVT -> {
+          if (EventType.PRESENCE.equals(frame.getString(Protocol.TYPE))) {
+            run.presenceEvents.increment();
+            run.lastPresenceNanos.set(System.nanoTime());
+            return;
+          }
           RoomEvent event = RoomEvent.fromJson(frame);
           if (EventType.MESSAGE.equals(event.type())) {
             Stamp s = Stamp.fromText(run.textPrefix, event.data(MessageView::fromJson).text());
@@ -310,7 +345,7 @@ final class Shard extends VerticleBase {
             step.onAck(s.scheduledNanos(), now);
           }
         }
-        case Protocol.HELLO, Protocol.SUBBED -> c.resolve(op, frame);
+        case Protocol.HELLO, Protocol.SUBBED, Protocol.WATCHING -> c.resolve(op, frame);
         case Protocol.PONG -> run.pongs.increment();
         case Protocol.ERR -> onErr(c, Frames.Err.fromJson(frame));
         case Protocol.GAP -> run.errors().add("gap");
