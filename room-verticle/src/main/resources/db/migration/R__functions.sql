@@ -139,7 +139,11 @@ BEGIN
     FROM accepted a
     RETURNING m.id, m.room_id, m.sender_id, m.client_msg_id, m.seq, m.created_at, m.body
   ), top AS (
-    SELECT a.room, max(a.new_seq) AS seq, count(*) AS taken FROM accepted a GROUP BY a.room
+    -- counted: what unread counts count, the messages shown in the room itself (a thread reply only when it is also
+    -- sent to the channel), as in Slack, where replies in a thread do not make the channel unread.
+    SELECT a.room, max(a.new_seq) AS seq,
+           count(*) FILTER (WHERE a.thread IS NULL OR coalesce(a.also_in_channel, false)) AS counted
+    FROM accepted a GROUP BY a.room
   ), threads AS (
     -- One thread.updated per thread that got replies, numbered after the batch's messages of its room.
     SELECT a.room, a.thread, count(*)::int AS added, max(a.ord) AS last_ord, max(n.created_at) AS last_at,
@@ -172,8 +176,9 @@ BEGIN
   ), ends AS (
     SELECT t.room, t.seq + (SELECT count(*) FROM threads th WHERE th.room = t.room) AS seq FROM top t
   ), bumped AS (
-    -- message_count counts messages only (thread.updated events take seqs too): unread counts start from it.
-    UPDATE rooms r SET last_seq = e.seq, message_count = r.message_count + t.taken
+    -- message_count counts messages shown in the room only (thread.updated events take seqs too, replies are
+    -- counted in their thread): unread counts start from it.
+    UPDATE rooms r SET last_seq = e.seq, message_count = r.message_count + t.counted
     FROM ends e JOIN top t ON t.room = e.room WHERE r.id = e.room RETURNING r.id
   ), followers AS (
     -- Writers follow (again, even after unfollowing); the root's author and mentioned members follow unless they
@@ -197,7 +202,8 @@ BEGIN
     RETURNING f.thread_id
   ), own AS (
     UPDATE memberships m SET own_unread = m.own_unread + o.n
-    FROM (SELECT a.room, a.sender, count(*) AS n FROM accepted a GROUP BY a.room, a.sender) o
+    FROM (SELECT a.room, a.sender, count(*) AS n FROM accepted a
+          WHERE a.thread IS NULL OR coalesce(a.also_in_channel, false) GROUP BY a.room, a.sender) o
     WHERE m.room_id = o.room AND m.user_id = o.sender
     RETURNING m.user_id
   ), mentioned AS (

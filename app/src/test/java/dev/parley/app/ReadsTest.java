@@ -223,6 +223,28 @@ class ReadsTest {
   }
 
   @Test
+  void threadRepliesDoNotMakeTheChannelUnreadUnlessAlsoSentToIt() {
+    Pair pair = aliceAndBobIn("threads-and-badges");
+    String room = pair.room();
+    try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), pair.alice())) {
+      JsonObject root = aliceSocket.sendMessage(room, "a question for a thread");
+      TestApi.expect(204, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/read", pair.bob(),
+          new JsonObject().put("seq", root.getLong("seq"))));
+      aliceSocket.send(new JsonObject().put("op", "send").put("room", room).put("cid", "reply-1")
+          .put("text", "an answer in the thread").put("thread", root.getString("id")));
+      assertEquals("reply-1", aliceSocket.nextOp("ack").getString("cid"));
+      assertEquals(0, roomOf(pair.bob(), room).getLong("unread"), "a reply is read in its thread");
+      aliceSocket.send(new JsonObject().put("op", "send").put("room", room).put("cid", "reply-2")
+          .put("text", "this one for everyone").put("thread", root.getString("id")).put("alsoInChannel", true));
+      JsonObject shown = aliceSocket.nextOp("ack");
+      assertEquals(1, roomOf(pair.bob(), room).getLong("unread"), "a reply also sent to the channel is shown in it");
+      TestApi.expect(204, api.call(HttpMethod.POST, "/api/v1/rooms/" + room + "/read", pair.bob(),
+          new JsonObject().put("seq", shown.getLong("seq"))));
+      assertEquals(0, roomOf(pair.bob(), room).getLong("unread"));
+    }
+  }
+
+  @Test
   void anEditThatNamesSomeoneElseMovesTheMention() {
     start(List.of());
     api.register("Owner");

@@ -126,6 +126,9 @@ public final class Connection implements Socket {
    * pings by themselves), and closes a socket whose writes have been backed up for too long.
    */
   public void heartbeat(long now) {
+    if (closed || ws.isClosed()) {
+      return;
+    }
     strikes = 0;
     long heartbeatMs = shared.limits().heartbeatSeconds() * 1000L;
     if (now - lastHeard > 2 * heartbeatMs) {
@@ -342,7 +345,9 @@ public final class Connection implements Socket {
 
   @Override
   public void sendEvent(EncodedFrame frame) {
-    if (closed) {
+    // The peer may have closed the socket before its close handler ran: writing to it would throw, and stop the
+    // fan-out loop that called this before the other sockets got the frame.
+    if (closed || ws.isClosed()) {
       return;
     }
     if (ws.writeQueueFull()) {
@@ -359,7 +364,7 @@ public final class Connection implements Socket {
 
   @Override
   public void sendEphemeral(EncodedFrame frame) {
-    if (!closed && !ws.writeQueueFull()) {
+    if (!closed && !ws.isClosed() && !ws.writeQueueFull()) {
       ws.writeFrame(frame.frame());
     }
   }

@@ -34,6 +34,12 @@ public final class ReadStore {
   private static final int MAX_RACES = 3;
 
   /**
+   * Whether message {@code x} counts towards unread counts: shown in the room itself, so not a thread reply unless it
+   * was also sent to the channel (replies are read in their thread, as in Slack). {@code post_messages} counts the same.
+   */
+  static final String SHOWN_IN_ROOM = "(x.thread_id IS NULL OR x.also_in_channel)";
+
+  /**
    * The unread messages of membership {@code m} (joined with its room {@code r}): the room's messages the marker has
    * not passed, less the member's own among them.
    */
@@ -71,11 +77,14 @@ public final class ReadStore {
                     ELSE coalesce(p.own, 0) END AS own
         FROM me
         LEFT JOIN LATERAL (SELECT count(*) AS n, count(*) FILTER (WHERE x.sender_id = $4) AS own
-                           FROM messages x WHERE me.count_after AND x.room_id = $1 AND x.seq > $3) t ON true
+                           FROM messages x WHERE me.count_after AND x.room_id = $1 AND x.seq > $3
+                             AND\s""" + SHOWN_IN_ROOM + """
+      ) t ON true
         LEFT JOIN LATERAL (SELECT count(*) AS n, count(*) FILTER (WHERE x.sender_id = $4) AS own
                            FROM messages x
                            WHERE NOT me.count_after AND x.room_id = $1 AND x.seq > me.read_seq
-                             AND x.seq <= $3) p ON true
+                             AND x.seq <= $3 AND\s""" + SHOWN_IN_ROOM + """
+      ) p ON true
       ), moved AS (
         UPDATE memberships m SET read_seq = $3, read_count = m.read_count + passed.n,
                                  own_unread = m.own_unread - passed.own
