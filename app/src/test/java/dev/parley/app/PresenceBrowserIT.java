@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -25,6 +26,9 @@ class PresenceBrowserIT extends BrowserTest {
       // Alice's page runs on a clock the test can move, to be idle for ten minutes in an instant.
       aliceContext.clock().install();
       Page alice = Chromium.signUp(aliceContext, baseUrl, aliceName);
+      // A long name, to hold that the sidebar keeps its dot and badge in view rather than scrolling sideways.
+      Chromium.saveProfile(alice, "profile-name", aliceName + " Wolfeschlegelsteinhausenbergerdorff-Schmidt");
+      alice.getByTestId("profile-close").click();
       Chromium.createChannel(alice, channel);
       Page bob = Chromium.signUp(bobContext, baseUrl, bobName);
       Chromium.joinChannel(bob, channel);
@@ -41,6 +45,13 @@ class PresenceBrowserIT extends BrowserTest {
       // Bob sees Alice online next to their DM in his sidebar, and in the channel's member list.
       Locator dmDot = Chromium.roomItem(bob, aliceName).getByTestId("presence-dot");
       assertThat(dmDot).hasAttribute("data-status", "online");
+      Locator unread = Chromium.roomItem(bob, aliceName).getByTestId("room-unread");
+      assertThat(unread).hasText("1");
+      assertTrue((Boolean) bob.getByTestId("room-list").evaluate("list => list.scrollWidth <= list.clientWidth"),
+          "no sideways scrolling in the sidebar");
+      assertTrue(unread.boundingBox().x + unread.boundingBox().width
+          <= bob.getByTestId("room-list").boundingBox().x + bob.getByTestId("room-list").boundingBox().width,
+          "the unread badge stays in view next to the long name");
       bob.getByTestId("members-toggle").click();
       Locator aliceMember = bob.getByTestId("member-item").filter(new Locator.FilterOptions().setHasText(aliceName));
       Locator memberDot = aliceMember.getByTestId("presence-dot");
