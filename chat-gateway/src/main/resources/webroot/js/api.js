@@ -327,6 +327,15 @@ export const api = {
     return request('GET', `/mentions?${q}`);
   },
 
+  // ---- presence and read receipts ----
+  /** Set myself away by hand (or let my devices decide) and my status text: my presence { status, text }. */
+  setPresence: (away, text) => request('PUT', '/presence', { away, text }),
+  /** In a DM or group DM, how far the others have read: { receipts: [{ user, seq }] }. */
+  receipts: (id) => request('GET', `${room(id)}/receipts`),
+  /** Whether I send read receipts: { enabled }. */
+  readReceipts: () => request('GET', '/me/read-receipts'),
+  setReadReceipts: (enabled) => request('PUT', '/me/read-receipts', { enabled }),
+
   // ---- invites ----
   /** { maxUses?, expiresIn? (seconds) }; a missing field means unlimited / never. */
   createInvite(id, { maxUses, expiresIn } = {}) {

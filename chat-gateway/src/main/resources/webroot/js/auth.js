@@ -6,6 +6,7 @@
 import { api } from './api.js';
 import { $, h } from './dom.js';
 import { describeOauthError, loadProviders, providerButton } from './oauth.js';
+import { noteSignedUp } from './onboarding.js';
 
 export class AuthView {
   #root = $('#auth-view');
@@ -35,7 +36,8 @@ export class AuthView {
     this.#signin.addEventListener('submit', (e) => this.#submit(e, () =>
       api.login($('#signin-email').value.trim(), $('#signin-password').value)));
     this.#signup.addEventListener('submit', (e) => this.#submit(e, () =>
-      api.register($('#signup-email').value.trim(), $('#signup-password').value, $('#signup-name').value.trim())));
+      api.register($('#signup-email').value.trim(), $('#signup-password').value, $('#signup-name').value.trim())
+        .then(noteSignedUp)));
   }
 
   /** Show the sign-in form, with an optional notice (e.g. "your session has ended"). */

@@ -17,6 +17,8 @@
 //   sendFailed { cid, room, code, msg }
 //   error      any other err frame
 //   unauthorized  the server closed the socket with 4001 (a refresh is being tried)
+//   watching   the answer to watch(): { presence: [{ user, status, text }] } for those of the watched
+//              people this person may see (after each reconnect too, as the watch is sent again)
 //
 // Ephemeral events (typing, presence, user.updated) carry no seq and never move the resume point.
 
@@ -47,6 +49,8 @@ class Connection {
   #authRetried = false;  // a 4001 has already been answered with a refresh, and no stable connection since
   #subs = new Map();     // room -> { since: last seq seen, or null for "live only" }
   #pending = new Map();  // cid -> { room, text, failed, error }
+  #watched = null;       // the user ids last given to watch(), or null: re-sent after each hello
+  #idle = null;          // the last activity state told, or null: re-sent after each hello
 
   constructor() {
     // The browser knows when the network comes back: don't wait out the backoff.
@@ -76,6 +80,8 @@ class Connection {
     this.#drop();
     this.#subs.clear();
     this.#pending.clear();
+    this.#watched = null;
+    this.#idle = null;
     this.#setState('offline');
   }
 
@@ -128,6 +134,22 @@ class Connection {
 
   /** Typing notices are ephemeral: dropped when offline. */
   typing(room) { this.#write({ op: 'typing', room }); }
+
+  /**
+   * Follow these people's presence (at most 200 ids; the list replaces the previous one). The
+   * server answers with `watching`, then sends `presence` events. Remembered: a new connection
+   * knows nothing of the old one's watch, so it is sent again after each hello.
+   */
+  watch(users) {
+    this.#watched = [...users];
+    this.#write({ op: 'watch', users: this.#watched, ref: 'watch' });
+  }
+
+  /** Whether this device is idle (unused for a while); remembered and told again after each hello. */
+  activity(idle) {
+    this.#idle = Boolean(idle);
+    this.#write({ op: 'activity', idle: this.#idle });
+  }
 
   // ---- connecting -------------------------------------------------------------------------
 
@@ -240,6 +262,7 @@ class Connection {
       case 'gap': this.#onGap(f); break;
       case 'ack': this.#onAck(f); break;
       case 'err': this.#onError(f); break;
+      case 'watching': this.#events.emit('watching', { presence: Array.isArray(f.presence) ? f.presence : [] }); break;
       default: break; // pong, unsubbed, and ops newer than this client
     }
   }
@@ -257,6 +280,9 @@ class Connection {
     for (const [cid, p] of this.#pending) {
       if (!p.failed) this.#write({ ...p.extra, op: 'send', room: p.room, cid, text: p.text });
     }
+    // Presence lives with the connection on the server: a new one starts watching nobody, and active.
+    if (this.#idle != null) this.#write({ op: 'activity', idle: this.#idle });
+    if (this.#watched) this.#write({ op: 'watch', users: this.#watched, ref: 'watch' });
   }
 
   /**

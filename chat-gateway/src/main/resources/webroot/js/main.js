@@ -9,6 +9,13 @@
 //     oauth-error (data-reason)
 //   connection-status (data-state="online"|"offline"|"connecting"), sidebar-toggle,
 //   profile-open (button) > current-user-avatar (img), current-user; signout
+//   status-open (button) > my-presence (my dot), my-status-text ("Set a status" when none);
+//     status-dialog > status-text-input, status-away (checkbox), status-save, status-clear, status-close
+//   presence-dot (data-presence-of, data-status="online"|"away"|"offline"|"unknown", title: status text)
+//     on one-to-one DMs' room-item and in member-item; presence-text (member-item, when they have one)
+//   seen-by ("Seen by Bob", under my latest message the others have read; DMs and group DMs)
+//   read-receipts-toggle (checkbox, profile dialog)
+//   onboarding-hint (new accounts until dismissed) > onboarding-dismiss
 //   profile-dialog (a <dialog>), profile-close,
 //     profile-avatar (img, size 256), avatar-input (file), avatar-remove,
 //     profile-name, profile-handle, profile-error, profile-note, profile-save,
@@ -73,6 +80,11 @@ import { canInvite } from './permissions.js';
 import { ProfileDialog } from './profile.js';
 import { oauthReturn, stashInvite, takeStashedInvite, describeOauthError } from './oauth.js';
 import * as users from './users.js';
+import { PresenceWatcher } from './presence.js';
+import { IdleTracker } from './idle.js';
+import { StatusDialog } from './status.js';
+import { SeenBy, ReadReceiptsSetting } from './receipts.js';
+import { OnboardingHint } from './onboarding.js';
 import { $, toast } from './dom.js';
 
 let me = null;
@@ -110,11 +122,18 @@ const chat = new ChatView({
   },
 });
 const thread = new ThreadPane({ getMe: () => me, onOpen: () => members.toggle(false) });
+const presence = new PresenceWatcher({ onDirectPeople: () => rooms.repaint() });
+const idle = new IdleTracker();
+const myStatus = new StatusDialog({ isIdle: () => idle.idle });
+const seenBy = new SeenBy({ getMe: () => me });
+const onboarding = new OnboardingHint();
+new ReadReceiptsSetting(); // the profile dialog's "Send read receipts" checkbox
 const rooms = new RoomList({
   onSelect: openRoom,
   // Follow every room of mine, so unread counts move while it is not open.
-  onAdded: (room) => connection.subscribe(room.id, room.lastSeq),
-  onRemoved: (room) => roomGone(room),
+  onAdded: (room) => { connection.subscribe(room.id, room.lastSeq); presence.roomAdded(room); },
+  onRemoved: (room) => { presence.roomRemoved(room); roomGone(room); },
+  decorate: (button, room) => presence.decorateRoom(button, room),
 });
 const dms = new DmDialog({ onOpened: (room) => { rooms.upsert(room); openRoom(room.id); } });
 const members = new MembersPanel({
@@ -332,6 +351,8 @@ function showRoomFromHash() {
   // On a narrow screen the sidebar covers the chat: show it only while no room is open.
   app.classList.toggle('sidebar-open', !room);
   thread.roomChanged(room?.id ?? null);
+  presence.roomOpened(room ?? null);
+  seenBy.setRoom(room ?? null);
   if (!room) {
     rooms.setActive(null);
     chat.close();
@@ -394,6 +415,10 @@ async function enterApp(user, joined) {
   auth.hide();
   app.hidden = false;
   chat.close();
+  presence.start(user.id);
+  myStatus.setMe(user.id);
+  idle.start();
+  onboarding.show(user);
   if (joined?.id) history.replaceState(null, '', `/#/room/${encodeURIComponent(joined.id)}`);
   connection.start(); // subscriptions are sent once the server says hello
   refreshProfile();
@@ -435,6 +460,12 @@ function leaveApp(notice) {
   dms.close();
   mentions.close();
   profile.close();
+  myStatus.close();
+  myStatus.setMe(null);
+  idle.stop();
+  presence.stop();
+  seenBy.setRoom(null);
+  onboarding.hide();
   users.clear();
   updateRoomActions(null);
   rooms.clear();

@@ -8,6 +8,7 @@ import { PeopleSearch } from './people.js';
 import { canActOn, canManage } from './permissions.js';
 import { avatarImg, nameOf, nameSpan } from './users.js';
 import { confirmAction } from './confirm.js';
+import { presenceDot, presenceText } from './presence.js';
 
 const ROLE_ORDER = { owner: 0, admin: 1, member: 2 };
 const RELOAD_DELAY_MS = 250;
@@ -263,11 +264,13 @@ export class MembersPanel {
       'data-role': m.role ?? 'member', 'data-muted': String(Boolean(m.muted)),
     },
     h('div', { class: 'member-line' },
-      avatarImg(m.user, 64, { class: 'member-avatar', 'data-testid': 'member-avatar' }),
+      h('span', { class: 'avatar-presence' },
+        avatarImg(m.user, 64, { class: 'member-avatar', 'data-testid': 'member-avatar' }), presenceDot(m.user)),
       nameSpan(m.user, m.name || 'Unnamed', { class: 'member-name', 'data-testid': 'member-name' }),
       isMe && h('span', { class: 'tag' }, 'you'),
       m.role && m.role !== 'member' && h('span', { class: `tag tag-${m.role}`, 'data-testid': 'member-role' }, m.role),
       m.muted && h('span', { class: 'tag tag-muted' }, 'muted')),
+    presenceText(m.user),
     actions);
   }
 

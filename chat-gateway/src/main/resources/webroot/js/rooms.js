@@ -52,6 +52,7 @@ export class RoomList {
   #onSelect;
   #onAdded;
   #onRemoved;
+  #decorate;
   #items = new Map(); // id -> <li> in the sidebar
   #lists = { channels: $('#channel-rooms'), direct: $('#dm-rooms') };
   #empty = { channels: $('#room-list-empty'), direct: $('#dm-list-empty') };
@@ -62,11 +63,13 @@ export class RoomList {
    * onSelect(id): the user picked a room.
    * onAdded(room): a room became mine (first load, created, joined, found by a later sync, added live).
    * onRemoved(room): a room stopped being mine (left, removed, gone from a later sync).
+   * decorate(button, room): adds to a room's sidebar button what other modules show there (presence).
    */
-  constructor({ onSelect, onAdded, onRemoved }) {
+  constructor({ onSelect, onAdded, onRemoved, decorate = () => {} }) {
     this.#onSelect = onSelect;
     this.#onAdded = onAdded;
     this.#onRemoved = onRemoved;
+    this.#decorate = decorate;
     $('#create-channel').addEventListener('submit', (e) => this.#create(e));
     $('#browse-channels').addEventListener('click', () => this.#openBrowser());
     $('#channel-browser-close').addEventListener('click', () => this.#dialog.close());
@@ -163,6 +166,9 @@ export class RoomList {
 
   /** Re-render every name, e.g. after my own name changed (DM names leave it out). */
   rename() { this.#queueRender(); }
+
+  /** Re-render every item, e.g. once what decorate() adds is known. */
+  repaint() { this.#queueRender(); }
 
   /**
    * Someone was renamed: patch the DM and group DM names that list them. The server names those
@@ -271,6 +277,7 @@ export class RoomList {
     setBadge(button, 'badge badge-mention', 'room-mentions', mentions, (n) => `@${n > 99 ? '99+' : n}`,
       (n) => `${n} mention${n === 1 ? '' : 's'} of you`);
     setBadge(button, 'badge', 'room-unread', unread, (n) => (n > 99 ? '99+' : String(n)), (n) => `${n} unread`);
+    this.#decorate(button, room);
   }
 
   // ---- create and browse ------------------------------------------------------------------
