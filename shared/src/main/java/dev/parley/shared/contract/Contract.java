@@ -2,6 +2,7 @@ package dev.parley.shared.contract;
 
 import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
+import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
@@ -49,6 +50,10 @@ public final class Contract {
       MessageCommands.ThreadReplies.ROUTE,
       MessageCommands.FollowThread.ROUTE,
       MessageCommands.ListMentions.ROUTE,
+      FileCommands.BeginUpload.ROUTE,
+      FileCommands.RecordFile.ROUTE,
+      FileCommands.OpenFile.ROUTE,
+      FileCommands.SweepFiles.ROUTE,
       InviteCommands.CreateInvite.ROUTE,
       InviteCommands.ListInvites.ROUTE,
       InviteCommands.RevokeInvite.ROUTE,

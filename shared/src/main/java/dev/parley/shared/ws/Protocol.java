@@ -32,6 +32,8 @@ public final class Protocol {
   public static final String THREAD = "thread";
   /** On a {@code send} with a {@code thread}: show the reply in the channel too. */
   public static final String ALSO_IN_CHANNEL = "alsoInChannel";
+  /** A {@code send}'s file ids. */
+  public static final String FILES = "files";
 
   // Server frames
   public static final String HELLO = "hello";
