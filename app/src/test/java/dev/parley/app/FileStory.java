@@ -19,6 +19,20 @@ final class FileStory {
   private FileStory() {
   }
 
+  /** Who the file tests need: Ana's channel, Bob in it, Carol a member of another room only. */
+  record Cast(TestApi.User ana, TestApi.User bob, TestApi.User carol, String channel) {
+
+    static Cast meet(TestApi api) {
+      TestApi.User ana = api.register("Ana");
+      TestApi.User bob = api.register("Bob");
+      TestApi.User carol = api.register("Carol");
+      String channel = api.createChannel(ana, "files-" + UUID.randomUUID().toString().substring(0, 8));
+      api.join(bob, channel);
+      api.createChannel(carol, "elsewhere-" + UUID.randomUUID().toString().substring(0, 8));
+      return new Cast(ana, bob, carol, channel);
+    }
+  }
+
   /**
    * The sender uploads a picture and sends it; the reader sees it arrive with the message, in history too, and
    * downloads it whole, in part, from cache and as a thumbnail. Answers the file's id.

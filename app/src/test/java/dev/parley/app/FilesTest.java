@@ -43,10 +43,7 @@ class FilesTest {
   private static ParleyNode node;
   private static Vertx vertx;
   private static TestApi api;
-  private static TestApi.User ana;
-  private static TestApi.User bob;
-  private static TestApi.User carol;
-  private static String channel;
+  private static FileStory.Cast cast;
 
   @BeforeAll
   static void start() {
@@ -57,13 +54,7 @@ class FilesTest {
     });
     vertx = node.vertx();
     api = new TestApi(vertx, node.gateway().port());
-    ana = api.register("Ana");
-    bob = api.register("Bob");
-    carol = api.register("Carol");
-    channel = api.createChannel(ana, "files-" + UUID.randomUUID().toString().substring(0, 8));
-    api.join(bob, channel);
-    // Carol is a member of another room only.
-    api.createChannel(carol, "elsewhere-" + UUID.randomUUID().toString().substring(0, 8));
+    cast = FileStory.Cast.meet(api);
   }
 
   @AfterAll
@@ -73,24 +64,24 @@ class FilesTest {
 
   @Test
   void aPictureIsUploadedSentAndSeenByAnotherMember() {
-    FileStory.uploadSendAndDownload(vertx, api, ana, bob, channel);
+    FileStory.uploadSendAndDownload(vertx, api, cast.ana(), cast.bob(), cast.channel());
   }
 
   @Test
   void nobodyButTheRoomsReadersCanTellAFileExists() {
-    JsonObject unsent = upload(ana, "plan.png", TestFiles.picture("png", 40, 30));
+    JsonObject unsent = upload(cast.ana(), "plan.png", TestFiles.picture("png", 40, 30));
     String id = unsent.getString("id");
-    JsonObject unknown = TestApi.expect(404, api.download(bob, UUID.randomUUID().toString()));
+    JsonObject unknown = TestApi.expect(404, api.download(cast.bob(), UUID.randomUUID().toString()));
     // Not sent yet: its uploader's alone, even in a room everyone can read.
-    assertEquals(200, api.download(ana, id).statusCode());
-    assertEquals(unknown, TestApi.expect(404, api.download(bob, id)));
+    assertEquals(200, api.download(cast.ana(), id).statusCode());
+    assertEquals(unknown, TestApi.expect(404, api.download(cast.bob(), id)));
 
-    send(ana, channel, id);
-    assertEquals(200, api.download(bob, id).statusCode());
+    send(cast.ana(), cast.channel(), id);
+    assertEquals(200, api.download(cast.bob(), id).statusCode());
     // Carol, a member of another room, and a stranger's token-less request learn nothing either.
-    assertEquals(unknown, TestApi.expect(404, api.download(carol, id)));
-    assertEquals(unknown, TestApi.expect(404, api.download(carol, id + "/thumbnail")));
-    assertEquals(unknown, TestApi.expect(404, api.download(carol, "not-an-id")));
+    assertEquals(unknown, TestApi.expect(404, api.download(cast.carol(), id)));
+    assertEquals(unknown, TestApi.expect(404, api.download(cast.carol(), id + "/thumbnail")));
+    assertEquals(unknown, TestApi.expect(404, api.download(cast.carol(), "not-an-id")));
     assertEquals(401, api.download(null, id).statusCode());
   }
 
@@ -103,18 +94,18 @@ class FilesTest {
     // A polyglot: a valid PNG that carries an HTML page in a text chunk, named as a page.
     byte[] polyglot = TestFiles.pngWithText(60, 40, "Comment", "<html><script>alert(document.domain)</script>");
 
-    assertServed(upload(ana, "x.pdf", png), "image/png", "inline");
-    assertServed(upload(ana, "x.png", html), "text/html", "attachment");
-    assertServed(upload(ana, "drawing.png", svg), "image/svg+xml", "attachment");
-    HttpResponse<Buffer> served = assertServed(upload(ana, "x.html", polyglot), "image/png", "inline");
+    assertServed(upload(cast.ana(), "x.pdf", png), "image/png", "inline");
+    assertServed(upload(cast.ana(), "x.png", html), "text/html", "attachment");
+    assertServed(upload(cast.ana(), "drawing.png", svg), "image/svg+xml", "attachment");
+    HttpResponse<Buffer> served = assertServed(upload(cast.ana(), "x.html", polyglot), "image/png", "inline");
     assertFalse(TestFiles.contains(served.body().getBytes(), "<script>"), "the text chunk is stripped");
   }
 
   /** Sends the upload, then checks how a member receives it. */
   private static HttpResponse<Buffer> assertServed(JsonObject file, String type, String disposition) {
     assertEquals(type, file.getString("type"), file.encode());
-    send(ana, channel, file.getString("id"));
-    HttpResponse<Buffer> response = api.download(bob, file.getString("id"));
+    send(cast.ana(), cast.channel(), file.getString("id"));
+    HttpResponse<Buffer> response = api.download(cast.bob(), file.getString("id"));
     assertEquals(200, response.statusCode());
     assertEquals(type, response.getHeader("Content-Type"));
     assertTrue(response.getHeader("Content-Disposition").startsWith(disposition + ";"),
@@ -127,14 +118,14 @@ class FilesTest {
 
   @Test
   void aPhotoIsTurnedAsItsExifSaysAndServedWithoutItsMetadata() {
-    JsonObject file = upload(ana, "photo.jpg", TestFiles.jpegWithExif(400, 200, 6, "GPS 48.8584N 2.2945E"));
+    JsonObject file = upload(cast.ana(), "photo.jpg", TestFiles.jpegWithExif(400, 200, 6, "GPS 48.8584N 2.2945E"));
     assertEquals(200, file.getInteger("width"), "turned a quarter: as it is shown");
     assertEquals(400, file.getInteger("height"));
-    send(ana, channel, file.getString("id"));
-    byte[] served = api.download(bob, file.getString("id")).body().getBytes();
+    send(cast.ana(), cast.channel(), file.getString("id"));
+    byte[] served = api.download(cast.bob(), file.getString("id")).body().getBytes();
     assertFalse(TestFiles.contains(served, "48.8584"), "the EXIF block is gone");
     assertTrue(TestFiles.contains(served, "Exif"), "a minimal one keeps the orientation");
-    BufferedImage thumbnail = TestFiles.read(api.download(bob, file.getString("id") + "/thumbnail").body()
+    BufferedImage thumbnail = TestFiles.read(api.download(cast.bob(), file.getString("id") + "/thumbnail").body()
         .getBytes());
     assertEquals(160, thumbnail.getWidth());
     assertEquals(320, thumbnail.getHeight());
@@ -142,10 +133,10 @@ class FilesTest {
 
   @Test
   void gifsAndWebpPicturesGetThumbnailsToo() {
-    JsonObject gif = upload(ana, "wave.gif", TestFiles.picture("gif", 100, 50));
+    JsonObject gif = upload(cast.ana(), "wave.gif", TestFiles.picture("gif", 100, 50));
     assertEquals(List.of("image/gif", 100, 50, true),
         List.of(gif.getString("type"), gif.getInteger("width"), gif.getInteger("height"), gif.getBoolean("thumbnail")));
-    JsonObject webp = upload(ana, "dot.webp", TestFiles.WEBP);
+    JsonObject webp = upload(cast.ana(), "dot.webp", TestFiles.WEBP);
     assertEquals(List.of("image/webp", 1, 1, true),
         List.of(webp.getString("type"), webp.getInteger("width"), webp.getInteger("height"),
             webp.getBoolean("thumbnail")));
@@ -156,7 +147,7 @@ class FilesTest {
     byte[] bomb = TestFiles.pngBomb(30_000, 30_000);
     assertTrue(bomb.length < 8 * 1024, "a few KB: " + bomb.length);
     long stored = storedFiles();
-    JsonObject refused = TestApi.expect(400, api.upload(ana, channel, "bomb.png", bomb)).getJsonObject("error");
+    JsonObject refused = TestApi.expect(400, api.upload(cast.ana(), cast.channel(), "bomb.png", bomb)).getJsonObject("error");
     assertTrue(refused.getString("message").contains("30000×30000"), refused.encode());
     assertEquals(stored, storedFiles(), "nothing kept");
   }
@@ -193,8 +184,8 @@ class FilesTest {
       RawUpload raw = new RawUpload(socket, new StringBuilder(), Promise.promise());
       socket.handler(bytes -> raw.received().append(bytes.toString(StandardCharsets.ISO_8859_1)));
       socket.closeHandler(ended -> raw.closed().tryComplete());
-      socket.write("POST /api/v1/rooms/" + channel + "/files HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-          + "Authorization: Bearer " + ana.accessToken() + "\r\nContent-Type: " + contentType + "\r\n"
+      socket.write("POST /api/v1/rooms/" + cast.channel() + "/files HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Authorization: Bearer " + cast.ana().accessToken() + "\r\nContent-Type: " + contentType + "\r\n"
           + lengthHeader + "\r\n\r\n");
       return raw;
     }
@@ -213,7 +204,7 @@ class FilesTest {
   void aNameLikeAPathChangesNothingOnDisk() throws IOException {
     Path passwd = nodes.filesDir().resolve("../../etc/passwd").normalize();
     byte[] before = Files.exists(passwd) ? Files.readAllBytes(passwd) : null;
-    JsonObject file = upload(ana, "../../etc/passwd", "root::0:0:owned:/:/bin/sh\n".getBytes(StandardCharsets.UTF_8));
+    JsonObject file = upload(cast.ana(), "../../etc/passwd", "root::0:0:owned:/:/bin/sh\n".getBytes(StandardCharsets.UTF_8));
     assertEquals("passwd", file.getString("name"));
     assertEquals("text/plain", file.getString("type"));
     if (before != null) {
@@ -221,39 +212,37 @@ class FilesTest {
     } else {
       assertFalse(Files.exists(passwd));
     }
-    try (Stream<Path> stored = Files.walk(nodes.filesDir())) {
-      List<String> names = stored.filter(Files::isRegularFile).map(path -> path.getFileName().toString()).toList();
-      assertTrue(names.contains(file.getString("id")), names.toString());
-      assertTrue(names.stream().allMatch(name -> name.matches("[0-9a-f-]{36}(\\.thumbnail)?")), names.toString());
-    }
+    List<String> names = storedNames();
+    assertTrue(names.contains(file.getString("id")), names.toString());
+    assertTrue(names.stream().allMatch(name -> name.matches("[0-9a-f-]{36}(\\.thumbnail)?")), names.toString());
   }
 
   @Test
   void theFilesOfADeletedMessageAreNoLongerServed() {
-    JsonObject file = upload(ana, "secret.txt", "the plan".getBytes(StandardCharsets.UTF_8));
-    String message = send(ana, channel, file.getString("id")).getString("id");
-    assertEquals(200, api.download(bob, file.getString("id")).statusCode());
-    TestApi.expect(204, api.call(HttpMethod.DELETE, "/api/v1/rooms/" + channel + "/messages/" + message, ana, null));
-    assertEquals(404, api.download(bob, file.getString("id")).statusCode());
-    assertEquals(404, api.download(ana, file.getString("id")).statusCode());
-    JsonObject deleted = api.history(bob, channel, "after=0").getJsonArray("messages").stream()
+    JsonObject file = upload(cast.ana(), "secret.txt", "the plan".getBytes(StandardCharsets.UTF_8));
+    String message = send(cast.ana(), cast.channel(), file.getString("id")).getString("id");
+    assertEquals(200, api.download(cast.bob(), file.getString("id")).statusCode());
+    TestApi.expect(204, api.call(HttpMethod.DELETE, "/api/v1/rooms/" + cast.channel() + "/messages/" + message, cast.ana(), null));
+    assertEquals(404, api.download(cast.bob(), file.getString("id")).statusCode());
+    assertEquals(404, api.download(cast.ana(), file.getString("id")).statusCode());
+    JsonObject deleted = api.history(cast.bob(), cast.channel(), "after=0").getJsonArray("messages").stream()
         .map(JsonObject.class::cast).filter(seen -> seen.getString("id").equals(message)).findFirst().orElseThrow();
     assertFalse(deleted.containsKey("files"), deleted.encode());
   }
 
   @Test
   void aFileIsSentOnceByItsUploaderInTheRoomItWasUploadedTo() {
-    String id = upload(ana, "once.txt", "once".getBytes(StandardCharsets.UTF_8)).getString("id");
-    String elsewhere = api.createChannel(ana, "second-" + UUID.randomUUID().toString().substring(0, 8));
-    try (TestSocket anaSocket = TestSocket.connect(vertx, api.port(), ana);
-         TestSocket bobSocket = TestSocket.connect(vertx, api.port(), bob)) {
-      assertEquals("invalid", sendFrame(bobSocket, channel, "c-1", id).getString("code"), "not Bob's upload");
+    String id = upload(cast.ana(), "once.txt", "once".getBytes(StandardCharsets.UTF_8)).getString("id");
+    String elsewhere = api.createChannel(cast.ana(), "second-" + UUID.randomUUID().toString().substring(0, 8));
+    try (TestSocket anaSocket = TestSocket.connect(vertx, api.port(), cast.ana());
+         TestSocket bobSocket = TestSocket.connect(vertx, api.port(), cast.bob())) {
+      assertEquals("invalid", sendFrame(bobSocket, cast.channel(), "c-1", id).getString("code"), "not Bob's upload");
       assertEquals("invalid", sendFrame(anaSocket, elsewhere, "c-2", id).getString("code"), "not that room's");
-      JsonObject ack = sendFrame(anaSocket, channel, "c-3", id);
+      JsonObject ack = sendFrame(anaSocket, cast.channel(), "c-3", id);
       assertEquals("ack", ack.getString("op"), ack.encode());
-      assertEquals(ack.getString("id"), sendFrame(anaSocket, channel, "c-3", id).getString("id"), "a resend");
-      assertEquals("invalid", sendFrame(anaSocket, channel, "c-4", id).getString("code"), "sent already");
-      JsonObject tooMany = new JsonObject().put("op", "send").put("room", channel).put("cid", "c-5")
+      assertEquals(ack.getString("id"), sendFrame(anaSocket, cast.channel(), "c-3", id).getString("id"), "a resend");
+      assertEquals("invalid", sendFrame(anaSocket, cast.channel(), "c-4", id).getString("code"), "sent already");
+      JsonObject tooMany = new JsonObject().put("op", "send").put("room", cast.channel()).put("cid", "c-5")
           .put("files", new JsonArray(Stream.generate(() -> UUID.randomUUID().toString()).limit(11).toList()));
       assertEquals("invalid", anaSocket.nextOpAfterSend(tooMany).getString("code"));
     }
@@ -261,11 +250,11 @@ class FilesTest {
 
   @Test
   void uploadsNeverSentAreSweptFromStorage() {
-    String id = upload(ana, "draft.txt", "never sent".getBytes(StandardCharsets.UTF_8)).getString("id");
+    String id = upload(cast.ana(), "draft.txt", "never sent".getBytes(StandardCharsets.UTF_8)).getString("id");
     assertTrue(storedNames().contains(id));
     assertTrue(await(node.gateway().files().sweep(0)) >= 1);
     assertFalse(storedNames().contains(id));
-    assertEquals(404, api.download(ana, id).statusCode());
+    assertEquals(404, api.download(cast.ana(), id).statusCode());
   }
 
   private static JsonObject sendFrame(TestSocket socket, String room, String cid, String file) {
@@ -274,7 +263,7 @@ class FilesTest {
   }
 
   private static JsonObject upload(TestApi.User user, String name, byte[] content) {
-    return TestApi.expect(201, api.upload(user, channel, name, content)).getJsonObject("file");
+    return TestApi.expect(201, api.upload(user, cast.channel(), name, content)).getJsonObject("file");
   }
 
   private static JsonObject send(TestApi.User user, String room, String... files) {
@@ -290,9 +279,12 @@ class FilesTest {
     return storedNames().size();
   }
 
+  /** The objects in storage (uploads under way, in {@code tmp}, are not). */
   private static List<String> storedNames() {
+    Path underWay = nodes.filesDir().resolve("tmp");
     try (Stream<Path> stored = Files.walk(nodes.filesDir())) {
-      return stored.filter(Files::isRegularFile).map(path -> path.getFileName().toString()).toList();
+      return stored.filter(path -> Files.isRegularFile(path) && !path.startsWith(underWay))
+          .map(path -> path.getFileName().toString()).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,10 +24,7 @@ class S3FilesTest {
   private static ParleyNode node;
   private static Vertx vertx;
   private static TestApi api;
-  private static TestApi.User ana;
-  private static TestApi.User bob;
-  private static TestApi.User carol;
-  private static String channel;
+  private static FileStory.Cast cast;
 
   @BeforeAll
   static void start() {
@@ -38,11 +36,7 @@ class S3FilesTest {
     });
     vertx = node.vertx();
     api = new TestApi(vertx, node.gateway().port());
-    ana = api.register("Ana");
-    bob = api.register("Bob");
-    carol = api.register("Carol");
-    channel = api.createChannel(ana, "s3-" + UUID.randomUUID().toString().substring(0, 8));
-    api.join(bob, channel);
+    cast = FileStory.Cast.meet(api);
   }
 
   private static S3Mock s3() {
@@ -63,29 +57,36 @@ class S3FilesTest {
 
   @Test
   void aPictureIsUploadedToTheBucketSentAndSeenByAnotherMember() {
-    String id = FileStory.uploadSendAndDownload(vertx, api, ana, bob, channel);
+    String id = FileStory.uploadSendAndDownload(vertx, api, cast.ana(), cast.bob(), cast.channel());
     assertEquals(200, s3.status(id), "the bytes are in the bucket, under the file's id");
     assertEquals(200, s3.status(id + ".thumbnail"));
-    assertEquals(404, api.download(carol, id).statusCode());
-    assertEquals(404, api.download(carol, id + "/thumbnail").statusCode());
+    assertEquals(404, api.download(cast.carol(), id).statusCode());
+    assertEquals(404, api.download(cast.carol(), id + "/thumbnail").statusCode());
   }
 
   @Test
-  void nothingOfAnUploadStaysOnTheGatewaysDisk() throws Exception {
-    JsonObject file = TestApi.expect(201, api.upload(ana, channel, "notes.txt",
+  void nothingOfAnUploadStaysOnTheGatewaysDisk() {
+    JsonObject file = TestApi.expect(201, api.upload(cast.ana(), cast.channel(), "notes.txt",
         "kept in the bucket".getBytes(StandardCharsets.UTF_8))).getJsonObject("file");
-    assertEquals("kept in the bucket", api.download(ana, file.getString("id")).bodyAsString());
-    try (var left = Files.walk(nodes.filesDir())) {
-      assertTrue(left.noneMatch(Files::isRegularFile), "temporary files are gone");
-    }
+    assertEquals("kept in the bucket", api.download(cast.ana(), file.getString("id")).bodyAsString());
+    // Temporary files go once the answer is out.
+    nodes.eventually(S3FilesTest::nothingOnDisk, "no temporary files are left");
   }
 
   @Test
   void uploadsNeverSentAreSweptFromTheBucket() {
-    String id = TestApi.expect(201, api.upload(ana, channel, "draft.txt",
+    String id = TestApi.expect(201, api.upload(cast.ana(), cast.channel(), "draft.txt",
         "never sent".getBytes(StandardCharsets.UTF_8))).getJsonObject("file").getString("id");
     assertEquals(200, s3.status(id));
     assertTrue(await(node.gateway().files().sweep(0)) >= 1);
     assertEquals(404, s3.status(id));
+  }
+
+  private static boolean nothingOnDisk() {
+    try (var left = Files.walk(nodes.filesDir())) {
+      return left.noneMatch(Files::isRegularFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
