@@ -99,9 +99,7 @@ public final class FileStore {
             throw noSuchFile();
           }
           return Standings.load(pool, row.getUUID("room_id").toString(), command.user()).map(who -> {
-            if (!Permissions.allows(who, Need.READ)) {
-              throw noSuchFile();
-            }
+            Permissions.requireFileReader(who);
             return new FileReply(view(row));
           });
         })
