@@ -32,6 +32,8 @@ final class Metadata {
   private static final byte[] EXIF = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] ICC = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
   private static final int ORIENTATION_TAG = 0x0112;
+  private static final byte[] RIFF = "RIFF".getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] WEBP = "WEBP".getBytes(StandardCharsets.ISO_8859_1);
 
   private Metadata() {
   }
@@ -181,8 +183,7 @@ final class Metadata {
         }
       }
       ByteBuffer riff = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-      riff.put("RIFF".getBytes(StandardCharsets.ISO_8859_1)).putInt((int) kept)
-          .put("WEBP".getBytes(StandardCharsets.ISO_8859_1)).flip();
+      riff.put(RIFF).putInt((int) kept).put(WEBP).flip();
       out.write(riff);
       for (long at = 12; at + 8 <= end; at += 8 + padded(readInt(in, at + 4))) {
         if (dropped(in, at)) {
