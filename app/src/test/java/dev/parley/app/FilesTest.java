@@ -132,6 +132,17 @@ class FilesTest {
   }
 
   @Test
+  void aWebpLosesItsExifChunkAndStillReads() {
+    JsonObject file = upload(cast.ana(), "dot.webp", TestFiles.webpWithExif("GPS 48.8584N 2.2945E"));
+    assertEquals(List.of("image/webp", 1, 1), List.of(file.getString("type"), file.getInteger("width"),
+        file.getInteger("height")));
+    send(cast.ana(), cast.channel(), file.getString("id"));
+    byte[] served = api.download(cast.bob(), file.getString("id")).body().getBytes();
+    assertFalse(TestFiles.contains(served, "48.8584"), "the EXIF chunk is gone");
+    assertEquals(1, TestFiles.read(served).getWidth(), "and the rest is a WebP still");
+  }
+
+  @Test
   void gifsAndWebpPicturesGetThumbnailsToo() {
     JsonObject gif = upload(cast.ana(), "wave.gif", TestFiles.picture("gif", 100, 50));
     assertEquals(List.of("image/gif", 100, 50, true),

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -68,6 +69,25 @@ final class TestFiles {
     byte[] segment = concat(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) ((exif.length + 2) >> 8),
         (byte) ((exif.length + 2) & 0xFF)}, exif);
     return concat(Arrays.copyOf(jpeg, 2), concat(segment, Arrays.copyOfRange(jpeg, 2, jpeg.length)));
+  }
+
+  /**
+   * The 1x1 WebP in the extended format: a VP8X header that announces EXIF, the picture, and an EXIF chunk holding
+   * the given text.
+   */
+  static byte[] webpWithExif(String secret) {
+    byte[] picture = Arrays.copyOfRange(WEBP, 12, WEBP.length);
+    ByteBuffer vp8x = ByteBuffer.allocate(18).order(ByteOrder.LITTLE_ENDIAN);
+    vp8x.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10).put((byte) 0x08).put(new byte[9]);
+    byte[] text = secret.getBytes(StandardCharsets.US_ASCII);
+    int padded = text.length + (text.length & 1);
+    ByteBuffer exif = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
+    exif.put("EXIF".getBytes(StandardCharsets.US_ASCII)).putInt(text.length).put(text);
+    byte[] chunks = concat(concat(vp8x.array(), picture), exif.array());
+    ByteBuffer header = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+    header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(4 + chunks.length)
+        .put("WEBP".getBytes(StandardCharsets.US_ASCII));
+    return concat(header.array(), chunks);
   }
 
   /** A PNG with a tEXt chunk after its header: a place where a polyglot hides HTML. */

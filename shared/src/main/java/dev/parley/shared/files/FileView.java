@@ -25,9 +25,4 @@ public record FileView(String id, String name, long size, String type, Integer w
         Json.text(json, "type"), Json.optInteger(json, "width"), Json.optInteger(json, "height"),
         Json.flag(json, "thumbnail", false));
   }
-
-  /** Whether the file is a picture the server decoded (and so has a size in pixels and, usually, a thumbnail). */
-  public boolean image() {
-    return width != null;
-  }
 }
