@@ -164,6 +164,15 @@ class FilesTest {
   }
 
   @Test
+  void aPictureWhosePixelsCannotBeDrawnIsKeptWithoutAThumbnail() {
+    JsonObject file = upload(cast.ana(), "broken.png", TestFiles.pngWithBrokenData(100, 50));
+    assertEquals(List.of("image/png", 100, 50, false), List.of(file.getString("type"), file.getInteger("width"),
+        file.getInteger("height"), file.getBoolean("thumbnail")));
+    send(cast.ana(), cast.channel(), file.getString("id"));
+    assertEquals(404, api.download(cast.bob(), file.getString("id") + "/thumbnail").statusCode());
+  }
+
+  @Test
   void anUploadOverTheLimitIsCutOffWithoutReadingTheRest() {
     String boundary = "parley-boundary";
     RawUpload raw = RawUpload.start("multipart/form-data; boundary=" + boundary, "Transfer-Encoding: chunked");

@@ -101,17 +101,26 @@ final class TestFiles {
 
   /** A PNG whose header claims a size it has not the data for: decoding it would need width x height x 3 bytes. */
   static byte[] pngBomb(int width, int height) {
-    ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-        .put((byte) 0).put((byte) 0).put((byte) 0);
     Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
     deflater.setInput(new byte[1 << 20]);
     deflater.finish();
     byte[] compressed = new byte[64 * 1024];
     int length = deflater.deflate(compressed);
     deflater.end();
+    return png(width, height, Arrays.copyOf(compressed, length));
+  }
+
+  /** A PNG with a sound header and image data that is no zlib stream: its size is known, its pixels are not. */
+  static byte[] pngWithBrokenData(int width, int height) {
+    return png(width, height, "these bytes are not deflated pixels".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static byte[] png(int width, int height, byte[] data) {
+    ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
+        .put((byte) 0).put((byte) 0).put((byte) 0);
     byte[] signature = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     return concat(signature, concat(chunk("IHDR", header.array()),
-        concat(chunk("IDAT", Arrays.copyOf(compressed, length)), chunk("IEND", new byte[0]))));
+        concat(chunk("IDAT", data), chunk("IEND", new byte[0]))));
   }
 
   private static byte[] chunk(String type, byte[] data) {

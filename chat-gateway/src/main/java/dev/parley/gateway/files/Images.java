@@ -43,16 +43,22 @@ final class Images {
 
   /**
    * Writes {@code cleaned} (the picture without metadata) and {@code thumbnail} (a JPEG); fails {@code invalid} when
-   * the picture is too large in pixels or cannot be read.
+   * the picture is too large in pixels, or its metadata or header cannot be read (then nothing can be said about
+   * what it holds). A picture whose pixels ImageIO cannot draw is kept, without a thumbnail.
    */
   static Facts process(Path original, String type, Path cleaned, Path thumbnail) {
     try {
       int orientation = Metadata.strip(original, type, cleaned);
       Decoded image = decode(cleaned, type);
-      BufferedImage oriented = orient(image.image(), orientation);
-      writeThumbnail(oriented, thumbnail);
       boolean turned = orientation >= 5;
-      return new Facts(turned ? image.height() : image.width(), turned ? image.width() : image.height(), true);
+      int width = turned ? image.height() : image.width();
+      int height = turned ? image.width() : image.height();
+      if (image.image() == null) {
+        // Its header is sound but ImageIO cannot draw it (a CMYK JPEG, say): it is kept, without a thumbnail.
+        return new Facts(width, height, false);
+      }
+      writeThumbnail(orient(image.image(), orientation), thumbnail);
+      return new Facts(width, height, true);
     } catch (IOException | RuntimeException e) {
       // Malformed data makes readers throw anything from IIOException to IndexOutOfBoundsException.
       throw e instanceof ParleyException refusal ? refusal
@@ -60,6 +66,7 @@ final class Images {
     }
   }
 
+  /** A decoded picture (subsampled) and its size from the header; {@code image} null when it cannot be drawn. */
   private record Decoded(BufferedImage image, int width, int height) {
   }
 
@@ -83,11 +90,11 @@ final class Images {
       ImageReadParam param = reader.getDefaultReadParam();
       int step = Math.max(1, Math.max(width, height) / (THUMBNAIL * 2));
       param.setSourceSubsampling(step, step, 0, 0);
-      BufferedImage image = reader.read(0, param);
-      if (image == null) {
-        throw new ParleyException(ErrorCode.INVALID, "The picture could not be read");
+      try {
+        return new Decoded(reader.read(0, param), width, height);
+      } catch (IOException | RuntimeException undrawable) {
+        return new Decoded(null, width, height);
       }
-      return new Decoded(image, width, height);
     } finally {
       reader.dispose();
     }
