@@ -38,6 +38,8 @@ class FilesTest {
 
   /** Small, so that cutting off an upload costs the test little. */
   private static final int MAX_BYTES = 1024 * 1024;
+  /** Per person and day: Dee's test uses it up; the others upload far less. */
+  private static final int QUOTA_BYTES = 2 * MAX_BYTES;
 
   private static TestNodes nodes;
   private static ParleyNode node;
@@ -49,7 +51,7 @@ class FilesTest {
   static void start() {
     nodes = new TestNodes();
     node = nodes.start(false, config -> {
-      config.getJsonObject("files").put("maxBytes", MAX_BYTES);
+      config.getJsonObject("files").put("maxBytes", MAX_BYTES).put("quotaBytesPerDay", QUOTA_BYTES);
       return config;
     });
     vertx = node.vertx();
@@ -170,6 +172,20 @@ class FilesTest {
         file.getInteger("height"), file.getBoolean("thumbnail")));
     send(cast.ana(), cast.channel(), file.getString("id"));
     assertEquals(404, api.download(cast.bob(), file.getString("id") + "/thumbnail").statusCode());
+  }
+
+  @Test
+  void aPersonsDailyQuotaHoldsAcrossUploads() {
+    TestApi.User dee = api.register("Dee");
+    String room = api.createChannel(dee, "dee-" + UUID.randomUUID().toString().substring(0, 8));
+    byte[] part = new byte[MAX_BYTES - 64 * 1024];
+    TestApi.expect(201, api.upload(dee, room, "one.bin", part));
+    TestApi.expect(201, api.upload(dee, room, "two.bin", part));
+    JsonObject over = TestApi.expect(413, api.upload(dee, room, "three.bin", part)).getJsonObject("error");
+    assertTrue(over.getString("message").contains("daily upload quota"), over.encode());
+    TestApi.expect(201, api.upload(dee, room, "rest.bin", new byte[2 * 64 * 1024]));
+    JsonObject none = TestApi.expect(429, api.upload(dee, room, "more.bin", new byte[16 * 1024])).getJsonObject("error");
+    assertEquals("rate_limited", none.getString("code"));
   }
 
   @Test
