@@ -59,7 +59,11 @@ public final class FilesApi {
   /** Room for a multipart body's boundaries and part headers around the file itself. */
   private static final long ENVELOPE_BYTES = 16 * 1024;
   private static final int WORKERS = 2;
-  private static final int MAX_UPLOADS_IN_FLIGHT = 32;
+  /**
+   * Uploads under way per gateway. Each streams to disk, but Netty's multipart decoder (under Vert.x's) keeps up to
+   * 10 MiB of the body it has already decoded before it compacts its buffer: this bounds that memory to 160 MiB.
+   */
+  private static final int MAX_UPLOADS_IN_FLIGHT = 16;
   private static final int UPLOADS_PER_PERSON = 3;
   /** An upload that sends nothing for this long is cut off, so trickling clients cannot hold upload slots. */
   static final long IDLE_MILLIS = 30_000;
