@@ -57,10 +57,12 @@ addEventListener('storage', (e) => {
   else if (session && before?.user?.id !== session.user?.id) location.reload();
 });
 
-/** A File or Blob goes as it is (the browser sets its Content-Type); anything else as JSON. */
-const isRaw = (body) => typeof Blob !== 'undefined' && body instanceof Blob;
+/** A File, Blob or form goes as it is (the browser sets its Content-Type); anything else as JSON. */
+const isRaw = (body) => (typeof Blob !== 'undefined' && body instanceof Blob)
+  || (typeof FormData !== 'undefined' && body instanceof FormData);
 
-async function call(method, path, body, token) {
+/** blob: read a successful answer as a Blob (a file) rather than JSON. */
+async function call(method, path, body, token, blob = false) {
   const headers = { Accept: 'application/json' };
   const raw = isRaw(body);
   if (body !== undefined && !raw) headers['Content-Type'] = 'application/json';
@@ -73,7 +75,8 @@ async function call(method, path, body, token) {
   } catch {
     throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection.');
   }
-  const data = res.status === 204 ? null : await res.json().catch(() => null);
+  const data = res.status === 204 ? null
+    : blob && res.ok ? await res.blob() : await res.json().catch(() => null);
   return { res, data };
 }
 
@@ -123,16 +126,16 @@ export function refresh(staleAccessToken = session?.accessToken) {
 }
 
 /** An authenticated call: Bearer token, refresh and one retry on 401. Returns the JSON body. */
-async function request(method, path, body) {
+async function request(method, path, body, blob = false) {
   if (session?.expiresAt && session.expiresAt - Date.now() < EARLY_REFRESH_MS) {
     await refresh().catch(() => {}); // best effort: a real failure shows up as a 401 below
   }
   if (!session) throw new ApiError(401, 'unauthorized', 'Please sign in.');
   const token = session.accessToken;
-  let { res, data } = await call(method, path, body, token);
+  let { res, data } = await call(method, path, body, token, blob);
   if (res.status === 401) {
     await refresh(token); // throws, and signs out, when the session is gone
-    ({ res, data } = await call(method, path, body, session.accessToken));
+    ({ res, data } = await call(method, path, body, session.accessToken, blob));
   }
   if (!res.ok) {
     // A room call refused with 403/404 usually means our list of rooms is stale (removed, banned,
@@ -248,6 +251,16 @@ export const api = {
   updateMe: (changes) => request('PATCH', '/me', changes).then(keepMe),
   /** The picture file as the raw request body. */
   uploadAvatar: (file) => request('PUT', '/me/avatar', file).then(keepMe),
+
+  // ---- files ----
+  /** Uploads a file to a room (not sent yet): { file: { id, name, size, type, width?, height?, thumbnail } }. */
+  uploadFile: (roomId, file) => {
+    const form = new FormData();
+    form.append('file', file, file.name || 'pasted');
+    return request('POST', `${room(roomId)}/files`, form);
+  },
+  /** A file's bytes (or its thumbnail's) as a Blob, fetched with the session's token. */
+  fileBlob: (id, thumbnail) => request('GET', `/files/${enc(id)}${thumbnail ? '/thumbnail' : ''}`, undefined, true),
   removeAvatar: () => request('DELETE', '/me/avatar').then(keepMe),
   changePassword: (currentPassword, newPassword) => request('POST', '/auth/password', { currentPassword, newPassword }),
   sessions: () => request('GET', '/sessions'),

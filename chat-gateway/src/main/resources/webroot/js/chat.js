@@ -18,6 +18,7 @@ import { confirmAction } from './confirm.js';
 import { parseCommand, runCommand } from './slash.js';
 import { messageItem, setText, markEdited, dayItem, dayKey } from './messageview.js';
 import { reactionMap, applyReaction, renderChips, togglePicker, closePicker } from './reactions.js';
+import { Attachments, pastedFiles } from './files.js';
 
 const PAGE_SIZE = 50;
 const GAP_PAGE_SIZE = 100;
@@ -71,11 +72,13 @@ export class ChatView {
   #onRead;
   #onOpenThread;
   #commands;
+  #attachments;
 
   #els = {
     empty: $('#chat-empty'), room: $('#chat-room'), title: $('#room-title'), topic: $('#room-topic'),
     scroller: $('#scroller'), list: $('#messages'), older: $('#load-older'), typing: $('#typing'),
     form: $('#composer'), input: $('#composer-input'), send: $('#composer-send'),
+    attach: $('#composer-attach'), picker: $('#composer-file'), files: $('#composer-files'),
     archived: $('#archived-banner'), muted: $('#muted-note'), jump: $('#jump-unread'),
   };
 
@@ -89,8 +92,21 @@ export class ChatView {
     this.#onRead = onRead;
     this.#onOpenThread = onOpenThread;
     this.#commands = commands;
-    const { form, input, scroller, older, jump } = this.#els;
+    const { form, input, scroller, older, jump, attach, picker, files } = this.#els;
+    this.#attachments = new Attachments(files, () => this.roomId);
     form.addEventListener('submit', (e) => { e.preventDefault(); this.#submit(); });
+    attach.addEventListener('click', () => picker.click());
+    picker.addEventListener('change', () => {
+      this.#attachments.add(picker.files);
+      picker.value = '';
+    });
+    // A pasted screenshot (or copied files) becomes an attachment; pasted text stays text.
+    input.addEventListener('paste', (e) => {
+      const pasted = pastedFiles(e);
+      if (!pasted.length || !has('files') || !canPost(this.#room)) return;
+      e.preventDefault();
+      this.#attachments.add(pasted);
+    });
     input.addEventListener('keydown', (e) => {
       if (e.isComposing) return;
       // Enter sends, Shift+Enter is a new line; never while an IME is composing.
@@ -125,6 +141,7 @@ export class ChatView {
     this.#reset();
     this.roomId = room.id;
     this.#room = room;
+    this.#attachments.clear();
     this.#els.empty.hidden = true;
     this.#els.room.hidden = false;
     this.setRoomInfo(room);
@@ -227,7 +244,7 @@ export class ChatView {
     this.#pending.delete(cid);
     p.el.remove(); // the stored message takes its place in seq order (unless its event came first)
     const me = this.#getMe();
-    this.#live(() => this.#addMessage({ id, seq, ts, text: p.text, sender: me?.id, senderName: me?.name }));
+    this.#live(() => this.#addMessage({ id, seq, ts, text: p.text, sender: me?.id, senderName: me?.name, files: p.files }));
     this.#markReadSoon();
   }
 
@@ -403,6 +420,7 @@ export class ChatView {
     el.classList.remove('edited');
     el.querySelector('.msg-edited')?.remove();
     el.querySelector('.msg-editor')?.remove();
+    el.querySelector('.msg-files')?.remove(); // no longer served either
     const text = el.querySelector('.msg-text');
     text.hidden = false;
     text.textContent = DELETED_TEXT; // the text itself is gone from the server too
@@ -423,9 +441,9 @@ export class ChatView {
     this.#insert(h('li', { class: 'sys', 'data-testid': 'system-message', 'data-seq': seq }, text), seq);
   }
 
-  #addPending(cid, text, error) {
+  #addPending(cid, text, error, files = []) {
     const me = this.#getMe();
-    const el = messageItem({ sender: me?.id, senderName: me?.name ?? 'Me', text, ts: Date.now() }, me,
+    const el = messageItem({ sender: me?.id, senderName: me?.name ?? 'Me', text, ts: Date.now(), files }, me,
       { 'data-state': 'pending', 'data-cid': cid });
     const status = h('span', { class: 'msg-status', 'data-testid': 'message-status' }, 'Sending…');
     const actions = h('span', { class: 'msg-actions', hidden: true },
@@ -442,7 +460,7 @@ export class ChatView {
       } }, 'Discard'));
     el.querySelector('.msg-meta').append(status, actions);
     this.#els.list.append(el); // pending messages stay at the bottom until acked
-    this.#pending.set(cid, { el, text });
+    this.#pending.set(cid, { el, text, files });
     if (error) this.#markFailed(el, error);
     this.#layout();
   }
@@ -677,6 +695,8 @@ export class ChatView {
     const open = !room || canPost(room);
     input.disabled = !open;
     send.disabled = !open;
+    this.#els.attach.disabled = !open;
+    this.#els.attach.hidden = !has('files');
     input.placeholder = room?.archived ? 'This room is archived'
       : room?.muted ? 'You are muted in this room' : 'Write a message… (/help for commands)';
   }
@@ -694,7 +714,9 @@ export class ChatView {
   async #submit() {
     const { input } = this.#els;
     const text = input.value.trim();
-    if (!text || !this.roomId) return;
+    if (!this.roomId) return;
+    if (!this.#attachments.empty) { await this.#sendWithFiles(text); return; }
+    if (!text) return;
     const parsed = parseCommand(text);
     if (parsed.error) { toast(parsed.error); return; }
     if (parsed.send == null) { await this.#runCommand(parsed, text); return; }
@@ -705,6 +727,25 @@ export class ChatView {
     }
     const cid = connection.send(this.roomId, parsed.send);
     this.#addPending(cid, parsed.send, null);
+    this.#clearComposer();
+    this.#typingSentAt = 0;
+    this.#scrollToBottom();
+  }
+
+  /** A message with the composer's files: once they are uploaded, they go with the text (which may be empty). */
+  async #sendWithFiles(text) {
+    const roomId = this.roomId;
+    const gen = this.#gen;
+    if (!canPost(this.#room)) return;
+    if (text.length > MAX_TEXT) {
+      toast(`A message can have at most ${MAX_TEXT} characters (this one has ${text.length}).`);
+      return;
+    }
+    const files = await this.#attachments.ready();
+    if (gen !== this.#gen || (!files.length && !text)) return;
+    const cid = connection.send(roomId, text, files.length ? { files: files.map((file) => file.id) } : {});
+    this.#addPending(cid, text, null, files);
+    this.#attachments.sent();
     this.#clearComposer();
     this.#typingSentAt = 0;
     this.#scrollToBottom();

@@ -5,6 +5,7 @@
 import { h, formatTime } from './dom.js';
 import { renderText } from './markdown.js';
 import { avatarImg, nameSpan } from './users.js';
+import { fileList } from './files.js';
 
 const DAY_MS = 86_400_000;
 
@@ -24,6 +25,7 @@ export function messageItem(m, me, props = {}) {
         formatTime(ts))),
     h('div', { class: 'msg-text', 'data-testid': 'message-text' })));
   setText(el, m.text, me);
+  if (m.files?.length && !m.deleted) el.querySelector('.msg-text').after(fileList(m.files));
   if (m.mentions?.includes?.(me?.id) || (m.mentionsChannel && !own)) el.classList.add('mentions-me');
   const editedAt = m.editedAt ?? m.editedTs;
   if (editedAt != null) markEdited(el, editedAt);

@@ -26,7 +26,7 @@ final class ConfigLoader {
   static final String DEFAULTS = "conf/parley.json";
   private static final String ENV_PREFIX = "PARLEY_";
   private static final Set<String> SECTIONS = Set.of("http", "db", "redis", "auth", "limits", "cluster", "mail",
-      "oauth");
+      "oauth", "files");
   private static final Set<String> LIST_KEYS = Set.of("allowedOrigins", "members", "roles", "trustedProxies");
 
   private ConfigLoader() {
@@ -97,9 +97,15 @@ final class ConfigLoader {
       return Boolean.parseBoolean(value);
     }
     String lower = key.toLowerCase(Locale.ROOT);
-    if (!lower.contains("secret") && !lower.contains("password")) {
-      if (value.matches("-?\\d{1,9}")) {
-        return Integer.parseInt(value);
+    // Secrets and keys are text even when they look like numbers.
+    if (!lower.contains("secret") && !lower.contains("password") && !lower.endsWith("key")) {
+      if (value.matches("-?\\d{1,18}")) {
+        long number = Long.parseLong(value);
+        if (number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE) {
+          return (int) number;
+        }
+        // Byte counts (files.maxBytes, files.quotaBytesPerDay) can pass what an int holds.
+        return number;
       }
       if (value.matches("-?\\d+\\.\\d+")) {
         return Double.parseDouble(value);

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ class AuthorizationTest {
   private static TestApi api;
   private static Map<String, TestApi.User> people;
   private static JsonObject noSuchRoom;
+  private static JsonObject noSuchFile;
 
   @BeforeAll
   static void start() {
@@ -56,6 +59,7 @@ class AuthorizationTest {
         new JsonObject().put("role", "admin")));
     noSuchRoom = TestApi.expect(404, api.call(HttpMethod.GET,
         "/api/v1/rooms/" + UUID.randomUUID() + "/messages", people.get("member"), null));
+    noSuchFile = TestApi.expect(404, api.download(people.get("member"), UUID.randomUUID().toString()));
   }
 
   @AfterAll
@@ -100,7 +104,7 @@ class AuthorizationTest {
    * author's 👍 on it to edit, react to and open the thread of (deleting the first must not hide the second), and
    * one by the author that names everyone by @handle.
    */
-  private record Fixture(String kind, String id, String message, String reacted, String mentioning) {
+  private record Fixture(String kind, String id, String message, String reacted, String mentioning, String file) {
   }
 
   private Fixture fixture(String kind) {
@@ -126,6 +130,8 @@ class AuthorizationTest {
     String message;
     String reacted;
     String mentioning;
+    String file = TestApi.expect(201, api.upload(people.get("author"), id, "notes.txt",
+        "for the room".getBytes(StandardCharsets.UTF_8))).getJsonObject("file").getString("id");
     StringBuilder everyone = new StringBuilder("hello");
     for (TestApi.User person : people.values()) {
       everyone.append(" @").append(TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/users/" + person.id(),
@@ -135,10 +141,13 @@ class AuthorizationTest {
       message = author.sendMessage(id, "written by the author").getString("id");
       reacted = author.sendMessage(id, "reacted to by the author").getString("id");
       mentioning = author.sendMessage(id, everyone.toString()).getString("id");
+      JsonObject sent = author.nextOpAfterSend(new JsonObject().put("op", "send").put("room", id)
+          .put("cid", UUID.randomUUID().toString()).put("text", "a file").put("files", new JsonArray().add(file)));
+      assertEquals("ack", sent.getString("op"), sent.encode());
     }
     TestApi.expect(204, api.call(HttpMethod.PUT, "/api/v1/rooms/" + id + "/messages/" + reacted + "/reactions/"
         + THUMBS_UP, people.get("author"), null));
-    return new Fixture(kind, id, message, reacted, mentioning);
+    return new Fixture(kind, id, message, reacted, mentioning, file);
   }
 
   /** Tries one action and says Y, F or N (or what else came back). */
@@ -196,6 +205,16 @@ class AuthorizationTest {
       // The author is in every room of the fixtures; outsiders, banned people and workspace admins are in none.
       case "presence" -> TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/presence?users="
           + people.get("author").id(), user, null)).getJsonArray("presence").isEmpty() ? "-" : "Y";
+      case "upload" -> http(api.upload(user, room.id(), "from-" + actor + ".txt",
+          "hello".getBytes(StandardCharsets.UTF_8)));
+      case "download" -> {
+        HttpResponse<Buffer> response = api.download(user, room.file());
+        if (response.statusCode() == 404) {
+          assertEquals(noSuchFile, response.bodyAsJsonObject(), "a file one may not read answers like no file at all");
+          yield "N";
+        }
+        yield http(response);
+      }
       default -> throw new IllegalArgumentException(action);
     };
   }

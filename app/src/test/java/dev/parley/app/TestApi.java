@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.multipart.MultipartForm;
 import java.util.UUID;
 
 /** A client of one node's HTTP API, as a user's app would use it. */
@@ -67,6 +68,28 @@ final class TestApi {
 
   JsonObject history(User user, String room, String query) {
     return expect(200, call(HttpMethod.GET, "/api/v1/rooms/" + room + "/messages?" + query, user, null));
+  }
+
+  /** Uploads a file to a room as a browser's form would: multipart, the name as given, a declared type ignored. */
+  HttpResponse<Buffer> upload(User user, String room, String name, byte[] content) {
+    var request = client.post(port, "127.0.0.1", "/api/v1/rooms/" + room + "/files");
+    if (user != null) {
+      request.bearerTokenAuthentication(user.accessToken());
+    }
+    return await(request.sendMultipartForm(MultipartForm.create()
+        .binaryFileUpload("file", name, Buffer.buffer(content), "application/octet-stream")));
+  }
+
+  /** A file (or its thumbnail: {@code /thumbnail}) as the user fetches it, with any extra request headers. */
+  HttpResponse<Buffer> download(User user, String path, String... headers) {
+    var request = client.get(port, "127.0.0.1", "/api/v1/files/" + path);
+    if (user != null) {
+      request.bearerTokenAuthentication(user.accessToken());
+    }
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.putHeader(headers[i], headers[i + 1]);
+    }
+    return await(request.send());
   }
 
   HttpResponse<Buffer> call(HttpMethod method, String path, User user, JsonObject body) {

@@ -3,6 +3,9 @@ package dev.parley.app;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +26,8 @@ final class TestNodes implements AutoCloseable {
   private final String databaseUrl = TestServices.freshDatabaseUrl();
   private final String clusterName = "parley-test-" + UUID.randomUUID();
   private final List<ParleyNode> nodes = new ArrayList<>();
+  /** Where this test's nodes keep uploaded files (unless a test gives them a bucket). */
+  private final Path filesDir = temporaryFolder();
 
   /**
    * The configuration of a node of this test; generous send limits unless a test tightens them. No default channels:
@@ -38,6 +43,7 @@ final class TestNodes implements AutoCloseable {
             .put("replayLimit", 150).put("authPerMinute", 100_000).put("roomsPerHour", 100_000)
             .put("inviteEmailsPerDay", 100_000).put("searchesPerMinute", 100_000))
         .put("workspace", new JsonObject().put("defaultChannels", new JsonArray()))
+        .put("files", new JsonObject().put("dir", filesDir.toString()))
         .put("cluster", new JsonObject().put("enabled", clustered).put("name", clusterName)
             .put("host", "127.0.0.1").put("members", new JsonArray().add("127.0.0.1")));
   }
@@ -83,6 +89,19 @@ final class TestNodes implements AutoCloseable {
     ParleyNode node = await(ParleyNode.start(customize.apply(config(clustered)), roles));
     nodes.add(node);
     return node;
+  }
+
+  /** The folder this test's nodes keep uploaded files in. */
+  Path filesDir() {
+    return filesDir;
+  }
+
+  private static Path temporaryFolder() {
+    try {
+      return Files.createTempDirectory("parley-files-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Waits for a condition another component brings about, checking again after each short timer. */

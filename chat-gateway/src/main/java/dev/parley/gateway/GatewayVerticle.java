@@ -1,5 +1,9 @@
 package dev.parley.gateway;
 
+import dev.parley.gateway.files.FileStorage;
+import dev.parley.gateway.files.FilesApi;
+import dev.parley.gateway.files.LocalStorage;
+import dev.parley.gateway.files.S3Storage;
 import dev.parley.gateway.http.ClientAddresses;
 import dev.parley.gateway.http.HttpErrors;
 import dev.parley.gateway.http.Requests;
@@ -46,6 +50,7 @@ import io.vertx.redis.client.RedisOptions;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -80,6 +85,8 @@ public final class GatewayVerticle extends VerticleBase {
   private InvitesApi invites;
   private OAuthApi oauth;
   private WsTickets tickets;
+  private FileStorage storage;
+  private FilesApi files;
   private Connection.Shared connectionShared;
   private PresenceService presence;
   private volatile Set<String> allowedOrigins = Set.of();
@@ -120,7 +127,9 @@ public final class GatewayVerticle extends VerticleBase {
         RateLimiter.perDay(redisApi, "invite-emails", config.limits().inviteEmailsPerDay()));
     oauth = new OAuthApi(vertx, services, auth, tokens, redisApi, config.oauth(), () -> publicUrl);
 
+    storage = storage(config);
     router = router(services, config);
+    files.startSweeping();
     // Vert.x drops a connection whose frame exceeds its own maximum without a close frame, so its maximum sits above
     // Parley's limit: the connection checks the limit and closes with 1009, as the protocol says.
     int hardFrameLimit = Math.max(config.limits().maxFrameBytes() * 4, 1 << 20);
@@ -140,8 +149,11 @@ public final class GatewayVerticle extends VerticleBase {
         .webSocketHandler(ws -> { });
     long sweepMillis = config.limits().heartbeatSeconds() * 500L;
     vertx.setPeriodic(sweepMillis, id -> sweepConnections());
-    // Ready once presence changes from the whole cluster reach this node, and the port is open.
-    return presenceHub.ready().compose(heard -> server.listen(config.http().port(), config.http().host()))
+    // Ready once presence changes from the whole cluster reach this node, the temporary folder for uploads exists,
+    // and the port is open.
+    return presenceHub.ready()
+        .compose(heard -> vertx.fileSystem().mkdirs(filesTemp(config).toString()))
+        .compose(made -> server.listen(config.http().port(), config.http().host()))
         .onSuccess(listening -> {
           publicUrl = config.http().publicUrl(listening.actualPort());
           allowedOrigins = allowedOrigins(publicUrl, config.http().allowedOrigins());
@@ -158,7 +170,7 @@ public final class GatewayVerticle extends VerticleBase {
     }
     passwordWorkers.close();
     redis.close();
-    return Future.succeededFuture();
+    return storage == null ? Future.succeededFuture() : storage.close();
   }
 
   /** The port the server listens on (useful when configured with port 0). */
@@ -169,6 +181,11 @@ public final class GatewayVerticle extends VerticleBase {
   /** The routes this gateway serves, for the test that holds them and the OpenAPI document to each other. */
   Router router() {
     return router;
+  }
+
+  /** Uploads and downloads of files (for tests and operations: its sweep). */
+  public FilesApi files() {
+    return files;
   }
 
   /** The rooms this node holds an event-bus consumer for. */
@@ -186,6 +203,9 @@ public final class GatewayVerticle extends VerticleBase {
     router.route().handler(GatewayVerticle::securityHeaders);
     ProfileApi profiles = new ProfileApi(vertx, services, auth::bearerIdentity);
     profiles.mountPictures(router);
+    files = new FilesApi(vertx, services, storage, filesTemp(config), config.files(),
+        RateLimiter.perMinute(redisApi, "uploads", config.files().uploadsPerMinute()), auth::bearerIdentity);
+    files.mountUpload(router);
 
     Router api = Router.router(vertx);
     api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
@@ -205,6 +225,7 @@ public final class GatewayVerticle extends VerticleBase {
         config.limits().sendBurst())).mount(api);
     profiles.mount(api);
     new PresenceApi(presence).mount(api);
+    files.mount(api);
     invites.mountPrivate(api);
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(HttpErrors::handle);
@@ -217,6 +238,23 @@ public final class GatewayVerticle extends VerticleBase {
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
     router.route().failureHandler(HttpErrors::handle);
     return router;
+  }
+
+  /** An S3-compatible bucket when one is configured, else the local folder. */
+  private FileStorage storage(ParleyConfig config) {
+    if (config.files().s3().enabled()) {
+      return new S3Storage(vertx, config.files().s3());
+    }
+    return new LocalStorage(vertx, filesFolder(config));
+  }
+
+  private static Path filesFolder(ParleyConfig config) {
+    return Path.of(config.dataDir()).resolve(config.files().dir());
+  }
+
+  /** Uploads under way, next to the local folder so that storing one there is a rename. */
+  private static Path filesTemp(ParleyConfig config) {
+    return filesFolder(config).resolve("tmp");
   }
 
   /** Ready when Redis answers: without it no ticket, rate limit or presence works. */

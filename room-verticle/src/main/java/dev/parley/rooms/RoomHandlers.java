@@ -1,6 +1,7 @@
 package dev.parley.rooms;
 
 import dev.parley.rooms.store.ConversationStore;
+import dev.parley.rooms.store.FileStore;
 import dev.parley.rooms.store.InviteStore;
 import dev.parley.rooms.store.MessageStore;
 import dev.parley.rooms.store.ModerationStore;
@@ -13,6 +14,10 @@ import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.UserNotice.RoomAdded;
 import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.files.FileCommands.BeginUpload;
+import dev.parley.shared.files.FileCommands.OpenFile;
+import dev.parley.shared.files.FileCommands.RecordFile;
+import dev.parley.shared.files.FileCommands.SweepFiles;
 import dev.parley.shared.presence.PresenceCommands.People;
 import dev.parley.shared.presence.PresenceCommands.SharingRooms;
 import dev.parley.shared.rooms.InviteCommands.AcceptInvite;
@@ -72,6 +77,7 @@ final class RoomHandlers {
   private final ModerationStore moderation;
   private final InviteStore invites;
   private final ReadStore reads;
+  private final FileStore files;
   private final Publisher publisher;
 
   RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis) {
@@ -81,6 +87,7 @@ final class RoomHandlers {
     this.moderation = new ModerationStore(pool);
     this.invites = new InviteStore(pool);
     this.reads = new ReadStore(pool);
+    this.files = new FileStore(pool);
     this.publisher = publisher;
   }
 
@@ -102,6 +109,10 @@ final class RoomHandlers {
         .on(ListReceipts.ROUTE, command -> reads.receipts(command.room(), command.user()).map(Receipts::new))
         .on(SetReadReceipts.ROUTE, command -> reads.readReceipts(command.user(), command.enabled())
             .map(ReadReceiptsSetting::new))
+        .on(BeginUpload.ROUTE, files::begin)
+        .on(RecordFile.ROUTE, files::record)
+        .on(OpenFile.ROUTE, files::open)
+        .on(SweepFiles.ROUTE, files::sweep)
         .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))
@@ -157,7 +168,7 @@ final class RoomHandlers {
       publisher.stored(RoomEvent.of(command.room(), ack.seq(), new MessageView(ack.id(), null, null,
           command.sender(), command.senderName(), posted.text(), ack.ts(), null, false, command.thread(),
           command.thread() != null && command.alsoInChannel(), 0, null, List.of(), List.of(), posted.mentions(),
-          posted.mentionsChannel())));
+          posted.mentionsChannel(), posted.files())));
       // After the reply: its seq is the reply's (or the batch's last reply's) next one in the room.
       if (posted.threadUpdated() != null) {
         publisher.stored(posted.threadUpdated());

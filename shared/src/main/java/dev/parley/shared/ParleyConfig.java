@@ -15,12 +15,13 @@ import java.util.regex.Pattern;
  * section or key means the declared default.
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
-                           Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, String dataDir) {
+                           Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, Files files,
+                           String dataDir) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
         Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
-        Workspace.fromJson(json), PresenceSettings.fromJson(json), Settings.DATA_DIR.read(json));
+        Workspace.fromJson(json), PresenceSettings.fromJson(json), Files.fromJson(json), Settings.DATA_DIR.read(json));
   }
 
   /** Presence leases in Redis: how long a gateway's word holds, and how often expired ones are looked for. */
@@ -28,6 +29,33 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
     static PresenceSettings fromJson(JsonObject config) {
       return new PresenceSettings(Settings.PRESENCE_LEASE_SECONDS.read(config),
           Settings.PRESENCE_SWEEP_SECONDS.read(config));
+    }
+  }
+
+  /**
+   * Uploaded files: where they are kept (a folder, {@code dir} under the data folder unless absolute, or an S3 bucket
+   * when {@code s3Bucket} is set), how large one may be, and how much one person may upload.
+   */
+  public record Files(String dir, long maxBytes, long quotaBytesPerDay, int uploadsPerMinute, int unsentHours,
+                      S3 s3) {
+    static Files fromJson(JsonObject config) {
+      return new Files(
+          Settings.FILES_DIR.read(config),
+          Settings.FILES_MAX_BYTES.read(config),
+          Settings.FILES_QUOTA_BYTES_PER_DAY.read(config),
+          Settings.FILES_UPLOADS_PER_MINUTE.read(config),
+          Settings.FILES_UNSENT_HOURS.read(config),
+          new S3(Settings.FILES_S3_BUCKET.read(config), Settings.FILES_S3_ENDPOINT.read(config),
+              Settings.FILES_S3_REGION.read(config), Settings.FILES_S3_ACCESS_KEY.read(config),
+              Settings.FILES_S3_SECRET_KEY.read(config), Settings.FILES_S3_PATH_STYLE.read(config)));
+    }
+  }
+
+  /** An S3-compatible bucket; no {@code bucket} means files are kept in a folder. */
+  public record S3(String bucket, String endpoint, String region, String accessKey, String secretKey,
+                   boolean pathStyle) {
+    public boolean enabled() {
+      return bucket != null && !bucket.isBlank();
     }
   }
 

@@ -138,6 +138,30 @@ public final class Settings {
       List.of("general"), "public channels everyone joins on signing up, so nobody starts with an empty sidebar; those"
           + " that do not exist yet are made with the workspace's first owner (a comma list in the environment)");
 
+  static final Setting<String> FILES_DIR = text("files.dir", "files",
+      "where uploaded files are kept when no S3 bucket is configured; under `dataDir` unless absolute");
+  static final Setting<Long> FILES_MAX_BYTES = wholeLong("files.maxBytes", 100L * 1024 * 1024,
+      "the largest upload, in bytes: a bigger one is cut off at this size with 413");
+  static final Setting<Long> FILES_QUOTA_BYTES_PER_DAY = wholeLong("files.quotaBytesPerDay", 1024L * 1024 * 1024,
+      "bytes one person may upload in 24 hours, over all rooms");
+  static final Setting<Integer> FILES_UPLOADS_PER_MINUTE = whole("files.uploadsPerMinute", 30,
+      "uploads one person may start per minute (in bursts of as many)");
+  static final Setting<Integer> FILES_UNSENT_HOURS = whole("files.unsentHours", 24,
+      "uploads never sent in a message are removed after this many hours");
+  static final Setting<String> FILES_S3_BUCKET = optionalText("files.s3Bucket", "none: files in `files.dir`",
+      "keep files in this S3-compatible bucket instead of a folder ([docs/files.md](docs/files.md));"
+          + " `PARLEY_FILES_S3_BUCKET`");
+  static final Setting<String> FILES_S3_ENDPOINT = optionalText("files.s3Endpoint", "none: AWS S3 of the region",
+      "the S3-compatible endpoint URL (MinIO, Ceph, R2, ...), e.g. `https://minio:9000`");
+  static final Setting<String> FILES_S3_REGION = text("files.s3Region", "us-east-1", "the bucket's region");
+  static final Setting<String> FILES_S3_ACCESS_KEY = optionalText("files.s3AccessKey",
+      "none: the AWS default credentials chain", "the S3 access key id");
+  static final Setting<String> FILES_S3_SECRET_KEY = optionalText("files.s3SecretKey", "none",
+      "the S3 secret key (keep it in the environment: `PARLEY_FILES_S3_SECRET_KEY`)");
+  static final Setting<Boolean> FILES_S3_PATH_STYLE = flag("files.s3PathStyle", false,
+      "address the bucket in the path (`endpoint/bucket/key`) rather than as a host name: most S3-compatible servers"
+          + " want this");
+
   static final Setting<String> DATA_DIR = text("dataDir", "data",
       "where the embedded PostgreSQL, the generated token secret and the outbox live");
 

@@ -3,6 +3,8 @@ package dev.parley.gateway.http;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.JsonBody;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -181,5 +183,29 @@ public final class Requests {
   /** Answers 204 No Content. */
   public static void noContent(RoutingContext ctx) {
     ctx.response().setStatusCode(204).end();
+  }
+
+  /** Whether an If-None-Match header names this ETag (weak or strong, in a list, or "*"). */
+  public static boolean etagMatches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.strip();
+      if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The body length a request declares in Content-Length; -1 when it declares none (or nonsense). */
+  public static long declaredLength(HttpServerRequest request) {
+    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+    try {
+      return length == null ? -1 : Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 }

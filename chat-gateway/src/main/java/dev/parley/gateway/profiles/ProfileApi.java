@@ -146,8 +146,7 @@ public final class ProfileApi {
    */
   private void upload(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-    if (length != null && declaredLength(length) > MAX_PICTURE_BYTES) {
+    if (Requests.declaredLength(request) > MAX_PICTURE_BYTES) {
       throw new ParleyException(ErrorCode.TOO_LARGE, TOO_LARGE_MESSAGE);
     }
     if (uploadsInFlight >= MAX_UPLOADS_IN_FLIGHT) {
@@ -246,7 +245,7 @@ public final class ProfileApi {
               .putHeader("X-Content-Type-Options", "nosniff")
               // Opened on its own, a picture (an SVG especially) may run nothing and load nothing.
               .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
-          if (matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+          if (Requests.etagMatches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatusCode(304).end();
           } else if (bytes != null) {
             response.putHeader(HttpHeaders.CONTENT_TYPE, picture.contentType())
@@ -269,27 +268,5 @@ public final class ProfileApi {
       return Integer.parseInt(size);
     }
     throw Requests.invalid("'size' must be " + Pictures.SMALL + " or " + Pictures.LARGE);
-  }
-
-  /** Whether an If-None-Match header names this ETag (weak or strong, in a list, or "*"). */
-  private static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String candidate : ifNoneMatch.split(",")) {
-      String tag = candidate.strip();
-      if (tag.equals("*") || (tag.startsWith("W/") ? tag.substring(2) : tag).equals(etag)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static long declaredLength(String length) {
-    try {
-      return Long.parseLong(length.strip());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
   }
 }

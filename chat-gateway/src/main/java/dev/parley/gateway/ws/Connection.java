@@ -281,7 +281,7 @@ public final class Connection implements Socket {
       throw new ParleyException(ErrorCode.RATE_LIMITED, "Too many messages waiting for their ack; slow down");
     }
     PostMessage command = new PostMessage(send.room(), user(), identity.name(), send.cid(), send.text(),
-        send.thread(), send.alsoInChannel());
+        send.thread(), send.alsoInChannel(), send.files());
     sendsInFlight++;
     // One send at a time per connection, so a person's messages keep the order they were typed in.
     sendQueue = sendQueue.eventually(() -> post(command, send.ref()).onComplete(done -> sendsInFlight--));

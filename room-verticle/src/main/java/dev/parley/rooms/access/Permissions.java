@@ -50,6 +50,18 @@ public final class Permissions {
   private Permissions() {
   }
 
+  /**
+   * A file is there for the readers of its room (READ) and nobody else: to anyone who may not read the room, even a
+   * public channel's outsider who is told "join first" about its history, a file answers as if it did not exist, so
+   * that its id tells nothing.
+   */
+  public static Standing requireFileReader(Standing who) {
+    if (!allows(who, Need.READ)) {
+      throw notFound();
+    }
+    return who;
+  }
+
   /** Whether the standing allows the need (no exception: for callers that only ask). */
   public static boolean allows(Standing who, Need need) {
     try {

@@ -1,12 +1,14 @@
 package dev.parley.rooms.store;
 
 import dev.parley.rooms.access.Standing;
+import dev.parley.shared.files.FileView;
 import dev.parley.shared.rooms.MessageCommands.PostMessage;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,12 +62,16 @@ final class MessageBatches {
    * One message to write, with the standing Java approved for its sender (null: none yet). Package-private, like
    * {@link #parameters}, for the microbench module.
    */
-  record Pending(PostMessage command, Standing approved, Promise<Row> result) {
+  record Pending(PostMessage command, Standing approved, Promise<Written> result) {
+  }
+
+  /** What became of a message: its row of {@code post_messages}, and the files it carries (see {@link FileStore}). */
+  record Written(Row row, List<FileView> files) {
   }
 
   /** Writes the message in the next batch; its row says what became of it (see {@code post_messages}). */
-  Future<Row> write(PostMessage command, Standing approved) {
-    Promise<Row> result = Promise.promise();
+  Future<Written> write(PostMessage command, Standing approved) {
+    Promise<Written> result = Promise.promise();
     waiting.add(new Pending(command, approved, result));
     drain();
     return result.future();
@@ -98,14 +104,59 @@ final class MessageBatches {
   }
 
   private Future<Void> execute(List<Pending> batch) {
-    return pool.preparedQuery(SQL).execute(parameters(batch))
-        .onSuccess(rows -> {
-          for (Row row : rows) {
-            batch.get((int) (row.getLong("ord") - 1)).result().complete(row);
-          }
-        })
+    if (batch.stream().allMatch(pending -> pending.command().files().isEmpty())) {
+      return pool.preparedQuery(SQL).execute(parameters(batch))
+          .onSuccess(rows -> {
+            for (Row row : rows) {
+              batch.get((int) (row.getLong("ord") - 1)).result().complete(new Written(row, List.of()));
+            }
+          })
+          .onFailure(failure -> batch.forEach(pending -> pending.result().tryFail(failure)))
+          .mapEmpty();
+    }
+    // Answered once the transaction commits: an ack means committed, files included.
+    return pool.withTransaction(conn -> withFiles(conn, batch))
+        .onSuccess(answers -> answers.forEach(Runnable::run))
         .onFailure(failure -> batch.forEach(pending -> pending.result().tryFail(failure)))
         .mapEmpty();
+  }
+
+  /**
+   * A batch where some message sends files: in one transaction, the files are claimed (locked, and checked to be
+   * the sender's unsent uploads to that room), the messages that may send theirs are stored as any batch is, and
+   * the created ones get their files. Three statements, for batches with files only.
+   */
+  private Future<List<Runnable>> withFiles(SqlConnection conn, List<Pending> batch) {
+    List<PostMessage> commands = batch.stream().map(Pending::command).toList();
+    return FileStore.claim(conn, commands).compose(claims -> {
+      List<Pending> allowed = new ArrayList<>(batch.size());
+      List<List<FileView>> files = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        if (claims.files().get(i) == null) {
+          batch.get(i).result().tryFail(FileStore.refusedFiles());
+        } else {
+          allowed.add(batch.get(i));
+          files.add(claims.files().get(i));
+        }
+      }
+      if (allowed.isEmpty()) {
+        return Future.succeededFuture(List.<Runnable>of());
+      }
+      return conn.preparedQuery(SQL).execute(parameters(allowed)).compose(rows -> {
+        List<UUID> created = new ArrayList<>();
+        List<List<FileView>> attached = new ArrayList<>();
+        List<Runnable> answers = new ArrayList<>();
+        for (Row row : rows) {
+          int index = (int) (row.getLong("ord") - 1);
+          if ("created".equals(row.getString("outcome")) && !files.get(index).isEmpty()) {
+            created.add(row.getUUID("message_id"));
+            attached.add(files.get(index));
+          }
+          answers.add(() -> allowed.get(index).result().complete(new Written(row, files.get(index))));
+        }
+        return FileStore.attach(conn, created, attached).map(done -> answers);
+      });
+    });
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.parley.shared.events.RoomEvents.MessageEdited;
 import dev.parley.shared.events.RoomEvents.ReactionAdded;
 import dev.parley.shared.events.RoomEvents.ReactionRemoved;
 import dev.parley.shared.events.RoomEvents.ThreadUpdated;
+import dev.parley.shared.files.FileView;
 import dev.parley.shared.rooms.Emoji;
 import dev.parley.shared.rooms.MessageCommands.EditMessage;
 import dev.parley.shared.rooms.MessageCommands.FollowThread;
@@ -82,7 +83,7 @@ public final class MessageStore {
    * mentions (resolved by {@code post_messages}).
    */
   public record Posted(MessageAck ack, String text, boolean created, RoomEvent threadUpdated, List<String> mentions,
-                       boolean mentionsChannel) {
+                       boolean mentionsChannel, List<FileView> files) {
   }
 
   /** An edit's outcome: the message as it now stands, and its {@code message.edited} event (null: nothing changed). */
@@ -106,7 +107,8 @@ public final class MessageStore {
   }
 
   private Future<Posted> attempt(PostMessage command, String key, Standing approved, int retries) {
-    return batches.write(command, approved).compose(row -> {
+    return batches.write(command, approved).compose(written -> {
+      Row row = written.row();
       String outcome = row.getString("outcome");
       if ("not_found".equals(outcome)) {
         approvals.remove(key);
@@ -118,12 +120,12 @@ public final class MessageStore {
           row.getString("workspace_role"));
       switch (outcome) {
         case "created" -> {
-          return Future.succeededFuture(posted(row, true, command));
+          return Future.succeededFuture(posted(row, true, command, written.files()));
         }
         case "thread" -> throw badThread();
         case "duplicate" -> {
           Permissions.require(standing, Need.RESEND);
-          return Future.succeededFuture(posted(row, false, command));
+          return Future.succeededFuture(posted(row, false, command, written.files()));
         }
         case "standing" -> {
           approvals.remove(key);
@@ -139,14 +141,14 @@ public final class MessageStore {
     });
   }
 
-  private static Posted posted(Row row, boolean created, PostMessage command) {
+  private static Posted posted(Row row, boolean created, PostMessage command, List<FileView> files) {
     Long threadSeq = row.getLong("thread_seq");
     RoomEvent threadUpdated = threadSeq == null ? null : RoomEvent.of(command.room(), threadSeq, new ThreadUpdated(
         command.thread(), row.getInteger("thread_replies"), row.getLong("thread_last_reply_ts"),
         uuids(row.getArrayOfUUIDs("thread_participants"))));
     return new Posted(new MessageAck(row.getUUID("message_id").toString(), row.getLong("seq"), row.getLong("ts")),
         row.getString("body"), created, threadUpdated, uuids(row.getArrayOfUUIDs("mentions")),
-        Boolean.TRUE.equals(row.getBoolean("mentions_channel")));
+        Boolean.TRUE.equals(row.getBoolean("mentions_channel")), files);
   }
 
   private static ParleyException badThread() {
@@ -409,7 +411,8 @@ public final class MessageStore {
               LEFT JOIN message_mentions mm ON mm.room_id = m.room_id AND mm.seq = m.seq
               WHERE m.room_id = $1 AND m.seq > $2 AND m.seq <= $3
             UNION ALL
-            SELECT e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+            SELECT e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   NULL
               FROM room_events e
               WHERE e.room_id = $1 AND e.seq > $2 AND e.seq <= $3) log
             ORDER BY seq""")
@@ -468,7 +471,7 @@ public final class MessageStore {
     return "m.id, m.sender_id, u.name AS sender_name, m.body, " + EPOCH_MS.formatted("m.created_at") + " AS ts, "
         + EPOCH_MS.formatted("m.edited_at") + " AS edited_ts, m.deleted_at IS NOT NULL AS deleted, m.thread_id, "
         + "m.also_in_channel, m.reply_count, " + EPOCH_MS.formatted("m.last_reply_at") + " AS last_reply_ts, "
-        + "m.participants, mm.users AS mention_users, coalesce(mm.channel, false) AS mentions_channel";
+        + "m.participants, mm.users AS mention_users, coalesce(mm.channel, false) AS mentions_channel, m.files";
   }
 
   /**
@@ -519,6 +522,7 @@ public final class MessageStore {
         row.getLong("edited_ts"), deleted, thread == null ? null : thread.toString(),
         row.getBoolean("also_in_channel"), row.getInteger("reply_count"), row.getLong("last_reply_ts"),
         uuids(row.getArrayOfUUIDs("participants")), deleted ? List.of() : reactions,
-        deleted ? List.of() : uuids(row.getArrayOfUUIDs("mention_users")), !deleted && row.getBoolean("mentions_channel"));
+        deleted ? List.of() : uuids(row.getArrayOfUUIDs("mention_users")), !deleted && row.getBoolean("mentions_channel"),
+        FileStore.ofMessage(row, deleted));
   }
 }

@@ -96,7 +96,8 @@ class PermissionsTest {
         case "read", "sub", "thread", "reactions" -> Permissions.require(who, Need.READ);
         case "edit" -> Permissions.requireAuthor(who, "someone else");
         case "react" -> Permissions.require(who, Need.REACT);
-        case "send" -> Permissions.require(who, Need.POST);
+        case "send", "upload" -> Permissions.require(who, Need.POST);
+        case "download" -> Permissions.requireFileReader(who);
         case "invite" -> Permissions.require(who, Need.INVITE);
         case "kick", "ban" -> {
           Permissions.require(who, Need.MODERATE);

@@ -2,6 +2,7 @@ package dev.parley.shared.contract;
 
 import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
+import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
@@ -52,6 +53,10 @@ public final class Contract {
       MessageCommands.ListMentions.ROUTE,
       MessageCommands.ListReceipts.ROUTE,
       MessageCommands.SetReadReceipts.ROUTE,
+      FileCommands.BeginUpload.ROUTE,
+      FileCommands.RecordFile.ROUTE,
+      FileCommands.OpenFile.ROUTE,
+      FileCommands.SweepFiles.ROUTE,
       InviteCommands.CreateInvite.ROUTE,
       InviteCommands.ListInvites.ROUTE,
       InviteCommands.RevokeInvite.ROUTE,

@@ -8,6 +8,8 @@ import dev.parley.shared.contract.JsonBody;
 import dev.parley.shared.contract.Route;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents;
+import dev.parley.shared.files.FileCommands;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -23,13 +25,24 @@ public final class MessageCommands {
   /**
    * A message to store. {@code cid} is the sender's id for it, which makes a resend harmless: the answer is then the
    * original's ack. {@code thread}, when given, is the id of the thread's root (a message of the same room that is not
-   * itself a reply); {@code alsoInChannel} shows such a reply in the channel too.
+   * itself a reply); {@code alsoInChannel} shows such a reply in the channel too. {@code files} are ids of files the
+   * sender uploaded to this room and has not sent yet (at most {@link FileCommands#MAX_FILES_PER_MESSAGE}).
    */
   public record PostMessage(String room, String sender, String senderName, String cid, String text, String thread,
-                            boolean alsoInChannel)
+                            boolean alsoInChannel, List<String> files)
       implements Command<MessageAck> {
     public static final Route<PostMessage, MessageAck> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "POST_MESSAGE", PostMessage::fromJson, MessageAck::fromJson);
+
+    public PostMessage {
+      files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A message without files. */
+    public PostMessage(String room, String sender, String senderName, String cid, String text, String thread,
+                       boolean alsoInChannel) {
+      this(room, sender, senderName, cid, text, thread, alsoInChannel, List.of());
+    }
 
     /** A message in the room itself, outside any thread. */
     public PostMessage(String room, String sender, String senderName, String cid, String text) {
@@ -46,13 +59,16 @@ public final class MessageCommands {
       JsonObject json = new JsonObject().put("room", room).put("sender", sender).put("senderName", senderName)
           .put("cid", cid).put("text", text);
       Json.putIfPresent(json, "thread", thread);
+      if (!files.isEmpty()) {
+        json.put("files", new JsonArray(files));
+      }
       return alsoInChannel ? json.put("alsoInChannel", true) : json;
     }
 
     public static PostMessage fromJson(JsonObject json) {
       return new PostMessage(Json.text(json, "room"), Json.text(json, "sender"), Json.optText(json, "senderName"),
           Json.text(json, "cid"), Json.text(json, "text"), Json.optText(json, "thread"),
-          Json.flag(json, "alsoInChannel", false));
+          Json.flag(json, "alsoInChannel", false), Json.texts(json, "files"));
     }
   }
 

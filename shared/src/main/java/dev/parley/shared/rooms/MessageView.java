@@ -4,6 +4,7 @@ import dev.parley.shared.contract.Json;
 import dev.parley.shared.contract.JsonBody;
 import dev.parley.shared.events.EventData;
 import dev.parley.shared.events.EventType;
+import dev.parley.shared.files.FileView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -19,12 +20,13 @@ import java.util.List;
  * An edited message has {@code editedAt}, also sent as {@code editedTs} for clients of protocol v1 before edits.
  * {@code mentions} are the ids of the people its text names who could read the room when it was stored, and
  * {@code mentionsChannel} says it called the whole room ({@code @channel} or {@code @here}, where the room allows
- * that); both are left out of the JSON when empty, to keep frames small.
+ * that); both are left out of the JSON when empty, to keep frames small. {@code files} are the files sent with it
+ * (left out when none; a deleted message has none).
  */
 public record MessageView(String id, String room, Long seq, String sender, String senderName, String text, long ts,
                           Long editedTs, boolean deleted, String thread, boolean alsoInChannel, int replies,
                           Long lastReplyAt, List<String> participants, List<Reaction> reactions,
-                          List<String> mentions, boolean mentionsChannel)
+                          List<String> mentions, boolean mentionsChannel, List<FileView> files)
     implements EventData {
 
   /** The most participants a thread's root names. */
@@ -34,6 +36,16 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
     participants = List.copyOf(participants);
     reactions = List.copyOf(reactions);
     mentions = mentions == null ? List.of() : List.copyOf(mentions);
+    files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** A message without files. */
+  public MessageView(String id, String room, Long seq, String sender, String senderName, String text, long ts,
+                     Long editedTs, boolean deleted, String thread, boolean alsoInChannel, int replies,
+                     Long lastReplyAt, List<String> participants, List<Reaction> reactions,
+                     List<String> mentions, boolean mentionsChannel) {
+    this(id, room, seq, sender, senderName, text, ts, editedTs, deleted, thread, alsoInChannel, replies, lastReplyAt,
+        participants, reactions, mentions, mentionsChannel, List.of());
   }
 
   /** A message outside any thread, with no replies, no reactions and no mentions. */
@@ -77,13 +89,13 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
   /** The message as the data of its event: without room, seq and reactions, which events carry themselves. */
   public MessageView asEventData() {
     return new MessageView(id, null, null, sender, senderName, text, ts, editedTs, deleted, thread, alsoInChannel,
-        replies, lastReplyAt, participants, List.of(), mentions, mentionsChannel);
+        replies, lastReplyAt, participants, List.of(), mentions, mentionsChannel, files);
   }
 
   /** This message with whom it mentions. */
   public MessageView withMentions(List<String> people, boolean channel) {
     return new MessageView(id, room, seq, sender, senderName, text, ts, editedTs, deleted, thread, alsoInChannel,
-        replies, lastReplyAt, participants, reactions, people, channel);
+        replies, lastReplyAt, participants, reactions, people, channel, files);
   }
 
   @Override
@@ -116,6 +128,9 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
     if (mentionsChannel) {
       json.put("mentionsChannel", true);
     }
+    if (!files.isEmpty()) {
+      json.put("files", Json.array(files));
+    }
     return json;
   }
 
@@ -128,6 +143,6 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
         Json.optText(json, "thread"), Json.flag(json, "alsoInChannel", false), replies == null ? 0 : replies,
         Json.optWhole(json, "lastReplyAt"), Json.texts(json, "participants"),
         Json.objects(json, "reactions", Reaction::fromJson), Json.texts(json, "mentions"),
-        Json.flag(json, "mentionsChannel", false));
+        Json.flag(json, "mentionsChannel", false), Json.objects(json, "files", FileView::fromJson));
   }
 }

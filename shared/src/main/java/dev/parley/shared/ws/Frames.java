@@ -4,6 +4,7 @@ import static dev.parley.shared.ws.Protocol.ALSO_IN_CHANNEL;
 import static dev.parley.shared.ws.Protocol.CID;
 import static dev.parley.shared.ws.Protocol.CODE;
 import static dev.parley.shared.ws.Protocol.CONN;
+import static dev.parley.shared.ws.Protocol.FILES;
 import static dev.parley.shared.ws.Protocol.FROM;
 import static dev.parley.shared.ws.Protocol.HEARTBEAT;
 import static dev.parley.shared.ws.Protocol.ID;
@@ -27,6 +28,7 @@ import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Json;
 import dev.parley.shared.contract.JsonBody;
+import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.presence.Presence;
 import dev.parley.shared.presence.PresenceCommands;
 import io.vertx.core.json.JsonArray;
@@ -73,14 +75,24 @@ public final class Frames {
   /**
    * {@code send}: post a message; {@code cid} is the client's id for it, which makes a resend harmless. With a
    * {@code thread} (a root message's id), a reply in that thread, also shown in the channel when
-   * {@code alsoInChannel}.
+   * {@code alsoInChannel}. {@code files}: ids of uploads to send with it (the text may then be empty).
    */
-  public record Send(String room, String cid, String text, String thread, boolean alsoInChannel, Object ref)
+  public record Send(String room, String cid, String text, String thread, boolean alsoInChannel, List<String> files,
+                     Object ref)
       implements ClientFrame {
+
+    public Send {
+      files = files == null ? List.of() : List.copyOf(files);
+    }
 
     /** A message in the room itself. */
     public Send(String room, String cid, String text, Object ref) {
-      this(room, cid, text, null, false, ref);
+      this(room, cid, text, null, false, List.of(), ref);
+    }
+
+    /** A message without files. */
+    public Send(String room, String cid, String text, String thread, boolean alsoInChannel, Object ref) {
+      this(room, cid, text, thread, alsoInChannel, List.of(), ref);
     }
 
     @Override
@@ -89,6 +101,9 @@ public final class Frames {
       Json.putIfPresent(json, THREAD, thread);
       if (alsoInChannel) {
         json.put(ALSO_IN_CHANNEL, true);
+      }
+      if (!files.isEmpty()) {
+        json.put(FILES, new JsonArray(files));
       }
       return withRef(json, ref);
     }
@@ -141,6 +156,18 @@ public final class Frames {
     return ref;
   }
 
+  /** The file ids of a {@code send}: at most {@link FileCommands#MAX_FILES_PER_MESSAGE}, each an id, none twice. */
+  private static List<String> files(JsonObject frame) {
+    List<String> files = Json.texts(frame, FILES);
+    if (files.size() > FileCommands.MAX_FILES_PER_MESSAGE) {
+      throw Json.invalid("A message carries at most " + FileCommands.MAX_FILES_PER_MESSAGE + " files");
+    }
+    if (!files.stream().allMatch(Ids::isId) || files.stream().distinct().count() != files.size()) {
+      throw Json.invalid("'" + FILES + "' must be distinct file ids");
+    }
+    return files;
+  }
+
   /** The {@code cid} of a frame when it is a string, so that an error about a send can name it. */
   public static String cidOf(JsonObject frame) {
     return frame.getValue(CID) instanceof String cid ? cid : null;
@@ -159,8 +186,12 @@ public final class Frames {
           throw Json.invalid("'" + CID + "' must be a string of 1 to " + Protocol.MAX_CID_LENGTH + " characters");
         }
         String room = room(frame);
+        List<String> files = files(frame);
         String text = frame.getValue(TEXT) instanceof String value ? value : null;
-        if (text == null || text.isBlank()) {
+        if (text == null && !files.isEmpty()) {
+          text = "";
+        }
+        if (text == null || (text.isBlank() && files.isEmpty())) {
           throw Json.invalid("'" + TEXT + "' is required");
         }
         String thread = thread(frame);
@@ -168,7 +199,7 @@ public final class Frames {
         if (alsoInChannel && thread == null) {
           throw Json.invalid("'" + ALSO_IN_CHANNEL + "' goes with a '" + THREAD + "'");
         }
-        yield new Send(room, cid, text, thread, alsoInChannel, ref);
+        yield new Send(room, cid, text, thread, alsoInChannel, files, ref);
       }
       case Protocol.TYPING -> new Typing(room(frame), ref);
       case Protocol.PING -> new Ping(ref);

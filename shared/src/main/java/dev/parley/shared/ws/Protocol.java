@@ -38,6 +38,8 @@ public final class Protocol {
   public static final String IDLE = "idle";
   /** On a {@code watching}: the current presence of each watched person. */
   public static final String PRESENCE = "presence";
+  /** A {@code send}'s file ids. */
+  public static final String FILES = "files";
 
   // Server frames
   public static final String HELLO = "hello";

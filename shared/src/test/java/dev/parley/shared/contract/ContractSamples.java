@@ -9,6 +9,8 @@ import dev.parley.shared.events.EventData;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents;
 import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.files.FileCommands;
+import dev.parley.shared.files.FileView;
 import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.AuditDetails;
@@ -50,6 +52,13 @@ final class ContractSamples {
   /** A reply in that thread, also shown in the channel. */
   static final MessageView REPLY_VIEW = new MessageView(MESSAGE, ROOM, 44L, OTHER, "Bob", "Yes", 1_764_000_200_000L,
       null, false, OTHER, true, 0, null, List.of(), List.of());
+  /** A picture sent with a message. */
+  static final FileView FILE_VIEW = new FileView("3f2504e0-4f89-41d3-9a0c-0305e82c3301", "cat.png", 48_213,
+      "image/png", 800, 600, true);
+  /** A message that carries files. */
+  static final MessageView FILES_VIEW = new MessageView(INVITE, ROOM, 45L, USER, "Ana", "", 1_764_000_300_000L,
+      null, false, null, false, 0, null, List.of(), List.of(), List.of(), false,
+      List.of(FILE_VIEW, new FileView(SESSION, "notes.txt", 12, "text/plain", null, null, false)));
   static final InviteView INVITE_VIEW = new InviteView(INVITE, ROOM, 5, 1, 1_765_000_000_000L, false,
       "bob@example.org", "queued", 1_764_000_000_000L, "Ana", null, null);
 
@@ -77,10 +86,11 @@ final class ContractSamples {
       exchange(new RoomCommands.AuditLog(ROOM, USER), new RoomCommands.AuditEntries(List.of(
           new RoomCommands.AuditEntry(7, "delete_message", USER, "Ana", OTHER, "Bob",
               AuditDetails.messageDeleted(MESSAGE), 1_764_000_000_000L)))),
-      exchange(new MessageCommands.PostMessage(ROOM, USER, "Ana", "c-1", "Hello", OTHER, true),
+      exchange(new MessageCommands.PostMessage(ROOM, USER, "Ana", "c-1", "Hello", OTHER, true,
+              List.of(FILE_VIEW.id())),
           new MessageCommands.MessageAck(MESSAGE, 43, 1_764_000_000_000L)),
       exchange(new MessageCommands.History(ROOM, USER, 10L, null, 50),
-          new MessageCommands.MessagePage(List.of(MESSAGE_VIEW, ROOT_VIEW, REPLY_VIEW), true)),
+          new MessageCommands.MessagePage(List.of(MESSAGE_VIEW, ROOT_VIEW, REPLY_VIEW, FILES_VIEW), true)),
       exchange(new MessageCommands.Replay(ROOM, USER, 40L, 500), new MessageCommands.ReplayResult(42, List.of(
           RoomEvent.of(ROOM, 41L, MESSAGE_VIEW.asEventData()),
           RoomEvent.of(ROOM, 42L, new RoomEvents.MemberJoined(OTHER, "Bob", null, INVITE))), false)),
@@ -98,6 +108,10 @@ final class ContractSamples {
       exchange(new MessageCommands.SetReadReceipts(USER, false), new MessageCommands.ReadReceiptsSetting(false)),
       exchange(new PresenceCommands.SharingRooms(USER, List.of(OTHER, ROOM)),
           new PresenceCommands.People(List.of(OTHER))),
+      exchange(new FileCommands.BeginUpload(ROOM, USER), new FileCommands.UploadAllowance(1_048_576)),
+      exchange(new FileCommands.RecordFile(ROOM, USER, FILE_VIEW), new FileCommands.FileReply(FILE_VIEW)),
+      exchange(new FileCommands.OpenFile(FILE_VIEW.id(), USER), new FileCommands.FileReply(FILE_VIEW)),
+      exchange(new FileCommands.SweepFiles(86_400_000L, 1000), new FileCommands.SweptFiles(List.of(SESSION))),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
       exchange(new InviteCommands.ListInvites(ROOM, USER), new InviteCommands.InviteList(List.of(INVITE_VIEW))),
@@ -142,6 +156,7 @@ final class ContractSamples {
       MESSAGE_VIEW.asEventData(),
       ROOT_VIEW.asEventData(),
       REPLY_VIEW.asEventData(),
+      FILES_VIEW.asEventData(),
       new RoomEvents.MessageDeleted(MESSAGE, USER),
       new RoomEvents.MessageEdited(MESSAGE, "Hello *everyone*", 1_764_000_300_000L),
       new RoomEvents.ReactionAdded(MESSAGE, "\uD83C\uDDEB\uD83C\uDDF7", OTHER),
