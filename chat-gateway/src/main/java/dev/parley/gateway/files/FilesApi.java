@@ -59,6 +59,9 @@ public final class FilesApi {
   /** Room for a multipart body's boundaries and part headers around the file itself. */
   private static final long ENVELOPE_BYTES = 16 * 1024;
   private static final int WORKERS = 2;
+  /** How long a refused upload's connection stays open after the answer, for the client to read it. */
+  private static final long LINGER_MILLIS = 1_000;
+
   /**
    * Uploads under way per gateway. Each streams to disk, but Netty's multipart decoder (under Vert.x's) keeps up to
    * 10 MiB of the body it has already decoded before it compacts its buffer: this bounds that memory to 160 MiB.
@@ -349,13 +352,15 @@ public final class FilesApi {
   }
 
   /**
-   * Answers while the body is still coming and closes the connection once the answer is out: nothing more of the
-   * body is read (the alternative, reading the rest to keep the connection, would read what the limit refuses).
+   * Answers while the body is still coming and closes the connection a moment after the answer is out: nothing more
+   * of the body is read (the alternative, reading the rest to keep the connection, would read what the limit
+   * refuses). Not at once: a connection closed while the client's bytes still arrive is reset, and a reset can
+   * destroy the answer before the client has read it; meanwhile the paused request lets TCP hold the sender back.
    */
-  private static void refuseUnread(RoutingContext ctx, Throwable failure) {
+  private void refuseUnread(RoutingContext ctx, Throwable failure) {
     ctx.request().pause();
     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-    ctx.addEndHandler(ended -> ctx.request().connection().close());
+    ctx.addEndHandler(ended -> vertx.setTimer(LINGER_MILLIS, lingered -> ctx.request().connection().close()));
     ctx.fail(failure);
   }
 

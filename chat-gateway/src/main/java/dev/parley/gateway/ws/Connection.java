@@ -39,6 +39,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -59,6 +60,8 @@ public final class Connection implements Socket {
    */
   static final int FRAME_BURST = 2_000;
   static final int FRAMES_PER_SECOND = 200;
+  /** Notices kept for a connection whose hello has not gone out yet (it takes a cluster-wide registration). */
+  private static final int MAX_NOTICES_BEFORE_HELLO = 64;
 
   /** What every connection of a gateway shares. */
   public record Shared(RoomFanout fanout, UserFanout users, PresenceHub presence, Requester services,
@@ -76,6 +79,8 @@ public final class Connection implements Socket {
   private int framesWhileFull;
   private int strikes;
   private boolean closed;
+  /** Notices that came before the hello went out; null once it has. */
+  private List<EncodedFrame> noticesBeforeHello = new ArrayList<>();
   private Runnable onClose = () -> { };
   /** Completes when this connection's previous send has been answered. */
   private Future<Void> sendQueue = Future.succeededFuture();
@@ -115,6 +120,9 @@ public final class Connection implements Socket {
     // Hello once this person's notices reach this node, so nothing said to them after it is missed.
     shared.users().attach(this).onComplete(ready -> {
       write(new Hello(identity.user(), id, shared.limits().heartbeatSeconds()));
+      List<EncodedFrame> early = noticesBeforeHello;
+      noticesBeforeHello = null;
+      early.forEach(this::sendEvent);
       if (!closed) {
         shared.presence().connected(this);
       }
@@ -332,7 +340,10 @@ public final class Connection implements Socket {
     }
   }
 
-  /** A notice for this person (added to or removed from a room), already encoded. */
+  /**
+   * A notice for this person (added to or removed from a room), already encoded. One that comes while the person's
+   * consumer is still being registered waits for the hello: hello is the first frame of every connection.
+   */
   void sendNotice(EncodedFrame frame, String removedFromRoom) {
     if (removedFromRoom != null) {
       RoomSubscription subscription = subscriptions.get(removedFromRoom);
@@ -340,7 +351,11 @@ public final class Connection implements Socket {
         revoked(subscription);
       }
     }
-    sendEvent(frame);
+    if (noticesBeforeHello == null) {
+      sendEvent(frame);
+    } else if (noticesBeforeHello.size() < MAX_NOTICES_BEFORE_HELLO) {
+      noticesBeforeHello.add(frame);
+    }
   }
 
   @Override
