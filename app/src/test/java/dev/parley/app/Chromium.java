@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,11 @@ import org.junit.jupiter.api.Assumptions;
 final class Chromium implements AutoCloseable {
 
   private static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+  /**
+   * How long an assertion waits for the page to get there. Playwright's 5 s is short for a 2-core CI machine that
+   * runs the server, the browser and the test at once; a right page gets there sooner and the wait ends then.
+   */
+  private static final double ASSERTION_TIMEOUT_MS = 15_000;
 
   private final Playwright playwright;
   private final Browser browser;
@@ -32,6 +38,7 @@ final class Chromium implements AutoCloseable {
   }
 
   static Chromium launch() {
+    PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MS);
     Assumptions.assumeTrue(Files.isExecutable(EXECUTABLE),
         "Browser test skipped: no Chromium at " + EXECUTABLE + " (apt-get install chromium; .ci/run does)");
     Playwright playwright = Playwright.create(new Playwright.CreateOptions()
