@@ -34,7 +34,8 @@ final class TestNodes implements AutoCloseable {
         .put("auth", new JsonObject().put("jwtSecret", "test-secret-" + clusterName))
         .put("limits", new JsonObject().put("sendPerSecond", 10_000).put("sendBurst", 10_000)
             .put("replayLimit", 150).put("authPerMinute", 100_000).put("roomsPerHour", 100_000)
-            .put("inviteEmailsPerDay", 100_000).put("searchesPerMinute", 100_000))
+            .put("inviteEmailsPerDay", 100_000).put("searchesPerMinute", 100_000)
+            .put("messageSearchesPerMinute", 100_000))
         .put("workspace", new JsonObject().put("defaultChannels", new JsonArray()))
         .put("cluster", new JsonObject().put("enabled", clustered).put("name", clusterName)
             .put("host", "127.0.0.1").put("members", new JsonArray().add("127.0.0.1")));

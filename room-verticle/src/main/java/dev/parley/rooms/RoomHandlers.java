@@ -7,6 +7,7 @@ import dev.parley.rooms.store.ModerationStore;
 import dev.parley.rooms.store.Outcome;
 import dev.parley.rooms.store.ReadStore;
 import dev.parley.rooms.store.RoomStore;
+import dev.parley.rooms.store.SearchStore;
 import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
@@ -49,6 +50,7 @@ import dev.parley.shared.rooms.RoomCommands.OpenedDm;
 import dev.parley.shared.rooms.RoomCommands.PersonList;
 import dev.parley.shared.rooms.RoomCommands.RoomReply;
 import dev.parley.shared.rooms.RoomView;
+import dev.parley.shared.rooms.SearchCommands.SearchMessages;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -66,6 +68,7 @@ final class RoomHandlers {
   private final ModerationStore moderation;
   private final InviteStore invites;
   private final ReadStore reads;
+  private final SearchStore search;
   private final Publisher publisher;
 
   RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis) {
@@ -75,6 +78,7 @@ final class RoomHandlers {
     this.moderation = new ModerationStore(pool);
     this.invites = new InviteStore(pool);
     this.reads = new ReadStore(pool);
+    this.search = new SearchStore(pool);
     this.publisher = publisher;
   }
 
@@ -93,6 +97,7 @@ final class RoomHandlers {
         .on(FollowThread.ROUTE, command -> messages.follow(command).map(Done.DONE))
         .on(MarkRead.ROUTE, this::markRead)
         .on(ListMentions.ROUTE, reads::listMentions)
+        .on(SearchMessages.ROUTE, search::search)
         .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))

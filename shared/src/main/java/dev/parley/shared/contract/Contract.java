@@ -6,6 +6,7 @@ import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
 import dev.parley.shared.rooms.RoomCommands;
+import dev.parley.shared.rooms.SearchCommands;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,6 +50,7 @@ public final class Contract {
       MessageCommands.ThreadReplies.ROUTE,
       MessageCommands.FollowThread.ROUTE,
       MessageCommands.ListMentions.ROUTE,
+      SearchCommands.SearchMessages.ROUTE,
       InviteCommands.CreateInvite.ROUTE,
       InviteCommands.ListInvites.ROUTE,
       InviteCommands.RevokeInvite.ROUTE,
