@@ -192,6 +192,10 @@ class AuthorizationTest {
       case "mentioned" -> TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/mentions", user, null))
           .getJsonArray("messages").stream().map(JsonObject.class::cast)
           .anyMatch(mention -> room.mentioning().equals(mention.getString("id"))) ? "Y" : "-";
+      case "search" -> TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/search?q=reacted", user, null))
+          .getJsonArray("results").stream().map(JsonObject.class::cast)
+          .anyMatch(hit -> room.reacted().equals(hit.getJsonObject("message").getString("id"))) ? "Y" : "-";
+      case "searchin" -> http(api.call(HttpMethod.GET, "/api/v1/search?q=reacted%20in:" + room.id(), user, null));
       default -> throw new IllegalArgumentException(action);
     };
   }

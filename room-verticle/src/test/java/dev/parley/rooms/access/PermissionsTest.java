@@ -103,7 +103,7 @@ class PermissionsTest {
           Permissions.requireOutranks(who, plainMember);
         }
         case "rename", "archive", "delete" -> Permissions.require(who, Need.MODERATE);
-        case "markread" -> Permissions.require(who, Need.READ);
+        case "markread", "searchin" -> Permissions.require(who, Need.READ);
         default -> throw new IllegalArgumentException(action);
       }
     });
@@ -116,6 +116,10 @@ class PermissionsTest {
   private static String answer(Standing who, String action) {
     if (action.equals("mentioned")) {
       return Permissions.allows(who, Need.MENTIONED) ? "Y" : "-";
+    }
+    if (action.equals("search")) {
+      // Search keeps the rooms whose standing allows reading (SearchStore.readableRooms) and says nothing of others.
+      return Permissions.allows(who, Need.READ) ? "Y" : "-";
     }
     return attempt(who, action);
   }
