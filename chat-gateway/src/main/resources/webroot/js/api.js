@@ -327,6 +327,14 @@ export const api = {
     return request('GET', `/mentions?${q}`);
   },
 
+  // ---- search ----
+  /** Messages matching q (words, "phrases", in:/from:/before:/after:/has:file): { results, next }. */
+  search(q, { sort = 'recent', cursor, limit = 20 } = {}) {
+    const query = new URLSearchParams({ q, sort, limit });
+    if (cursor != null) query.set('cursor', cursor);
+    return request('GET', `/search?${query}`);
+  },
+
   // ---- invites ----
   /** { maxUses?, expiresIn? (seconds) }; a missing field means unlimited / never. */
   createInvite(id, { maxUses, expiresIn } = {}) {

@@ -14,6 +14,7 @@ const CALLS = {
   threads: ['get', '/api/v1/rooms/{}/messages/{}/thread'],
   follow: ['put', '/api/v1/rooms/{}/messages/{}/follow'],
   mentions: ['get', '/api/v1/mentions'],
+  search: ['get', '/api/v1/search'],
 };
 
 const NONE = Object.freeze(Object.fromEntries(Object.keys(CALLS).map((k) => [k, false])));
