@@ -1,8 +1,9 @@
 -- Message search (docs/search.md): two GIN expression indexes on messages, nothing stored beside the text.
 --
--- search_document is the English full-text document of a message (stemmed words, stop words left out), plus, for
--- text written without spaces (Chinese, Japanese, Korean), its overlapping two-character pieces: "数据库" holds
--- 数据 and 据库, so a search for any two neighbouring characters finds it whatever the database's locale.
+-- search_document is the English full-text document of a message (stemmed words, stop words left out), plus the
+-- words inside CamelCase names (NullPointerException also holds null, pointer, exception), plus, for text written
+-- without spaces (Chinese, Japanese, Korean), its overlapping two-character pieces: "数据库" holds 数据 and 据库, so a
+-- search for any two neighbouring characters finds it whatever the database's locale.
 -- search_fragments is the part of a message that looks like code: words with capitals, digits or _ . : / \ - inside
 -- (NullPointerException, OrderService.java:42, user_id); a trigram index over it finds any piece of them
 -- ("PointerExc"). Plain prose has none, so the trigram index costs a message of prose almost nothing.
@@ -21,16 +22,22 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 -- pg_catalog only, where a call to another function of ours would not be found.
 CREATE FUNCTION search_document(p_body text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  -- Text that is all ASCII (most chat) skips the regular expressions.
-  SELECT CASE WHEN octet_length(p_body) > char_length(p_body)
-                   AND p_body ~ '[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]'
-              THEN to_tsvector('english'::regconfig, p_body) || array_to_tsvector(ARRAY(
-                     SELECT DISTINCT substr(r.run[1], i, 2)
-                     FROM regexp_matches(lower(p_body),
-                                         '[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+', 'g')
-                          AS r(run)
-                     CROSS JOIN LATERAL generate_series(1, char_length(r.run[1])) AS i))
-              ELSE to_tsvector('english'::regconfig, p_body) END
+  SELECT to_tsvector('english'::regconfig, p_body)
+         -- The words inside CamelCase names as words of their own: "exception" finds NullPointerException.
+         || CASE WHEN p_body ~ '[[:lower:][:digit:]][[:upper:]]'
+                 THEN to_tsvector('english'::regconfig,
+                                  regexp_replace(p_body, '([[:lower:][:digit:]])([[:upper:]])', '\1 \2', 'g'))
+                 ELSE ''::tsvector END
+         -- Text that is all ASCII (most chat) skips the regular expression.
+         || CASE WHEN octet_length(p_body) > char_length(p_body)
+                      AND p_body ~ '[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]'
+                 THEN array_to_tsvector(ARRAY(
+                        SELECT DISTINCT substr(r.run[1], i, 2)
+                        FROM regexp_matches(lower(p_body),
+                                            '[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+', 'g')
+                             AS r(run)
+                        CROSS JOIN LATERAL generate_series(1, char_length(r.run[1])) AS i))
+                 ELSE ''::tsvector END
 $$;
 
 CREATE FUNCTION search_fragments(p_body text) RETURNS text
@@ -49,3 +56,6 @@ CREATE INDEX messages_search ON messages USING gin (search_document(body))
   WITH (fastupdate = on, gin_pending_list_limit = 16384) WHERE deleted_at IS NULL;
 CREATE INDEX messages_search_fragments ON messages USING gin (search_fragments(body) gin_trgm_ops)
   WITH (fastupdate = on, gin_pending_list_limit = 16384) WHERE deleted_at IS NULL;
+-- Newest first: a common word matches a good part of the history, and walking it from its newest end finds a page of
+-- matches long before a bitmap of all of them would be read and sorted. An insert appends at its right edge.
+CREATE INDEX messages_newest ON messages (created_at) WHERE deleted_at IS NULL;

@@ -73,6 +73,7 @@ class SearchTest {
       assertEquals(List.of(kubernetes), ids(search(bob, "kube")));
       assertEquals(List.of(exception), ids(search(bob, "NullPointer")));
       assertEquals(List.of(exception), ids(search(bob, "PointerExc")));
+      assertEquals(List.of(exception), ids(search(bob, "exception")), "a word of a CamelCase name");
       assertEquals(List.of(exception), ids(search(bob, "OrderService.java")));
       // Chinese, written without spaces: any two neighbouring characters, one character, but not two apart.
       assertEquals(List.of(chinese), ids(search(bob, "数据")));

@@ -64,6 +64,13 @@ public final class SearchStore {
    */
   private static final Pattern UNSPACED = Pattern.compile(
       "[\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uac00-\\ud7af]");
+  /**
+   * A term that could be inside a code-like word of search_fragments (V9__search.sql): a letter or digit followed by
+   * a capital, a digit or one of _ . : / \ - (PointerExc, user_id, v2.3).
+   */
+  private static final Pattern CODE_LIKE = Pattern.compile("[A-Za-z0-9][A-Z0-9_.:/\\\\-]");
+  /** The shortest term looked for inside code-like words: a trigram index finds nothing shorter than a trigram. */
+  private static final int MIN_FRAGMENT = 3;
   /** Marks ts_headline puts around matched words: private-use characters, removed from the text beforehand. */
   private static final char MARK_START = '\uE000';
   private static final char MARK_END = '\uE001';
@@ -177,9 +184,7 @@ public final class SearchStore {
     args.addString(terms.isEmpty() ? null
         : String.join(" | ", terms.stream().map(term -> "(" + term.tsquery() + ")").toList()));
     List<String> where = new ArrayList<>(List.of("m.room_id = ANY ($1)", "m.deleted_at IS NULL"));
-    for (Term term : terms) {
-      where.add(termCondition(term, args));
-    }
+    addTermConditions(terms, args, where);
     if (author != null) {
       where.add("m.sender_id = " + next(args, author));
     }
@@ -252,21 +257,34 @@ public final class SearchStore {
   }
 
   /**
-   * What one word or phrase asks of a message, in conditions the indexes answer: its words in the full-text document
-   * (stemmed, or as the start of a word); or, for a term of three characters or more, anywhere inside the message's
-   * code-like words (trigrams); or, for text written without spaces, its two-character pieces and then the term as it
-   * stands (the pieces alone do not say they stand together).
+   * What the words and phrases ask of a message, in conditions the indexes answer. Every term's words must be in the
+   * full-text document (stemmed, or as the start of a word, or a part of a CamelCase name): all of them in ONE
+   * condition, so the index intersects them itself and no row's document is made again to check a term. A term that
+   * looks like code ({@link #CODE_LIKE}) may instead be anywhere inside a code-like word (the trigram index); text
+   * written without spaces must also stand as typed (its two-character pieces alone do not say they are neighbours).
    */
-  private static String termCondition(Term term, Tuple args) {
-    String words = "search_document(m.body) @@ " + next(args, term.tsquery()) + "::text::tsquery";
-    if (UNSPACED.matcher(term.text()).find()) {
-      return "(" + words + " AND strpos(lower(m.body), lower(" + next(args, term.text()) + ")) > 0)";
+  private static void addTermConditions(List<Term> terms, Tuple args, List<String> where) {
+    List<String> together = new ArrayList<>();
+    List<String> apart = new ArrayList<>();
+    for (Term term : terms) {
+      String text = term.text();
+      if (UNSPACED.matcher(text).find()) {
+        together.add(term.tsquery());
+        apart.add("strpos(lower(m.body), lower(" + next(args, text) + ")) > 0");
+      } else if (CODE_LIKE.matcher(text).find() && text.indexOf(' ') < 0
+          && text.codePointCount(0, text.length()) >= MIN_FRAGMENT) {
+        apart.add("(search_document(m.body) @@ " + next(args, term.tsquery()) + "::text::tsquery"
+            + " OR search_fragments(m.body) ILIKE " + next(args, "%" + likeEscaped(text) + "%") + ")");
+      } else {
+        together.add(term.tsquery());
+      }
     }
-    if (term.text().codePointCount(0, term.text().length()) >= 3 && term.text().indexOf(' ') < 0) {
-      return "(" + words + " OR search_fragments(m.body) ILIKE " + next(args, "%" + likeEscaped(term.text()) + "%")
-          + ")";
+    if (!together.isEmpty()) {
+      where.add("search_document(m.body) @@ "
+          + next(args, String.join(" & ", together.stream().map(query -> "(" + query + ")").toList()))
+          + "::text::tsquery");
     }
-    return words;
+    where.addAll(apart);
   }
 
   private static String likeEscaped(String text) {
@@ -307,7 +325,7 @@ public final class SearchStore {
     }
     String plain = text.toString();
     for (String term : terms) {
-      if (term.codePointCount(0, term.length()) >= 3 || UNSPACED.matcher(term).find()) {
+      if (term.codePointCount(0, term.length()) >= MIN_FRAGMENT || UNSPACED.matcher(term).find()) {
         for (int at = indexOfIgnoringCase(plain, term, 0); at >= 0;
              at = indexOfIgnoringCase(plain, term, at + term.length())) {
           ranges.add(new Range(at, at + term.length()));
