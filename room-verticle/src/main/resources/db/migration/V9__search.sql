@@ -48,14 +48,18 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
               ELSE '' END
 $$;
 
--- Deleted messages (their text is emptied anyway) are left out of both. fastupdate (the default, said here on
--- purpose) queues new entries in a pending list that is merged in bulk, by autovacuum or when the list is full,
--- rather than updating the index's tree for every message: measured in docs/search.md, it makes the indexes several
--- times cheaper to insert into. A larger pending list than the 4 MB default means fewer, larger merges.
+-- fastupdate (the default, said here on purpose) queues new entries in a pending list that is merged in bulk, by
+-- autovacuum or when the list is full, rather than updating the index's tree for every message: measured in
+-- docs/search.md, it makes the indexes several times cheaper to insert into. A larger pending list than the 4 MB
+-- default means fewer, larger merges.
+-- Not partial: a deleted message's text is emptied, so it has no entries anyway, and the planner reads statistics
+-- (how common each word is) only from indexes over the whole table. Without them it cannot tell a rare word (read
+-- its few matches from the GIN index) from a common one (walk messages_newest until a page is full), and a wrong
+-- guess walks the whole history.
 CREATE INDEX messages_search ON messages USING gin (search_document(body))
-  WITH (fastupdate = on, gin_pending_list_limit = 16384) WHERE deleted_at IS NULL;
+  WITH (fastupdate = on, gin_pending_list_limit = 16384);
 CREATE INDEX messages_search_fragments ON messages USING gin (search_fragments(body) gin_trgm_ops)
-  WITH (fastupdate = on, gin_pending_list_limit = 16384) WHERE deleted_at IS NULL;
+  WITH (fastupdate = on, gin_pending_list_limit = 16384);
 -- Newest first: a common word matches a good part of the history, and walking it from its newest end finds a page of
 -- matches long before a bitmap of all of them would be read and sorted. An insert appends at its right edge.
 CREATE INDEX messages_newest ON messages (created_at) WHERE deleted_at IS NULL;

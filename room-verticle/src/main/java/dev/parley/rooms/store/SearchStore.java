@@ -52,7 +52,7 @@ public final class SearchStore {
    * A best-first search ranks the newest this many matches: ranking reads each candidate's text again, so it must not
    * grow with the size of the history (a common word matches a good part of it).
    */
-  static final int RELEVANCE_WINDOW = 1000;
+  static final int RELEVANCE_WINDOW = 300;
   /** The longest snippet, in UTF-16 code units; a longer message is cut around its first match. */
   static final int SNIPPET_LENGTH = 280;
   /** Text kept before the first match when a message is cut. */
