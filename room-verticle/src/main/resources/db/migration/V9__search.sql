@@ -22,15 +22,17 @@ CREATE EXTENSION IF NOT EXISTS pg_trgm;
 -- pg_catalog only, where a call to another function of ours would not be found.
 CREATE FUNCTION search_document(p_body text) RETURNS tsvector
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT to_tsvector('english'::regconfig, p_body)
+  SELECT CASE
+    -- Most chat: ASCII without CamelCase. Its document is the English one, made once and not copied.
+    WHEN octet_length(p_body) = char_length(p_body) AND p_body !~ '[[:lower:][:digit:]][[:upper:]]'
+    THEN to_tsvector('english'::regconfig, p_body)
+    ELSE to_tsvector('english'::regconfig, p_body)
          -- The words inside CamelCase names as words of their own: "exception" finds NullPointerException.
          || CASE WHEN p_body ~ '[[:lower:][:digit:]][[:upper:]]'
                  THEN to_tsvector('english'::regconfig,
                                   regexp_replace(p_body, '([[:lower:][:digit:]])([[:upper:]])', '\1 \2', 'g'))
                  ELSE ''::tsvector END
-         -- Text that is all ASCII (most chat) skips the regular expression.
-         || CASE WHEN octet_length(p_body) > char_length(p_body)
-                      AND p_body ~ '[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]'
+         || CASE WHEN p_body ~ '[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]'
                  THEN array_to_tsvector(ARRAY(
                         SELECT DISTINCT substr(r.run[1], i, 2)
                         FROM regexp_matches(lower(p_body),
@@ -38,6 +40,7 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
                              AS r(run)
                         CROSS JOIN LATERAL generate_series(1, char_length(r.run[1])) AS i))
                  ELSE ''::tsvector END
+  END
 $$;
 
 CREATE FUNCTION search_fragments(p_body text) RETURNS text

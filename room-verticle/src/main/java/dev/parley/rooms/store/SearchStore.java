@@ -238,7 +238,11 @@ public final class SearchStore {
         LEFT JOIN message_mentions mm ON mm.room_id = m.room_id AND mm.seq = m.seq
         CROSS JOIN hq
         ORDER BY hit.rank DESC NULLS LAST, hit.created_at DESC, hit.id DESC""";
-    return pool.preparedQuery(sql).execute(args).map(rows -> {
+    // One process per search: in parallel, a walk of messages_newest returns nothing until every worker has found a
+    // match (Gather Merge), and the workers read far more of the history meanwhile than one process would (two common
+    // words over 200,000 messages: 1.5 s in parallel, 0.15 s without).
+    return pool.withTransaction(conn -> conn.query("SET LOCAL max_parallel_workers_per_gather = 0").execute()
+        .compose(serial -> conn.preparedQuery(sql).execute(args))).map(rows -> {
       List<SearchHit> results = new ArrayList<>();
       Cursor last = null;
       for (Row row : rows) {
