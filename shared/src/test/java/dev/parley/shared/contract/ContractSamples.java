@@ -19,6 +19,8 @@ import dev.parley.shared.rooms.ModerationAction;
 import dev.parley.shared.rooms.RoomCommands;
 import dev.parley.shared.rooms.RoomKind;
 import dev.parley.shared.rooms.RoomView;
+import dev.parley.shared.rooms.SearchCommands;
+import dev.parley.shared.rooms.SearchQuery;
 import java.util.List;
 import java.util.Map;
 
@@ -92,6 +94,12 @@ final class ContractSamples {
       exchange(new MessageCommands.FollowThread(ROOM, USER, OTHER, false), Done.DONE),
       exchange(new MessageCommands.ListMentions(USER, 1_764_000_000_000L, 20),
           new MessageCommands.MessagePage(List.of(MESSAGE_VIEW), false)),
+      exchange(new SearchCommands.SearchMessages(USER, SearchQuery.parse(
+              "deploy \"release train\" 数据 in:#general from:@ana before:2026-11-30 after:2026-11-01 has:file"),
+              SearchCommands.Sort.RELEVANCE, "cmVsZXZhbmNl", 20),
+          new SearchCommands.SearchResults(List.of(new SearchCommands.SearchHit(MESSAGE_VIEW, "general",
+              RoomKind.CHANNEL, new SearchCommands.Snippet("the deploy failed", List.of(
+                  new SearchCommands.Range(4, 10)), false, true))), "bmV4dA")),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
       exchange(new InviteCommands.ListInvites(ROOM, USER), new InviteCommands.InviteList(List.of(INVITE_VIEW))),
