@@ -348,6 +348,13 @@ export const api = {
   /** Whether I send read receipts: { enabled }. */
   readReceipts: () => request('GET', '/me/read-receipts'),
   setReadReceipts: (enabled) => request('PUT', '/me/read-receipts', { enabled }),
+  // ---- search ----
+  /** Messages matching q (words, "phrases", in:/from:/before:/after:/has:file): { results, next }. */
+  search(q, { sort = 'recent', cursor, limit = 20 } = {}) {
+    const query = new URLSearchParams({ q, sort, limit });
+    if (cursor != null) query.set('cursor', cursor);
+    return request('GET', `/search?${query}`);
+  },
 
   // ---- invites ----
   /** { maxUses?, expiresIn? (seconds) }; a missing field means unlimited / never. */

@@ -21,6 +21,9 @@ import { reactionMap, applyReaction, renderChips, togglePicker, closePicker } fr
 import { Attachments, pastedFiles } from './files.js';
 
 const PAGE_SIZE = 50;
+// Opening a message (a search result) pages back to it, at most this far (the server's largest page).
+const REVEAL_PAGE_SIZE = 200;
+const REVEAL_MAX_PAGES = 25;
 const GAP_PAGE_SIZE = 100;
 const MAX_TEXT = 4000;
 const TYPING_SEND_EVERY_MS = 3000;
@@ -68,6 +71,8 @@ export class ChatView {
   #readSeq = -1;
   #readTimer = null;
   #unreadLine = null;    // the "New messages" line and the message it stands before
+  #target = null;        // a message to show once its room is open: { room, id, seq, thread }
+  #loaded = false;       // the open room's first page is in
   #getMe;
   #onRead;
   #onOpenThread;
@@ -159,6 +164,8 @@ export class ChatView {
       this.#placeUnreadLine(seen);
       this.#layout();
       this.#scrollToStart();
+      this.#loaded = true;
+      if (this.#target?.room === room.id) this.#revealTarget();
       // Usually already subscribed (all my rooms are), in which case this changes nothing.
       connection.subscribe(room.id, messages.at(-1)?.seq ?? room.lastSeq);
       this.#markReadSoon();
@@ -272,14 +279,14 @@ export class ChatView {
     }
   }
 
-  async loadOlder() {
+  async loadOlder(limit = PAGE_SIZE) {
     const first = this.#els.list.querySelector('[data-seq]')?.dataset.seq;
     if (!this.#more || this.#loadingOlder || !this.roomId || first == null) return;
     const gen = this.#gen;
     this.#loadingOlder = true;
     this.#updateOlder();
     try {
-      const { messages, more } = await api.messages(this.roomId, { before: Number(first), limit: PAGE_SIZE });
+      const { messages, more } = await api.messages(this.roomId, { before: Number(first), limit });
       if (gen !== this.#gen) return;
       const s = this.#els.scroller;
       const fromBottom = s.scrollHeight - s.scrollTop;
@@ -292,6 +299,40 @@ export class ChatView {
     } finally {
       if (gen === this.#gen) { this.#loadingOlder = false; this.#updateOlder(); }
     }
+  }
+
+  /**
+   * Show one message of a room (a search result): once the room is open, page back to it, scroll it
+   * into the middle and mark it. A reply that lives in its thread is shown by its root, with the
+   * thread opened. message: { id, seq, thread, alsoInChannel }.
+   */
+  reveal(roomId, message) {
+    const inThread = message.thread && !message.alsoInChannel;
+    this.#target = { room: roomId, id: inThread ? message.thread : message.id, seq: inThread ? null : message.seq,
+      thread: inThread };
+    if (this.roomId === roomId && this.#loaded) this.#revealTarget();
+  }
+
+  async #revealTarget() {
+    const target = this.#target;
+    this.#target = null;
+    const gen = this.#gen;
+    const older = () => Number(this.#els.list.querySelector('[data-seq]')?.dataset.seq ?? Infinity);
+    for (let pages = 0; !this.#byId(target.id) && this.#more && pages < REVEAL_MAX_PAGES
+      && (target.seq == null || older() > target.seq); pages++) {
+      await this.loadOlder(REVEAL_PAGE_SIZE);
+      if (gen !== this.#gen) return;
+    }
+    const el = this.#byId(target.id);
+    if (!el) {
+      const reached = target.seq != null && older() <= target.seq;
+      toast(reached ? 'That message is no longer here' : 'That message is too far back: scroll up to find it');
+      return;
+    }
+    for (const found of this.#els.list.querySelectorAll('.msg.found')) found.classList.remove('found');
+    el.classList.add('found');
+    el.scrollIntoView({ block: 'center' });
+    if (target.thread) this.#openThread(el);
   }
 
   /** The message data of a shown message (for the thread pane's root), or null. */
@@ -320,6 +361,7 @@ export class ChatView {
     this.#renderTyping();
     this.#readSeq = -1;
     this.#unreadLine = null;
+    this.#loaded = false;
     clearTimeout(this.#readTimer);
     this.#els.list.replaceChildren();
     this.#els.input.value = '';

@@ -15,6 +15,7 @@ const CALLS = {
   follow: ['put', '/api/v1/rooms/{}/messages/{}/follow'],
   mentions: ['get', '/api/v1/mentions'],
   files: ['post', '/api/v1/rooms/{}/files'],
+  search: ['get', '/api/v1/search'],
 };
 
 const NONE = Object.freeze(Object.fromEntries(Object.keys(CALLS).map((k) => [k, false])));

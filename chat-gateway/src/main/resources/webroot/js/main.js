@@ -70,6 +70,7 @@ import { RoomList, displayName, setMyName } from './rooms.js';
 import { ChatView, clearDrafts } from './chat.js';
 import { ThreadPane } from './thread.js';
 import { MentionsDialog } from './mentions.js';
+import { SearchDialog } from './search.js';
 import { loadFeatures } from './features.js';
 import { mentionsMe } from './markdown.js';
 import { DmDialog } from './dms.js';
@@ -145,6 +146,11 @@ const mentions = new MentionsDialog({
   getMe: () => me,
   roomName: (id) => { const room = rooms.get(id); return room ? displayName(room) : 'a room you left'; },
   onOpenRoom: (id) => openRoom(id),
+});
+const search = new SearchDialog({
+  rooms: () => rooms.all().map((room) => ({ id: room.id, label: displayName(room) })),
+  // Open the room (the hash does it), and the message once the room's history is in.
+  onOpenResult: (hit) => { chat.reveal(hit.message.room, hit.message); openRoom(hit.message.room); },
 });
 // One side panel at a time: the members list closes the thread, and the thread the members list.
 $('#members-toggle').addEventListener('click', () => thread.close());
@@ -430,6 +436,7 @@ async function enterApp(user, joined) {
   }
   await features;
   mentions.update();
+  search.update();
   if (joined?.id && !rooms.get(joined.id)) rooms.upsert(joined);
   restoreLastRoom();
   showRoomFromHash();

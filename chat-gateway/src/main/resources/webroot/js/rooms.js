@@ -77,6 +77,9 @@ export class RoomList {
 
   get(id) { return this.#rooms.get(id); }
 
+  /** Every room of mine, by name. */
+  all() { return [...this.#rooms.values()].sort(byName); }
+
   /** Fetch my rooms and merge them in (first load, after a reconnect, when a room shows up). */
   async sync() {
     // An answer can be older than what we learnt meanwhile (a room created, added or removed while

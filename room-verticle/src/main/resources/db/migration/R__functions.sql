@@ -248,3 +248,32 @@ BEGIN
   ORDER BY s.ord;
 END
 $$;
+
+-- A word or phrase of a message search as a text-search query over search_document (V9__search.sql), or NULL when it
+-- holds nothing to look up there (stop words only, punctuation). Words are stemmed the English way and match as the
+-- start of a word too ("deplo" finds "deployment"; "NullPointer" finds "NullPointerException"); a phrase's words
+-- must follow each other. Text written without spaces is looked up by its two-character pieces, as search_document
+-- stored it; the caller then checks that the pieces stand together (strpos), which the pieces alone do not say.
+CREATE OR REPLACE FUNCTION search_query(p_term text) RETURNS tsquery
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+-- to_tsquery says NOTICE for a query of stop words only: nothing the caller needs to hear.
+SET client_min_messages = warning
+AS $$
+DECLARE
+  v_query tsquery;
+BEGIN
+  IF p_term ~ '[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]' THEN
+    SELECT string_agg(CASE WHEN char_length(r.run[1]) = 1 THEN '''' || r.run[1] || ''':*'
+                           ELSE (SELECT string_agg('''' || substr(r.run[1], i, 2) || '''', ' & ')
+                                 FROM generate_series(1, char_length(r.run[1]) - 1) AS i) END, ' & ')::tsquery
+    INTO v_query
+    FROM regexp_matches(lower(p_term), '[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+', 'g')
+         AS r(run);
+  ELSE
+    -- One quoted token for to_tsquery (quotes and backslashes escaped), which parses and stems what is inside it.
+    v_query := to_tsquery('english'::regconfig,
+                          '''' || replace(replace(p_term, '\', '\\'), '''', '''''') || ''':*');
+  END IF;
+  RETURN CASE WHEN v_query IS NULL OR numnode(v_query) = 0 THEN NULL ELSE v_query END;
+END
+$$;

@@ -215,6 +215,10 @@ class AuthorizationTest {
         }
         yield http(response);
       }
+      case "search" -> TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/search?q=reacted", user, null))
+          .getJsonArray("results").stream().map(JsonObject.class::cast)
+          .anyMatch(hit -> room.reacted().equals(hit.getJsonObject("message").getString("id"))) ? "Y" : "-";
+      case "searchin" -> http(api.call(HttpMethod.GET, "/api/v1/search?q=reacted%20in:" + room.id(), user, null));
       default -> throw new IllegalArgumentException(action);
     };
   }

@@ -24,6 +24,7 @@ import dev.parley.gateway.rooms.ConversationsApi;
 import dev.parley.gateway.rooms.InvitesApi;
 import dev.parley.gateway.rooms.MessagesApi;
 import dev.parley.gateway.rooms.RoomsApi;
+import dev.parley.gateway.rooms.SearchApi;
 import dev.parley.gateway.ws.Connection;
 import dev.parley.gateway.ws.PresenceHub;
 import dev.parley.gateway.ws.RoomFanout;
@@ -220,6 +221,8 @@ public final class GatewayVerticle extends VerticleBase {
         .mount(api);
     new ConversationsApi(services, RateLimiter.perMinute(redisApi, "searches", config.limits().searchesPerMinute()))
         .mount(api);
+    new SearchApi(services, RateLimiter.perMinute(redisApi, "message-searches",
+        config.limits().messageSearchesPerMinute())).mount(api);
     // Same bucket as sends over the WebSocket: edits and reactions are writes to a room's log too.
     new MessagesApi(services, config.limits(), RateLimiter.leased(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst())).mount(api);

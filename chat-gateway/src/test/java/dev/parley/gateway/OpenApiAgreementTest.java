@@ -135,6 +135,7 @@ class OpenApiAgreementTest {
         new Limit("updateRoom", "topic", "maxLength", Bounds.TOPIC),
         new Limit("openDm", "users", "maxItems", Bounds.GROUP_MAX),
         new Limit("findUsers", "?q", "maxLength", Bounds.SEARCH_QUERY),
+        new Limit("searchMessages", "?q", "maxLength", Bounds.MESSAGE_SEARCH_QUERY),
         new Limit("inviteByEmail", "emails", "maxItems", Bounds.INVITE_EMAILS),
         new Limit("inviteByEmail", "emails[]", "maxLength", Bounds.EMAIL));
   }

@@ -8,6 +8,7 @@ import dev.parley.rooms.store.ModerationStore;
 import dev.parley.rooms.store.Outcome;
 import dev.parley.rooms.store.ReadStore;
 import dev.parley.rooms.store.RoomStore;
+import dev.parley.rooms.store.SearchStore;
 import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
@@ -60,6 +61,7 @@ import dev.parley.shared.rooms.RoomCommands.OpenedDm;
 import dev.parley.shared.rooms.RoomCommands.PersonList;
 import dev.parley.shared.rooms.RoomCommands.RoomReply;
 import dev.parley.shared.rooms.RoomView;
+import dev.parley.shared.rooms.SearchCommands.SearchMessages;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
@@ -78,6 +80,7 @@ final class RoomHandlers {
   private final InviteStore invites;
   private final ReadStore reads;
   private final FileStore files;
+  private final SearchStore search;
   private final Publisher publisher;
 
   RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis) {
@@ -88,6 +91,7 @@ final class RoomHandlers {
     this.invites = new InviteStore(pool);
     this.reads = new ReadStore(pool);
     this.files = new FileStore(pool);
+    this.search = new SearchStore(pool);
     this.publisher = publisher;
   }
 
@@ -113,6 +117,7 @@ final class RoomHandlers {
         .on(RecordFile.ROUTE, files::record)
         .on(OpenFile.ROUTE, files::open)
         .on(SweepFiles.ROUTE, files::sweep)
+        .on(SearchMessages.ROUTE, search::search)
         .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))

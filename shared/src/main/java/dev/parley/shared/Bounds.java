@@ -25,6 +25,8 @@ public final class Bounds {
   public static final int GROUP_MAX = 9;
   /** A people search's query, in characters. */
   public static final int SEARCH_QUERY = 100;
+  /** A message search's query, filters included, in characters: enough for any real search, and it bounds the SQL. */
+  public static final int MESSAGE_SEARCH_QUERY = 200;
   /** Addresses in one invite-by-email request. */
   public static final int INVITE_EMAILS = 50;
 

@@ -126,7 +126,8 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
   public record Limits(int maxTextLength, int maxFrameBytes, int replayLimit, int historyPageMax,
                        double sendPerSecond, int sendBurst, int socketQueueFrames, int subscriptionsPerSocket,
                        int heartbeatSeconds,
-                       int authPerMinute, int roomsPerHour, int inviteEmailsPerDay, int searchesPerMinute) {
+                       int authPerMinute, int roomsPerHour, int inviteEmailsPerDay, int searchesPerMinute,
+                       int messageSearchesPerMinute) {
     static Limits fromJson(JsonObject config) {
       return new Limits(
           Settings.LIMITS_MAX_TEXT_LENGTH.read(config),
@@ -141,7 +142,8 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
           Settings.LIMITS_AUTH_PER_MINUTE.read(config),
           Settings.LIMITS_ROOMS_PER_HOUR.read(config),
           Settings.LIMITS_INVITE_EMAILS_PER_DAY.read(config),
-          Settings.LIMITS_SEARCHES_PER_MINUTE.read(config));
+          Settings.LIMITS_SEARCHES_PER_MINUTE.read(config),
+          Settings.LIMITS_MESSAGE_SEARCHES_PER_MINUTE.read(config));
     }
   }
 

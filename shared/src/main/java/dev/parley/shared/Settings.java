@@ -80,6 +80,8 @@ public final class Settings {
       "invitation emails one person may have sent per day, over all rooms (in bursts of as many)");
   static final Setting<Integer> LIMITS_SEARCHES_PER_MINUTE = whole("limits.searchesPerMinute", 60,
       "people searches one person may make per minute (in bursts of as many)");
+  static final Setting<Integer> LIMITS_MESSAGE_SEARCHES_PER_MINUTE = whole("limits.messageSearchesPerMinute", 30,
+      "message searches (and their further pages) one person may make per minute (in bursts of as many)");
 
   static final Setting<Boolean> CLUSTER_ENABLED = flag("cluster.enabled", false,
       "join a Hazelcast cluster (also `--cluster` or `PARLEY_CLUSTER=true`)");

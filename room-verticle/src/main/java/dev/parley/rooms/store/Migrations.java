@@ -40,8 +40,8 @@ public final class Migrations {
   /** The scripts in the order they apply. A script is never edited once released: add a new one instead. */
   static final List<String> SCRIPTS =
       List.of("V1__core.sql", "V2__conversations.sql", "V3__identity.sql", "V4__security.sql",
-          "V5__message_write_path.sql", "V6__messages.sql", "V7__reads.sql", "V8__files.sql",
-          "V10__read_receipts.sql", "V11__replies_not_unread.sql");
+          "V5__message_write_path.sql", "V6__messages.sql", "V7__reads.sql", "V8__files.sql", "V9__search.sql",
+          "V10__read_receipts.sql", "V11__replies_not_unread.sql", "V13__search_file_names.sql");
 
   /** Scripts applied again whenever their text changes; they must be safe to run over an earlier version of them. */
   static final List<String> REPEATABLE = List.of("R__functions.sql");

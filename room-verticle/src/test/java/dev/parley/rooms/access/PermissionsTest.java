@@ -104,7 +104,7 @@ class PermissionsTest {
           Permissions.requireOutranks(who, plainMember);
         }
         case "rename", "archive", "delete" -> Permissions.require(who, Need.MODERATE);
-        case "markread", "receipts" -> Permissions.require(who, Need.READ);
+        case "markread", "receipts", "searchin" -> Permissions.require(who, Need.READ);
         default -> throw new IllegalArgumentException(action);
       }
     });
@@ -121,6 +121,10 @@ class PermissionsTest {
     if (action.equals("presence")) {
       // Presence is told to people who share a room: the members (ConversationStore.sharingRooms).
       return who.member() ? "Y" : "-";
+    }
+    if (action.equals("search")) {
+      // Search keeps the rooms whose standing allows reading (SearchStore.readableRooms) and says nothing of others.
+      return Permissions.allows(who, Need.READ) ? "Y" : "-";
     }
     return attempt(who, action);
   }

@@ -58,10 +58,14 @@ final class TestDatabase implements AutoCloseable {
     return server;
   }
 
-  /** The future's result; its failure is thrown as it is, so a test can look at a refusal's code. */
+  /**
+   * The future's result; its failure is thrown as it is, so a test can look at a refusal's code. The bound is generous:
+   * a test's bulk setup (200,000 messages in ReadPlansTest) also fills the search indexes, on a machine other builds
+   * may be sharing.
+   */
   static <T> T await(Future<T> future) {
     try {
-      return future.await(30, TimeUnit.SECONDS);
+      return future.await(120, TimeUnit.SECONDS);
     } catch (RuntimeException refused) {
       throw refused;
     } catch (Exception e) {

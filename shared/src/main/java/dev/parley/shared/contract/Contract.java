@@ -8,6 +8,7 @@ import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
 import dev.parley.shared.rooms.RoomCommands;
+import dev.parley.shared.rooms.SearchCommands;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,6 +58,7 @@ public final class Contract {
       FileCommands.RecordFile.ROUTE,
       FileCommands.OpenFile.ROUTE,
       FileCommands.SweepFiles.ROUTE,
+      SearchCommands.SearchMessages.ROUTE,
       InviteCommands.CreateInvite.ROUTE,
       InviteCommands.ListInvites.ROUTE,
       InviteCommands.RevokeInvite.ROUTE,

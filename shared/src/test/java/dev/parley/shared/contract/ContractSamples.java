@@ -22,6 +22,8 @@ import dev.parley.shared.rooms.ModerationAction;
 import dev.parley.shared.rooms.RoomCommands;
 import dev.parley.shared.rooms.RoomKind;
 import dev.parley.shared.rooms.RoomView;
+import dev.parley.shared.rooms.SearchCommands;
+import dev.parley.shared.rooms.SearchQuery;
 import java.util.List;
 import java.util.Map;
 
@@ -112,6 +114,12 @@ final class ContractSamples {
       exchange(new FileCommands.RecordFile(ROOM, USER, FILE_VIEW), new FileCommands.FileReply(FILE_VIEW)),
       exchange(new FileCommands.OpenFile(FILE_VIEW.id(), USER), new FileCommands.FileReply(FILE_VIEW)),
       exchange(new FileCommands.SweepFiles(86_400_000L, 1000), new FileCommands.SweptFiles(List.of(SESSION))),
+      exchange(new SearchCommands.SearchMessages(USER, SearchQuery.parse(
+              "deploy \"release train\" 数据 in:#general from:@ana before:2026-11-30 after:2026-11-01 has:file"),
+              SearchCommands.Sort.RELEVANCE, "cmVsZXZhbmNl", 20),
+          new SearchCommands.SearchResults(List.of(new SearchCommands.SearchHit(MESSAGE_VIEW, "general",
+              RoomKind.CHANNEL, new SearchCommands.Snippet("the deploy failed", List.of(
+                  new SearchCommands.Range(4, 10)), false, true))), "bmV4dA")),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
       exchange(new InviteCommands.ListInvites(ROOM, USER), new InviteCommands.InviteList(List.of(INVITE_VIEW))),
