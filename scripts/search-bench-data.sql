@@ -55,7 +55,7 @@ WHERE r.name IN (SELECT 'bench-' || g FROM generate_series(1, 200, 4) AS g);
 
 \timing on
 INSERT INTO messages (room_id, seq, sender_id, client_msg_id, body, created_at)
-SELECT r.ids[1 + g % 200], g / 200 + 1, u.ids[1 + (g * 7919) % 1000], g::text, pg_temp.bench_text(),
+SELECT r.ids[1 + g % 200], g / 200 + 1, u.ids[1 + (g::bigint * 7919) % 1000], g::text, pg_temp.bench_text(),
        now() - (:messages - g) * interval '3 seconds'
 FROM generate_series(0, :messages - 1) AS g,
      (SELECT array_agg(id ORDER BY name) AS ids FROM rooms) r,

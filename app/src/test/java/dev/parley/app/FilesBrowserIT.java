@@ -11,7 +11,10 @@ import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Issue 11's browser story in two pages: a picture pasted into one composer shows as a preview in the other. */
+/**
+ * Issue 11's browser story in two pages: a picture pasted into one composer shows as a preview in the other, and
+ * search finds it.
+ */
 class FilesBrowserIT extends BrowserTest {
 
   /** Dispatches a paste of a PNG file on the composer, as pasting a screenshot does. */
@@ -47,6 +50,16 @@ class FilesBrowserIT extends BrowserTest {
       assertThat(bob.getByTestId("file-viewer")).isVisible();
       bob.getByTestId("file-viewer").click();
       assertThat(bob.getByTestId("file-viewer")).hasCount(0);
+
+      // Search finds it: by a word of the picture's name, among the messages with files.
+      Locator box = bob.getByTestId("search-input");
+      box.fill("screenshot has:file");
+      box.press("Enter");
+      Locator result = bob.getByTestId("search-result");
+      assertThat(result).hasCount(1);
+      assertThat(result.getByTestId("search-snippet")).hasText("Here is the bug");
+      result.getByTestId("search-open").click();
+      assertThat(bob.getByTestId("search-dialog")).isHidden();
 
       // Anything else is a card with its name, size and type.
       alice.getByTestId("composer-file").setInputFiles(new FilePayload("notes.txt", "text/plain",
