@@ -24,6 +24,11 @@ final class TestNodes implements AutoCloseable {
   private final String clusterName = "parley-test-" + UUID.randomUUID();
   private final List<ParleyNode> nodes = new ArrayList<>();
 
+  /** The test's own database, for tests that look at what was stored. */
+  String databaseUrl() {
+    return databaseUrl;
+  }
+
   /**
    * The configuration of a node of this test; generous send limits unless a test tightens them. No default channels:
    * a test sees only the rooms it makes (a test of the newcomer's default channels names them itself).

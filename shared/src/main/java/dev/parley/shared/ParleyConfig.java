@@ -15,12 +15,22 @@ import java.util.regex.Pattern;
  * section or key means the declared default.
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
-                           Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, String dataDir) {
+                           Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, Notify notifications,
+                           String dataDir) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
         Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
-        Workspace.fromJson(json), PresenceSettings.fromJson(json), Settings.DATA_DIR.read(json));
+        Workspace.fromJson(json), PresenceSettings.fromJson(json), Notify.fromJson(json),
+        Settings.DATA_DIR.read(json));
+  }
+
+  /** notification-verticle: whether it decides notifications, and how it works through its outbox. */
+  public record Notify(boolean enabled, long pollMillis, int leaseSeconds) {
+    static Notify fromJson(JsonObject config) {
+      return new Notify(Settings.NOTIFY_ENABLED.read(config), Settings.NOTIFY_POLL_MILLIS.read(config),
+          Settings.NOTIFY_LEASE_SECONDS.read(config));
+    }
   }
 
   /** Presence leases in Redis: how long a gateway's word holds, and how often expired ones are looked for. */

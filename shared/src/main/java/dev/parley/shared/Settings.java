@@ -134,6 +134,15 @@ public final class Settings {
   static final Setting<Integer> PRESENCE_SWEEP_SECONDS = whole("presence.sweepSeconds", 5,
       "how often each gateway looks for leases that ran out (a dead node's devices) and tells their watchers");
 
+  static final Setting<Boolean> NOTIFY_ENABLED = flag("notify.enabled", true,
+      "whether notification-verticle decides who stored messages notify (invitation emails are sent either way)");
+  static final Setting<Long> NOTIFY_POLL_MILLIS = wholeLong("notify.pollMillis", 1_000L,
+      "how often each notification-verticle looks for due work in the outbox when it has none (work queued by the"
+          + " same instance is taken at once)");
+  static final Setting<Integer> NOTIFY_LEASE_SECONDS = whole("notify.leaseSeconds", 120,
+      "how long a notification-verticle holds work it claimed: work of an instance that stopped is taken over by"
+          + " another (or by itself, restarted) after this");
+
   static final Setting<List<String>> WORKSPACE_DEFAULT_CHANNELS = texts("workspace.defaultChannels",
       List.of("general"), "public channels everyone joins on signing up, so nobody starts with an empty sidebar; those"
           + " that do not exist yet are made with the workspace's first owner (a comma list in the environment)");

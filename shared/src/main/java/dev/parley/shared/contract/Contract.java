@@ -3,6 +3,7 @@ package dev.parley.shared.contract;
 import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
 import dev.parley.shared.notify.InviteEmailWork;
+import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
@@ -75,6 +76,10 @@ public final class Contract {
       ProfileCommands.ClearAvatar.ROUTE,
       ProfileCommands.GetAvatar.ROUTE,
       PresenceCommands.SharingRooms.ROUTE,
+      OutboxCommands.NotifyMessage.ROUTE,
+      OutboxCommands.QueueWork.ROUTE,
+      OutboxCommands.ClaimWork.ROUTE,
+      OutboxCommands.FinishWork.ROUTE,
       InviteEmailWork.ROUTE);
 
   private static final Map<String, Route<?, ?>> BY_KEY =

@@ -10,6 +10,8 @@ import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents;
 import dev.parley.shared.events.UserNotice;
 import dev.parley.shared.notify.InviteEmailWork;
+import dev.parley.shared.notify.OutboxCommands;
+import dev.parley.shared.notify.PushWork;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.AuditDetails;
 import dev.parley.shared.rooms.InviteCommands;
@@ -20,6 +22,7 @@ import dev.parley.shared.rooms.ModerationAction;
 import dev.parley.shared.rooms.RoomCommands;
 import dev.parley.shared.rooms.RoomKind;
 import dev.parley.shared.rooms.RoomView;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
@@ -98,6 +101,13 @@ final class ContractSamples {
       exchange(new MessageCommands.SetReadReceipts(USER, false), new MessageCommands.ReadReceiptsSetting(false)),
       exchange(new PresenceCommands.SharingRooms(USER, List.of(OTHER, ROOM)),
           new PresenceCommands.People(List.of(OTHER))),
+      exchange(new OutboxCommands.NotifyMessage(ROOM, 42, List.of(OTHER)), new OutboxCommands.Queued(3)),
+      exchange(new OutboxCommands.QueueWork(OutboxCommands.INVITE, "invite:" + INVITE, null,
+          new JsonObject().put("to", "bob@example.org")), new OutboxCommands.Queued(1)),
+      exchange(new OutboxCommands.ClaimWork("worker-2", 1, 1_000), new OutboxCommands.WorkList(List.of(
+          new OutboxCommands.Work(8, OutboxCommands.PUSH, USER, new PushWork(ROOM, "general", "channel", 42, MESSAGE,
+              OTHER, "Bob", "@ana lunch?", null, PushWork.MENTION, 1_764_000_000_000L).toJson(), 1)))),
+      exchange(OutboxCommands.FinishWork.retry(7, "worker-1", 2_000, "503 from the push service"), Done.DONE),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
       exchange(new InviteCommands.ListInvites(ROOM, USER), new InviteCommands.InviteList(List.of(INVITE_VIEW))),
