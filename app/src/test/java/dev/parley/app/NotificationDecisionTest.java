@@ -206,10 +206,12 @@ class NotificationDecisionTest {
     assertEquals(30, count("SELECT count(*) FROM notification_outbox WHERE kind = 'push' AND user_id = $1"
         + " AND attempts = 1", bob), "each handled by one instance, once");
 
+    JsonObject leftBehind = new PushWork(dm, "", "dm", 1, UUID.randomUUID().toString(), alice.id(), "Alice",
+        "left behind", null, PushWork.DM, System.currentTimeMillis()).toJson();
     await(db.preparedQuery("""
         INSERT INTO notification_outbox (kind, user_id, dedupe_key, payload, claimed_by, claimed_until, attempts)
-        VALUES ('push', $1, 'left-behind', '{}', 'a-stopped-instance', now() + interval '1 second', 1)""")
-        .execute(Tuple.of(UUID.fromString(bob.id()))));
+        VALUES ('push', $1, 'left-behind', $2, 'a-stopped-instance', now() + interval '1 second', 1)""")
+        .execute(Tuple.of(UUID.fromString(bob.id()), leftBehind)));
     nodes.eventually(() -> count("SELECT count(*) FROM notification_outbox WHERE dedupe_key = 'left-behind'"
         + " AND outcome = 'done' AND attempts = 2 AND user_id = $1", bob) == 1,
         "work claimed by an instance that stopped is taken over once its lease runs out");

@@ -1,5 +1,6 @@
 package dev.parley.notify;
 
+import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.notify.OutboxCommands.ClaimWork;
 import dev.parley.shared.notify.OutboxCommands.Work;
@@ -30,6 +31,8 @@ final class OutboxWorker {
 
   /** Work items claimed at once. */
   static final int BATCH = 50;
+  /** An item whose handler keeps failing unexpectedly is given up after this many attempts. */
+  static final int MAX_ATTEMPTS = 20;
 
   private final Vertx vertx;
   private final Requester rooms;
@@ -108,6 +111,9 @@ final class OutboxWorker {
     } else {
       try {
         outcome = handler.handle(work);
+      } catch (ParleyException malformed) {
+        // A payload its handler cannot read will not read better later.
+        outcome = Future.succeededFuture(Outcome.failed("malformed work: " + malformed.getMessage()));
       } catch (RuntimeException bug) {
         outcome = Future.failedFuture(bug);
       }
@@ -115,7 +121,9 @@ final class OutboxWorker {
     return outcome
         .recover(failure -> {
           LOG.warn("Notification work {} ({}) failed: {}", work.id(), work.kind(), failure.toString());
-          return Future.succeededFuture(Outcome.retry(Backoff.delay(1_000, work.attempts()), failure.toString()));
+          return Future.succeededFuture(work.attempts() >= MAX_ATTEMPTS
+              ? Outcome.failed(failure.toString())
+              : Outcome.retry(Backoff.delay(1_000, work.attempts()), failure.toString()));
         })
         .compose(result -> rooms.ask(result.finish(work.id(), id)))
         .onSuccess(finished -> handled.incrementAndGet())
