@@ -35,3 +35,16 @@ CREATE TABLE notification_room_prefs (
 );
 -- The few members of a room who want every message, found without reading the room's memberships.
 CREATE INDEX notification_room_prefs_all ON notification_room_prefs (room_id) WHERE level = 'all';
+
+-- The Web Push subscriptions of people's devices: where to POST (an endpoint of a known push service, checked by the
+-- gateway and again before each delivery) and the keys pushes are encrypted to. An endpoint belongs to one person:
+-- a browser signed in to another account moves it.
+CREATE TABLE push_subscriptions (
+  id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  user_id    uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  endpoint   text NOT NULL UNIQUE,
+  p256dh     text NOT NULL,
+  auth       text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id, created_at);

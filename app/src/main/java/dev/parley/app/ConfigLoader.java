@@ -27,7 +27,8 @@ final class ConfigLoader {
   private static final String ENV_PREFIX = "PARLEY_";
   private static final Set<String> SECTIONS = Set.of("http", "db", "redis", "auth", "limits", "cluster", "mail",
       "oauth", "notify");
-  private static final Set<String> LIST_KEYS = Set.of("allowedOrigins", "members", "roles", "trustedProxies");
+  private static final Set<String> LIST_KEYS = Set.of("allowedOrigins", "members", "roles", "trustedProxies",
+      "pushServices");
 
   private ConfigLoader() {
   }

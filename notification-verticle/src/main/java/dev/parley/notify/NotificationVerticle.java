@@ -11,10 +11,16 @@ import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.OutboxCommands.QueueWork;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -40,6 +46,10 @@ public final class NotificationVerticle extends VerticleBase {
   private static final long REQUEST_TIMEOUT_MS = 10_000;
   /** SMTP connections in the pool: mails beyond these wait for one. */
   private static final int SMTP_CONNECTIONS = 4;
+  /** Connections to each push service. */
+  private static final int PUSH_CONNECTIONS = 16;
+  /** Threads that encrypt pushes (ECDH and AES-GCM: CPU only). */
+  private static final int CRYPTO_THREADS = 2;
   /** Redis connections: one read per stored message, short. */
   private static final int REDIS_CONNECTIONS = 4;
   private static final int MAX_ADDRESS_LENGTH = 254;
@@ -53,6 +63,8 @@ public final class NotificationVerticle extends VerticleBase {
   private Redis redis;
   private MessageNotifier notifier;
   private OutboxWorker worker;
+  private WebClient webClient;
+  private WorkerExecutor crypto;
 
   @Override
   public Future<?> start() {
@@ -68,11 +80,12 @@ public final class NotificationVerticle extends VerticleBase {
     }
     rooms = new Requester(vertx.eventBus(), REQUEST_TIMEOUT_MS);
     ParleyConfig.Notify notify = config.notifications();
-    worker = new OutboxWorker(vertx, rooms, Map.of(
-        OutboxCommands.INVITE, new InviteHandler(transport, new StatusReporter(vertx, mail.retryMillis()),
-            mail.from(), mail.retryMillis(), mail.maxAttempts()),
-        OutboxCommands.PUSH, new PushHandler()),
-        notify.pollMillis(), notify.leaseSeconds() * 1000L);
+    Map<String, WorkHandler> handlers = new HashMap<>();
+    handlers.put(OutboxCommands.INVITE, new InviteHandler(transport, new StatusReporter(vertx, mail.retryMillis()),
+        mail.from(), mail.retryMillis(), mail.maxAttempts()));
+    handlers.put(OutboxCommands.PUSH, new PushHandler(rooms, () -> worker.poke()));
+    handlers.put(OutboxCommands.WEBPUSH, webPush(config));
+    worker = new OutboxWorker(vertx, rooms, handlers, notify.pollMillis(), notify.leaseSeconds() * 1000L);
     Future<?> listening = new Responder(Addresses.NOTIFY_EMAIL, LOG, failure -> failure)
         .on(InviteEmailWork.ROUTE, this::queue)
         .listen(vertx.eventBus());
@@ -92,10 +105,39 @@ public final class NotificationVerticle extends VerticleBase {
     return Future.all(listening, hearing).onSuccess(ready -> worker.start());
   }
 
+  /** The Web Push sender, or, without VAPID keys, a handler that says why nothing can be pushed. */
+  private WorkHandler webPush(ParleyConfig config) {
+    ParleyConfig.Notify notify = config.notifications();
+    if (notify.vapidPublicKey() == null || notify.vapidPrivateKey() == null) {
+      LOG.warn("No VAPID keys (notify.vapidPublicKey, notify.vapidPrivateKey): Web Push is off");
+      return work -> Future.succeededFuture(Outcome.failed("no VAPID keys configured"));
+    }
+    Vapid vapid;
+    try {
+      String subject = notify.vapidSubject() != null ? notify.vapidSubject() : config.http().publicUrl() != null
+          ? config.http().publicUrl() : "mailto:" + OutboxTransport.addressOf(config.mail().from());
+      vapid = new Vapid(notify.vapidPublicKey(), notify.vapidPrivateKey(), subject);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      LOG.error("The VAPID keys (notify.vapidPublicKey, notify.vapidPrivateKey) are not a P-256 key pair: Web Push is"
+          + " off", e);
+      return work -> Future.succeededFuture(Outcome.failed("the VAPID keys are not a P-256 key pair"));
+    }
+    webClient = WebClient.create(vertx, new WebClientOptions().setUserAgent("Parley").setKeepAlive(true)
+        .setFollowRedirects(false), new PoolOptions().setHttp1MaxSize(PUSH_CONNECTIONS));
+    crypto = vertx.createSharedWorkerExecutor("parley-push-crypto", CRYPTO_THREADS);
+    return new WebPushHandler(webClient, crypto, vapid, rooms, notify.pushServices(), notify.pushTtlSeconds());
+  }
+
   @Override
   public Future<?> stop() {
     if (worker != null) {
       worker.stop();
+    }
+    if (webClient != null) {
+      webClient.close();
+    }
+    if (crypto != null) {
+      crypto.close();
     }
     if (redis != null) {
       redis.close();

@@ -1,24 +1,47 @@
 package dev.parley.notify;
 
+import dev.parley.shared.contract.Requester;
+import dev.parley.shared.notify.OutboxCommands;
+import dev.parley.shared.notify.OutboxCommands.QueueWork;
 import dev.parley.shared.notify.OutboxCommands.Work;
+import dev.parley.shared.notify.PushCommands.Delivery;
+import dev.parley.shared.notify.PushCommands.ListSubscriptions;
+import dev.parley.shared.notify.PushCommands.Subscription;
 import dev.parley.shared.notify.PushWork;
 import io.vertx.core.Future;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * A push decided for one person about one message. Devices cannot subscribe to Web Push yet (that comes with the
- * subscription API and the VAPID sender), so there is nowhere to deliver it: the work is done with nothing sent, and
- * the outbox keeps the record of who would have been told, and why, for a day.
+ * A push decided for one person about one message becomes one Web Push delivery per device the person subscribed
+ * ({@link OutboxCommands#WEBPUSH} work, queued once per message and device). Each device's push service is then
+ * dealt with on its own: one that says "later" (429) neither holds up nor repeats the others. A person with no
+ * subscribed device gets nothing (email, when it comes, covers them).
  */
 final class PushHandler implements WorkHandler {
 
-  private static final Logger LOG = LoggerFactory.getLogger(PushHandler.class);
+  private final Requester rooms;
+  private final Runnable queued;
+
+  PushHandler(Requester rooms, Runnable queued) {
+    this.rooms = rooms;
+    this.queued = queued;
+  }
 
   @Override
   public Future<Outcome> handle(Work work) {
     PushWork push = PushWork.fromJson(work.payload());
-    LOG.debug("Push for {} about message {} ({}): no push subscriptions yet", work.user(), push.id(), push.reason());
-    return Future.succeededFuture(Outcome.DONE);
+    return rooms.ask(new ListSubscriptions(work.user()))
+        .compose(found -> Future.all(found.subscriptions().stream().map(device -> queue(work, push, device)).toList())
+            .map(all -> found.subscriptions().size()))
+        .map(devices -> {
+          if (devices > 0) {
+            queued.run();
+          }
+          return Outcome.DONE;
+        });
+  }
+
+  private Future<?> queue(Work work, PushWork push, Subscription device) {
+    return rooms.ask(new QueueWork(OutboxCommands.WEBPUSH, "webpush:" + push.id() + ":" + device.id(), work.user(),
+        new Delivery(device, push).toJson()));
   }
 }

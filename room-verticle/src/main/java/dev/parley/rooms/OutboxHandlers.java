@@ -1,6 +1,7 @@
 package dev.parley.rooms;
 
 import dev.parley.rooms.store.OutboxStore;
+import dev.parley.rooms.store.PushStore;
 import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Responder;
 import dev.parley.shared.notify.OutboxCommands.ClaimWork;
@@ -9,18 +10,25 @@ import dev.parley.shared.notify.OutboxCommands.NotifyMessage;
 import dev.parley.shared.notify.OutboxCommands.QueueWork;
 import dev.parley.shared.notify.OutboxCommands.Queued;
 import dev.parley.shared.notify.OutboxCommands.WorkList;
+import dev.parley.shared.notify.PushCommands.ListSubscriptions;
+import dev.parley.shared.notify.PushCommands.Subscribe;
+import dev.parley.shared.notify.PushCommands.Subscribed;
+import dev.parley.shared.notify.PushCommands.Subscriptions;
+import dev.parley.shared.notify.PushCommands.Unsubscribe;
 import io.vertx.sqlclient.Pool;
 
 /**
- * The commands about notification-verticle's work queue on {@link dev.parley.shared.Addresses#ROOMS_CMD}: they
- * change no room and announce nothing.
+ * The commands about notifications on {@link dev.parley.shared.Addresses#ROOMS_CMD}: notification-verticle's work
+ * queue and people's Web Push subscriptions. They change no room and announce nothing.
  */
 final class OutboxHandlers {
 
   private final OutboxStore outbox;
+  private final PushStore push;
 
   OutboxHandlers(Pool pool) {
     this.outbox = new OutboxStore(pool);
+    this.push = new PushStore(pool);
   }
 
   Responder register(Responder responder) {
@@ -28,6 +36,9 @@ final class OutboxHandlers {
         .on(NotifyMessage.ROUTE, command -> outbox.notifyMessage(command).map(Queued::new))
         .on(QueueWork.ROUTE, command -> outbox.queue(command).map(Queued::new))
         .on(ClaimWork.ROUTE, command -> outbox.claim(command).map(WorkList::new))
-        .on(FinishWork.ROUTE, command -> outbox.finish(command).map(Done.DONE));
+        .on(FinishWork.ROUTE, command -> outbox.finish(command).map(Done.DONE))
+        .on(Subscribe.ROUTE, command -> push.subscribe(command.user(), command.subscription()).map(Subscribed::new))
+        .on(Unsubscribe.ROUTE, command -> push.unsubscribe(command.user(), command.endpoint()).map(Done.DONE))
+        .on(ListSubscriptions.ROUTE, command -> push.subscriptions(command.user()).map(Subscriptions::new));
   }
 }

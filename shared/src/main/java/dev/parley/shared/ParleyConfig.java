@@ -25,11 +25,17 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
         Settings.DATA_DIR.read(json));
   }
 
-  /** notification-verticle: whether it decides notifications, and how it works through its outbox. */
-  public record Notify(boolean enabled, long pollMillis, int leaseSeconds) {
+  /**
+   * Notifications: whether notification-verticle decides them, how it works through its outbox, and Web Push (the
+   * push services subscriptions may point at, the VAPID key pair and subject, how long a push may wait).
+   */
+  public record Notify(boolean enabled, long pollMillis, int leaseSeconds, List<String> pushServices,
+                       String vapidPublicKey, String vapidPrivateKey, String vapidSubject, int pushTtlSeconds) {
     static Notify fromJson(JsonObject config) {
       return new Notify(Settings.NOTIFY_ENABLED.read(config), Settings.NOTIFY_POLL_MILLIS.read(config),
-          Settings.NOTIFY_LEASE_SECONDS.read(config));
+          Settings.NOTIFY_LEASE_SECONDS.read(config), Settings.NOTIFY_PUSH_SERVICES.read(config),
+          Settings.NOTIFY_VAPID_PUBLIC_KEY.read(config), Settings.NOTIFY_VAPID_PRIVATE_KEY.read(config),
+          Settings.NOTIFY_VAPID_SUBJECT.read(config), Settings.NOTIFY_PUSH_TTL_SECONDS.read(config));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
 import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.notify.OutboxCommands;
+import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
@@ -80,6 +81,9 @@ public final class Contract {
       OutboxCommands.QueueWork.ROUTE,
       OutboxCommands.ClaimWork.ROUTE,
       OutboxCommands.FinishWork.ROUTE,
+      PushCommands.Subscribe.ROUTE,
+      PushCommands.Unsubscribe.ROUTE,
+      PushCommands.ListSubscriptions.ROUTE,
       InviteEmailWork.ROUTE);
 
   private static final Map<String, Route<?, ?>> BY_KEY =

@@ -20,6 +20,8 @@ public final class OutboxCommands {
 
   /** A push notification to one person about one message. */
   public static final String PUSH = "push";
+  /** A push notification to one device of a person, over Web Push ({@link PushCommands.Delivery}). */
+  public static final String WEBPUSH = "webpush";
   /** An invitation email. */
   public static final String INVITE = "invite";
 

@@ -11,6 +11,7 @@ import dev.parley.shared.events.RoomEvents;
 import dev.parley.shared.events.UserNotice;
 import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.notify.OutboxCommands;
+import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.notify.PushWork;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.AuditDetails;
@@ -39,6 +40,8 @@ final class ContractSamples {
   static final String SESSION = "c9bf9e57-1685-4c89-bafb-ff5af830be8a";
   static final String INVITE = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
 
+  static final PushCommands.Subscription PUSH_SUBSCRIPTION = new PushCommands.Subscription(OTHER,
+      "https://fcm.googleapis.com/fcm/send/abc", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcx", "BTBZMqHH6r4Tts7J_aSIgg");
   static final RoomView ROOM_VIEW =
       RoomView.of(ROOM, RoomKind.CHANNEL, "general", "Chat about anything", 42, false).asMember("owner", false, 3)
           .withReadState(39, 1).withChannelMentions(false);
@@ -107,6 +110,9 @@ final class ContractSamples {
       exchange(new OutboxCommands.ClaimWork("worker-2", 1, 1_000), new OutboxCommands.WorkList(List.of(
           new OutboxCommands.Work(8, OutboxCommands.PUSH, USER, new PushWork(ROOM, "general", "channel", 42, MESSAGE,
               OTHER, "Bob", "@ana lunch?", null, PushWork.MENTION, 1_764_000_000_000L).toJson(), 1)))),
+      exchange(new PushCommands.Subscribe(USER, PUSH_SUBSCRIPTION), new PushCommands.Subscribed(PUSH_SUBSCRIPTION)),
+      exchange(new PushCommands.Unsubscribe(null, PUSH_SUBSCRIPTION.endpoint()), Done.DONE),
+      exchange(new PushCommands.ListSubscriptions(USER), new PushCommands.Subscriptions(List.of(PUSH_SUBSCRIPTION))),
       exchange(OutboxCommands.FinishWork.retry(7, "worker-1", 2_000, "503 from the push service"), Done.DONE),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
