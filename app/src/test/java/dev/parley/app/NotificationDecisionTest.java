@@ -133,9 +133,9 @@ class NotificationDecisionTest {
     String room = channelOfAll("muted");
     TestApi.User dave = api.register("Dave");
     api.join(dave, room);
-    setRoomPrefs(room, bob, "mentions", "now() + interval '1 hour'");
-    setRoomPrefs(room, dave, "nothing", "NULL");
-    setRoomPrefs(room, carol, "all", "NULL");
+    roomSettings(room, bob, new JsonObject().put("mutedUntil", System.currentTimeMillis() + 3_600_000));
+    roomSettings(room, dave, new JsonObject().put("level", "nothing"));
+    roomSettings(room, carol, new JsonObject().put("level", "all"));
     try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice)) {
       String mention = messageId(room, aliceSocket.sendMessage(room, "@" + handle(bob) + " @" + handle(dave)
           + " @" + handle(carol)));
@@ -143,9 +143,70 @@ class NotificationDecisionTest {
       String plain = messageId(room, aliceSocket.sendMessage(room, "just chatting"));
       assertEquals(Map.of(carol.id(), "all"), pushesFor(plain, 1));
 
-      setRoomPrefs(room, bob, "mentions", "now() - interval '1 second'");
+      JsonObject unmuted = roomSettings(room, bob, new JsonObject().putNull("mutedUntil"));
+      assertEquals(new JsonObject().put("level", "mentions").putNull("mutedUntil"), unmuted);
       String afterMute = messageId(room, aliceSocket.sendMessage(room, "@" + handle(bob)));
       assertEquals(Map.of(bob.id(), "mention", carol.id(), "all"), pushesFor(afterMute, 2), "the mute ran out");
+    }
+  }
+
+  @Test
+  void roomSettingsAreForMembersAndCheckedAndTheirOwnSettingsRoundTrip() {
+    String secret = api.createRoom(alice, "settings-" + UUID.randomUUID().toString().substring(0, 6), "private");
+    String path = "/api/v1/rooms/" + secret + "/notifications";
+    assertEquals(new JsonObject().put("level", "mentions").putNull("mutedUntil"),
+        TestApi.expect(200, api.call(HttpMethod.GET, path, alice, null)));
+    TestApi.expect(404, api.call(HttpMethod.GET, path, bob, null));
+    TestApi.expect(404, api.call(HttpMethod.PUT, path, bob, new JsonObject().put("level", "all")));
+    TestApi.expect(404, api.call(HttpMethod.GET, "/api/v1/rooms/nope/notifications", bob, null));
+    TestApi.expect(400, api.call(HttpMethod.PUT, path, alice, new JsonObject().put("level", "loud")));
+    TestApi.expect(400, api.call(HttpMethod.PUT, path, alice, new JsonObject().put("mutedUntil", "tomorrow")));
+    assertEquals(new JsonObject().put("level", "all").put("mutedUntil", 1_900_000_000_000L),
+        roomSettings(secret, alice, new JsonObject().put("level", "all").put("mutedUntil", 1_900_000_000_000L)));
+    assertEquals(0, count("SELECT count(*) FROM notification_room_prefs WHERE user_id = $1", bob));
+
+    assertEquals(new JsonObject().put("email", true).putNull("doNotDisturb"),
+        TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/me/notifications", bob, null)));
+    JsonObject window = new JsonObject().put("start", "22:00").put("end", "07:30").put("timeZone", "Europe/Paris");
+    assertEquals(new JsonObject().put("email", false).put("doNotDisturb", window),
+        TestApi.expect(200, api.call(HttpMethod.PUT, "/api/v1/me/notifications", bob,
+            new JsonObject().put("email", false).put("doNotDisturb", window))));
+    assertEquals(new JsonObject().put("email", false).putNull("doNotDisturb"),
+        TestApi.expect(200, api.call(HttpMethod.PUT, "/api/v1/me/notifications", bob,
+            new JsonObject().putNull("doNotDisturb"))));
+    for (JsonObject bad : List.of(new JsonObject().put("email", "yes"),
+        new JsonObject().put("doNotDisturb", window.copy().put("start", "25:00")),
+        new JsonObject().put("doNotDisturb", window.copy().put("timeZone", "Mars/Olympus")),
+        new JsonObject().put("doNotDisturb", "always"))) {
+      TestApi.expect(400, api.call(HttpMethod.PUT, "/api/v1/me/notifications", bob, bad));
+    }
+  }
+
+  @Test
+  void doNotDisturbHoldsPushesBackUntilItEndsThenOneSummaryTellsThem() {
+    String dm = api.openDm(alice, bob);
+    java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+    java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    JsonObject window = new JsonObject().put("start", now.minusHours(1).format(hhmm))
+        .put("end", now.plusHours(1).format(hhmm)).put("timeZone", "UTC");
+    TestApi.expect(200, api.call(HttpMethod.PUT, "/api/v1/me/notifications", bob,
+        new JsonObject().put("doNotDisturb", window)));
+    try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice)) {
+      String first = messageId(dm, aliceSocket.sendMessage(dm, "one"));
+      String second = messageId(dm, aliceSocket.sendMessage(dm, "two"));
+      nodes.eventually(() -> summary(bob).getJsonArray("messages").size() == 2, "both held in one summary");
+      assertEquals(List.of(first, second), summary(bob).getJsonArray("messages").getList().stream().sorted(
+          java.util.Comparator.comparing(id -> id.equals(first) ? 0 : 1)).toList());
+      assertEquals(Map.of(), pushesFor(first, 0), "no push while in do not disturb");
+      long dueIn = count("SELECT floor(extract(epoch FROM due_at - now()))::bigint FROM notification_outbox"
+          + " WHERE kind = 'summary' AND user_id = $1", bob);
+      assertTrue(dueIn > 3_000 && dueIn <= 3_600, "due when the window ends, in about an hour: " + dueIn + " s");
+
+      // The window ends (the test moves the summary's due time instead of waiting an hour).
+      await(db.preparedQuery("UPDATE notification_outbox SET due_at = now() WHERE kind = 'summary' AND user_id = $1")
+          .execute(Tuple.of(UUID.fromString(bob.id()))));
+      nodes.eventually(() -> count("SELECT count(*) FROM notification_outbox WHERE kind = 'summary'"
+          + " AND outcome = 'done' AND attempts = 1 AND user_id = $1", bob) == 1, "one summary, handled once");
     }
   }
 
@@ -252,11 +313,15 @@ class NotificationDecisionTest {
         .execute(Tuple.of("push:" + message + ":" + user.id()))).iterator().next().getJsonObject("payload");
   }
 
-  private void setRoomPrefs(String room, TestApi.User user, String level, String mutedUntil) {
-    await(db.preparedQuery("INSERT INTO notification_room_prefs (room_id, user_id, level, muted_until)"
-        + " VALUES ($1, $2, $3, " + mutedUntil + ") ON CONFLICT (room_id, user_id) DO UPDATE"
-        + " SET level = excluded.level, muted_until = excluded.muted_until")
-        .execute(Tuple.of(UUID.fromString(room), UUID.fromString(user.id()), level)));
+  private JsonObject roomSettings(String room, TestApi.User user, JsonObject change) {
+    return TestApi.expect(200, api.call(HttpMethod.PUT, "/api/v1/rooms/" + room + "/notifications", user, change));
+  }
+
+  private JsonObject summary(TestApi.User user) {
+    var rows = await(db.preparedQuery("SELECT payload FROM notification_outbox WHERE kind = 'summary' AND user_id = $1")
+        .execute(Tuple.of(UUID.fromString(user.id()))));
+    return rows.size() == 0 ? new JsonObject().put("messages", new io.vertx.core.json.JsonArray())
+        : rows.iterator().next().getJsonObject("payload");
   }
 
   private long count(String sql, TestApi.User user) {

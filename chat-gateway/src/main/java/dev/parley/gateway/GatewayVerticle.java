@@ -12,6 +12,7 @@ import dev.parley.gateway.identity.Tokens;
 import dev.parley.gateway.identity.WsTickets;
 import dev.parley.gateway.limits.RateLimiter;
 import dev.parley.gateway.limits.SignInThrottle;
+import dev.parley.gateway.notify.NotificationSettingsApi;
 import dev.parley.gateway.notify.PushApi;
 import dev.parley.gateway.presence.PresenceApi;
 import dev.parley.gateway.presence.PresenceService;
@@ -207,6 +208,7 @@ public final class GatewayVerticle extends VerticleBase {
     profiles.mount(api);
     new PresenceApi(presence).mount(api);
     new PushApi(services, config.notifications()).mount(api);
+    new NotificationSettingsApi(services).mount(api);
     invites.mountPrivate(api);
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(HttpErrors::handle);

@@ -83,7 +83,9 @@ public final class NotificationVerticle extends VerticleBase {
     Map<String, WorkHandler> handlers = new HashMap<>();
     handlers.put(OutboxCommands.INVITE, new InviteHandler(transport, new StatusReporter(vertx, mail.retryMillis()),
         mail.from(), mail.retryMillis(), mail.maxAttempts()));
-    handlers.put(OutboxCommands.PUSH, new PushHandler(rooms, () -> worker.poke()));
+    PushHandler pushes = new PushHandler(rooms, () -> worker.poke());
+    handlers.put(OutboxCommands.PUSH, pushes);
+    handlers.put(OutboxCommands.SUMMARY, pushes);
     handlers.put(OutboxCommands.WEBPUSH, webPush(config));
     worker = new OutboxWorker(vertx, rooms, handlers, notify.pollMillis(), notify.leaseSeconds() * 1000L);
     Future<?> listening = new Responder(Addresses.NOTIFY_EMAIL, LOG, failure -> failure)

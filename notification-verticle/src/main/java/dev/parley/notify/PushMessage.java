@@ -22,9 +22,10 @@ final class PushMessage {
     String sender = push.senderName() == null || push.senderName().isBlank() ? "Someone" : push.senderName();
     boolean dm = "dm".equals(push.roomKind());
     String room = push.roomName() == null ? "" : push.roomName();
-    String title = dm ? sender : "group".equals(push.roomKind()) ? room : "#" + room;
+    boolean summary = PushWork.SUMMARY.equals(push.reason());
+    String title = summary ? "Parley" : dm ? sender : "group".equals(push.roomKind()) ? room : "#" + room;
     String text = shortened ? "New message" : preview(push.text());
-    String body = dm ? text : sender + ": " + text;
+    String body = dm || summary ? text : sender + ": " + text;
     return new PushNotification(title, body, push.room(), push.id(), push.seq(), push.thread(), push.reason(),
         push.ts(), "room-" + push.room(), "/#/room/" + push.room()).toJson().encode().getBytes(StandardCharsets.UTF_8);
   }

@@ -1,6 +1,7 @@
 package dev.parley.rooms;
 
 import dev.parley.rooms.store.OutboxStore;
+import dev.parley.rooms.store.PreferenceStore;
 import dev.parley.rooms.store.PushStore;
 import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Responder;
@@ -10,6 +11,10 @@ import dev.parley.shared.notify.OutboxCommands.NotifyMessage;
 import dev.parley.shared.notify.OutboxCommands.QueueWork;
 import dev.parley.shared.notify.OutboxCommands.Queued;
 import dev.parley.shared.notify.OutboxCommands.WorkList;
+import dev.parley.shared.notify.PreferenceCommands.GetPersonSettings;
+import dev.parley.shared.notify.PreferenceCommands.GetRoomSettings;
+import dev.parley.shared.notify.PreferenceCommands.SetPersonSettings;
+import dev.parley.shared.notify.PreferenceCommands.SetRoomSettings;
 import dev.parley.shared.notify.PushCommands.ListSubscriptions;
 import dev.parley.shared.notify.PushCommands.Subscribe;
 import dev.parley.shared.notify.PushCommands.Subscribed;
@@ -19,16 +24,18 @@ import io.vertx.sqlclient.Pool;
 
 /**
  * The commands about notifications on {@link dev.parley.shared.Addresses#ROOMS_CMD}: notification-verticle's work
- * queue and people's Web Push subscriptions. They change no room and announce nothing.
+ * queue, people's Web Push subscriptions and their notification settings. They change no room and announce nothing.
  */
 final class OutboxHandlers {
 
   private final OutboxStore outbox;
   private final PushStore push;
+  private final PreferenceStore preferences;
 
   OutboxHandlers(Pool pool) {
     this.outbox = new OutboxStore(pool);
     this.push = new PushStore(pool);
+    this.preferences = new PreferenceStore(pool);
   }
 
   Responder register(Responder responder) {
@@ -39,6 +46,10 @@ final class OutboxHandlers {
         .on(FinishWork.ROUTE, command -> outbox.finish(command).map(Done.DONE))
         .on(Subscribe.ROUTE, command -> push.subscribe(command.user(), command.subscription()).map(Subscribed::new))
         .on(Unsubscribe.ROUTE, command -> push.unsubscribe(command.user(), command.endpoint()).map(Done.DONE))
-        .on(ListSubscriptions.ROUTE, command -> push.subscriptions(command.user()).map(Subscriptions::new));
+        .on(ListSubscriptions.ROUTE, command -> push.subscriptions(command.user()).map(Subscriptions::new))
+        .on(GetPersonSettings.ROUTE, command -> preferences.person(command.user()))
+        .on(SetPersonSettings.ROUTE, preferences::setPerson)
+        .on(GetRoomSettings.ROUTE, command -> preferences.room(command.room(), command.user()))
+        .on(SetRoomSettings.ROUTE, preferences::setRoom);
   }
 }

@@ -35,7 +35,8 @@ public final class OutboxStore {
    * where the room allows it), a thread they follow, the room set to "all" (messages shown in the room only, not
    * thread replies). Only members count (so a private room never notifies an outsider), never the sender, nobody
    * who muted the room or set it to nothing, nobody looking at it. Each concerned group is read by an index of its
-   * own; the room's memberships are read whole only for a DM, a group DM or an {@code @channel}.
+   * own; the room's memberships are read whole only for a DM, a group DM or an {@code @channel}. Someone in their
+   * do-not-disturb window gets no push now but one summary when it ends ({@code summary} work, due then).
    */
   static final String NOTIFY = """
       WITH msg AS (
@@ -62,27 +63,53 @@ public final class OutboxStore {
         SELECT p.user_id, 5, 'all'
         FROM msg JOIN notification_room_prefs p ON p.room_id = msg.room_id WHERE p.level = 'all' AND msg.shown_in_room
       ), decided AS (
-        SELECT DISTINCT ON (c.user_id) c.user_id, c.reason
+        SELECT DISTINCT ON (c.user_id) c.user_id, c.reason, dnd.until AS dnd_until
         FROM concerned c
         CROSS JOIN msg
         JOIN memberships m ON m.room_id = msg.room_id AND m.user_id = c.user_id
         LEFT JOIN notification_room_prefs p ON p.room_id = msg.room_id AND p.user_id = c.user_id
+        LEFT JOIN notification_user_prefs up ON up.user_id = c.user_id AND up.dnd_start IS NOT NULL
+        LEFT JOIN LATERAL (SELECT (now() AT TIME ZONE up.time_zone)::time AS local_time) here ON up.user_id IS NOT NULL
+        LEFT JOIN LATERAL (
+          SELECT (date_trunc('day', now() AT TIME ZONE up.time_zone) + up.dnd_end
+                  + CASE WHEN here.local_time >= up.dnd_end THEN interval '1 day' ELSE interval '0' END)
+                 AT TIME ZONE up.time_zone AS until
+          WHERE CASE WHEN up.dnd_start <= up.dnd_end
+                     THEN here.local_time >= up.dnd_start AND here.local_time < up.dnd_end
+                     ELSE here.local_time >= up.dnd_start OR here.local_time < up.dnd_end END
+        ) dnd ON up.user_id IS NOT NULL
         WHERE c.user_id <> msg.sender_id AND c.user_id <> ALL ($3)
           AND coalesce(p.level, 'mentions') <> 'nothing'
           AND (p.muted_until IS NULL OR p.muted_until <= now())
         ORDER BY c.user_id, c.rank
-      ), queued AS (
-        INSERT INTO notification_outbox (kind, user_id, dedupe_key, payload)
-        SELECT 'push', d.user_id, 'push:' || msg.id || ':' || d.user_id,
+      ), push AS (
+        SELECT d.user_id, d.dnd_until, msg.id,
                jsonb_build_object('room', msg.room_id, 'roomName', msg.name, 'roomKind', msg.kind, 'seq', msg.seq,
                                   'id', msg.id, 'sender', msg.sender_id, 'senderName', msg.sender_name,
                                   'text', left(msg.body, $4), 'thread', msg.thread_id, 'reason', d.reason,
-                                  'ts', floor(extract(epoch FROM msg.created_at) * 1000)::bigint)
+                                  'ts', floor(extract(epoch FROM msg.created_at) * 1000)::bigint) AS payload
         FROM decided d CROSS JOIN msg
+      ), queued AS (
+        INSERT INTO notification_outbox (kind, user_id, dedupe_key, payload)
+        SELECT 'push', push.user_id, 'push:' || push.id || ':' || push.user_id, push.payload
+        FROM push WHERE push.dnd_until IS NULL
         ON CONFLICT (dedupe_key) DO NOTHING
         RETURNING 1
+      ), held AS (
+        -- In do-not-disturb: one summary per person and window, due when it ends, naming the messages it gathers
+        -- (each once, however many instances hear it) and carrying the latest.
+        INSERT INTO notification_outbox AS o (kind, user_id, dedupe_key, payload, due_at)
+        SELECT 'summary', push.user_id,
+               'summary:' || push.user_id || ':' || floor(extract(epoch FROM push.dnd_until))::bigint,
+               push.payload || jsonb_build_object('messages', jsonb_build_array(push.id)), push.dnd_until
+        FROM push WHERE push.dnd_until IS NOT NULL
+        ON CONFLICT (dedupe_key) DO UPDATE
+          SET payload = excluded.payload || jsonb_build_object('messages', o.payload -> 'messages'
+                                                                            || (excluded.payload -> 'messages'))
+          WHERE o.finished_at IS NULL AND NOT (o.payload -> 'messages') @> (excluded.payload -> 'messages')
+        RETURNING 1
       )
-      SELECT count(*) AS queued FROM queued""";
+      SELECT (SELECT count(*) FROM queued) + (SELECT count(*) FROM held) AS queued""";
 
   /** Work ($1 kind, $2 key, $3 user, $4 payload), once per key. */
   static final String QUEUE = """

@@ -4,6 +4,7 @@ import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
 import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.notify.OutboxCommands;
+import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
@@ -84,6 +85,10 @@ public final class Contract {
       PushCommands.Subscribe.ROUTE,
       PushCommands.Unsubscribe.ROUTE,
       PushCommands.ListSubscriptions.ROUTE,
+      PreferenceCommands.GetPersonSettings.ROUTE,
+      PreferenceCommands.SetPersonSettings.ROUTE,
+      PreferenceCommands.GetRoomSettings.ROUTE,
+      PreferenceCommands.SetRoomSettings.ROUTE,
       InviteEmailWork.ROUTE);
 
   private static final Map<String, Route<?, ?>> BY_KEY =

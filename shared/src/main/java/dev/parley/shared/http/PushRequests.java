@@ -5,7 +5,7 @@ import dev.parley.shared.contract.JsonBody;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Bodies of the Web Push calls. A subscription is sent as the browser's {@code PushSubscription.toJSON()}:
+ * Bodies of the Web Push and notification settings calls. A subscription is sent as the browser's {@code PushSubscription.toJSON()}:
  * {@code {"endpoint","expirationTime","keys":{"p256dh","auth"}}}; the gateway reads it field by field with these names.
  */
 public final class PushRequests {
@@ -14,6 +14,15 @@ public final class PushRequests {
   public static final String KEYS = "keys";
   public static final String P256DH = "p256dh";
   public static final String AUTH = "auth";
+  /** {@code PUT /api/v1/me/notifications}: email on or off, and the do-not-disturb window (or null). */
+  public static final String EMAIL = "email";
+  public static final String DO_NOT_DISTURB = "doNotDisturb";
+  public static final String START = "start";
+  public static final String END = "end";
+  public static final String TIME_ZONE = "timeZone";
+  /** {@code PUT /api/v1/rooms/{room}/notifications}: the level, and muted until (epoch ms, or null). */
+  public static final String LEVEL = "level";
+  public static final String MUTED_UNTIL = "mutedUntil";
 
   private PushRequests() {
   }

@@ -20,6 +20,11 @@ public final class OutboxCommands {
 
   /** A push notification to one person about one message. */
   public static final String PUSH = "push";
+  /**
+   * The pushes a person in do-not-disturb did not get, as one summary when it ends ({@link PushSummary}): due then,
+   * one per person and window.
+   */
+  public static final String SUMMARY = "summary";
   /** A push notification to one device of a person, over Web Push ({@link PushCommands.Delivery}). */
   public static final String WEBPUSH = "webpush";
   /** An invitation email. */

@@ -22,6 +22,8 @@ public record PushWork(String room, String roomName, String roomKind, long seq, 
   public static final String CHANNEL = "channel";
   public static final String THREAD = "thread";
   public static final String ALL = "all";
+  /** Several messages held back by do-not-disturb, told at once when it ends. */
+  public static final String SUMMARY = "summary";
 
   @Override
   public JsonObject toJson() {

@@ -11,6 +11,7 @@ import dev.parley.shared.events.RoomEvents;
 import dev.parley.shared.events.UserNotice;
 import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.notify.OutboxCommands;
+import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.notify.PushWork;
 import dev.parley.shared.presence.PresenceCommands;
@@ -42,6 +43,8 @@ final class ContractSamples {
 
   static final PushCommands.Subscription PUSH_SUBSCRIPTION = new PushCommands.Subscription(OTHER,
       "https://fcm.googleapis.com/fcm/send/abc", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcx", "BTBZMqHH6r4Tts7J_aSIgg");
+  static final PreferenceCommands.DoNotDisturb DND =
+      new PreferenceCommands.DoNotDisturb("22:00", "07:30", "Europe/Paris");
   static final RoomView ROOM_VIEW =
       RoomView.of(ROOM, RoomKind.CHANNEL, "general", "Chat about anything", 42, false).asMember("owner", false, 3)
           .withReadState(39, 1).withChannelMentions(false);
@@ -113,6 +116,13 @@ final class ContractSamples {
       exchange(new PushCommands.Subscribe(USER, PUSH_SUBSCRIPTION), new PushCommands.Subscribed(PUSH_SUBSCRIPTION)),
       exchange(new PushCommands.Unsubscribe(null, PUSH_SUBSCRIPTION.endpoint()), Done.DONE),
       exchange(new PushCommands.ListSubscriptions(USER), new PushCommands.Subscriptions(List.of(PUSH_SUBSCRIPTION))),
+      exchange(new PreferenceCommands.GetPersonSettings(USER), new PreferenceCommands.PersonSettings(true, null)),
+      exchange(new PreferenceCommands.SetPersonSettings(USER, false, true, DND),
+          new PreferenceCommands.PersonSettings(false, DND)),
+      exchange(new PreferenceCommands.GetRoomSettings(ROOM, USER),
+          new PreferenceCommands.RoomSettings(PreferenceCommands.MENTIONS, null)),
+      exchange(new PreferenceCommands.SetRoomSettings(ROOM, USER, PreferenceCommands.ALL, true, 1_765_000_000_000L),
+          new PreferenceCommands.RoomSettings(PreferenceCommands.ALL, 1_765_000_000_000L)),
       exchange(OutboxCommands.FinishWork.retry(7, "worker-1", 2_000, "503 from the push service"), Done.DONE),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
