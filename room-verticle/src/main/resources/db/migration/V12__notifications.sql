@@ -50,12 +50,16 @@ CREATE TABLE push_subscriptions (
 CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id, created_at);
 
 -- A person's own notification settings: email on or off, and a daily do-not-disturb window in their time zone (an
--- IANA name; the end may be on the next day). No row: email on, no do-not-disturb.
+-- IANA name; the end may be on the next day). No row: email on, no do-not-disturb, no digest yet.
 CREATE TABLE notification_user_prefs (
   user_id   uuid PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
   email     boolean NOT NULL DEFAULT true,
   dnd_start time,
   dnd_end   time,
   time_zone text,
+  -- The email digest: when the last one was read (the next gathers what came after), and the token of its one-click
+  -- unsubscribe link (RFC 8058), which can do nothing but switch this person's email off.
+  digest_sent_at timestamptz,
+  email_token    text UNIQUE,
   CHECK ((dnd_start IS NULL) = (dnd_end IS NULL) AND (dnd_start IS NULL) = (time_zone IS NULL))
 );

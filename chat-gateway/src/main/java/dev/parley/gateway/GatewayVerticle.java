@@ -194,6 +194,8 @@ public final class GatewayVerticle extends VerticleBase {
     auth.mountPublic(api);
     invites.mountPublic(api);
     oauth.mountPublic(api);
+    NotificationSettingsApi notificationSettings = new NotificationSettingsApi(services);
+    notificationSettings.mountPublic(api);
     api.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml")
         .sendFile("openapi/parley-v1.yaml").onFailure(ctx::fail));
     api.route().handler(auth::authenticate);
@@ -208,7 +210,7 @@ public final class GatewayVerticle extends VerticleBase {
     profiles.mount(api);
     new PresenceApi(presence).mount(api);
     new PushApi(services, config.notifications()).mount(api);
-    new NotificationSettingsApi(services).mount(api);
+    notificationSettings.mount(api);
     invites.mountPrivate(api);
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(HttpErrors::handle);

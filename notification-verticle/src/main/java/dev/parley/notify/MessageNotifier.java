@@ -34,14 +34,19 @@ final class MessageNotifier {
   private final Requester rooms;
   private final LookingReader looking;
   private final Runnable queued;
+  private final long emailAfterMillis;
   private final MessageConsumer<JsonObject> consumer;
   private final ArrayDeque<RoomEvent> waiting = new ArrayDeque<>();
   private final AtomicLong dropped = new AtomicLong();
   private int inFlight;
 
-  /** {@code queued} runs when a decision queued work (so the worker can take it at once). */
-  MessageNotifier(Vertx vertx, Requester rooms, LookingReader looking, Runnable queued) {
+  /**
+   * {@code queued} runs when a decision queued work (so the worker can take it at once); unread DMs and mentions are
+   * emailed {@code emailAfterMillis} after they came.
+   */
+  MessageNotifier(Vertx vertx, Requester rooms, LookingReader looking, Runnable queued, long emailAfterMillis) {
     this.rooms = rooms;
+    this.emailAfterMillis = emailAfterMillis;
     this.looking = looking;
     this.queued = queued;
     this.consumer = vertx.eventBus().consumer(Addresses.EVENTS, delivery -> heard(delivery.body()));
@@ -87,7 +92,7 @@ final class MessageNotifier {
   private void decide(RoomEvent event) {
     inFlight++;
     looking.lookingAt(event.room())
-        .compose(people -> rooms.ask(new NotifyMessage(event.room(), event.seq(), people)))
+        .compose(people -> rooms.ask(new NotifyMessage(event.room(), event.seq(), people, emailAfterMillis)))
         .onComplete(result -> {
           inFlight--;
           if (result.failed()) {

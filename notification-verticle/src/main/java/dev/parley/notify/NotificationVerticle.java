@@ -87,6 +87,8 @@ public final class NotificationVerticle extends VerticleBase {
     handlers.put(OutboxCommands.PUSH, pushes);
     handlers.put(OutboxCommands.SUMMARY, pushes);
     handlers.put(OutboxCommands.WEBPUSH, webPush(config));
+    handlers.put(OutboxCommands.DIGEST, new DigestHandler(rooms, transport, mail.from(),
+        config.http().publicUrl(config.http().port()), mail.retryMillis(), mail.maxAttempts()));
     worker = new OutboxWorker(vertx, rooms, handlers, notify.pollMillis(), notify.leaseSeconds() * 1000L);
     Future<?> listening = new Responder(Addresses.NOTIFY_EMAIL, LOG, failure -> failure)
         .on(InviteEmailWork.ROUTE, this::queue)
@@ -101,7 +103,8 @@ public final class NotificationVerticle extends VerticleBase {
             .setMaxPoolSize(REDIS_CONNECTIONS).setMaxPoolWaiting(10_000));
         redisApi = RedisAPI.api(redis);
       }
-      notifier = new MessageNotifier(vertx, rooms, new LookingReader(redisApi), worker::poke);
+      notifier = new MessageNotifier(vertx, rooms, new LookingReader(redisApi), worker::poke,
+          Math.round(notify.emailAfterMinutes() * 60_000));
       hearing = notifier.ready();
     }
     return Future.all(listening, hearing).onSuccess(ready -> worker.start());

@@ -1,10 +1,14 @@
 package dev.parley.rooms;
 
+import dev.parley.rooms.store.DigestStore;
 import dev.parley.rooms.store.OutboxStore;
 import dev.parley.rooms.store.PreferenceStore;
 import dev.parley.rooms.store.PushStore;
 import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Responder;
+import dev.parley.shared.notify.DigestCommands.DigestSent;
+import dev.parley.shared.notify.DigestCommands.ReadDigest;
+import dev.parley.shared.notify.DigestCommands.StopEmails;
 import dev.parley.shared.notify.OutboxCommands.ClaimWork;
 import dev.parley.shared.notify.OutboxCommands.FinishWork;
 import dev.parley.shared.notify.OutboxCommands.NotifyMessage;
@@ -31,8 +35,10 @@ final class OutboxHandlers {
   private final OutboxStore outbox;
   private final PushStore push;
   private final PreferenceStore preferences;
+  private final DigestStore digests;
 
   OutboxHandlers(Pool pool) {
+    this.digests = new DigestStore(pool);
     this.outbox = new OutboxStore(pool);
     this.push = new PushStore(pool);
     this.preferences = new PreferenceStore(pool);
@@ -50,6 +56,9 @@ final class OutboxHandlers {
         .on(GetPersonSettings.ROUTE, command -> preferences.person(command.user()))
         .on(SetPersonSettings.ROUTE, preferences::setPerson)
         .on(GetRoomSettings.ROUTE, command -> preferences.room(command.room(), command.user()))
-        .on(SetRoomSettings.ROUTE, preferences::setRoom);
+        .on(SetRoomSettings.ROUTE, preferences::setRoom)
+        .on(ReadDigest.ROUTE, command -> digests.read(command.user()))
+        .on(DigestSent.ROUTE, command -> digests.sent(command.user(), command.until()).map(Done.DONE))
+        .on(StopEmails.ROUTE, command -> digests.stop(command.token()).map(Done.DONE));
   }
 }

@@ -26,14 +26,17 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
   }
 
   /**
-   * Notifications: whether notification-verticle decides them, how it works through its outbox, and Web Push (the
+   * Notifications: whether notification-verticle decides them, how it works through its outbox, when unread DMs and
+   * mentions are emailed, and Web Push (the
    * push services subscriptions may point at, the VAPID key pair and subject, how long a push may wait).
    */
-  public record Notify(boolean enabled, long pollMillis, int leaseSeconds, List<String> pushServices,
-                       String vapidPublicKey, String vapidPrivateKey, String vapidSubject, int pushTtlSeconds) {
+  public record Notify(boolean enabled, long pollMillis, int leaseSeconds, double emailAfterMinutes,
+                       List<String> pushServices, String vapidPublicKey, String vapidPrivateKey, String vapidSubject,
+                       int pushTtlSeconds) {
     static Notify fromJson(JsonObject config) {
       return new Notify(Settings.NOTIFY_ENABLED.read(config), Settings.NOTIFY_POLL_MILLIS.read(config),
-          Settings.NOTIFY_LEASE_SECONDS.read(config), Settings.NOTIFY_PUSH_SERVICES.read(config),
+          Settings.NOTIFY_LEASE_SECONDS.read(config), Settings.NOTIFY_EMAIL_AFTER_MINUTES.read(config),
+          Settings.NOTIFY_PUSH_SERVICES.read(config),
           Settings.NOTIFY_VAPID_PUBLIC_KEY.read(config), Settings.NOTIFY_VAPID_PRIVATE_KEY.read(config),
           Settings.NOTIFY_VAPID_SUBJECT.read(config), Settings.NOTIFY_PUSH_TTL_SECONDS.read(config));
     }

@@ -144,6 +144,9 @@ public final class Settings {
       "how long a notification-verticle holds work it claimed: work of an instance that stopped is taken over by"
           + " another (or by itself, restarted) after this");
 
+  static final Setting<Double> NOTIFY_EMAIL_AFTER_MINUTES = decimal("notify.emailAfterMinutes", 15.0,
+      "how long a DM or mention may stay unread before it is emailed, gathered with everything else unread since the"
+          + " person's last such email (fractions allowed)");
   static final Setting<List<String>> NOTIFY_PUSH_SERVICES = texts("notify.pushServices",
       PushEndpoints.KNOWN_SERVICES, "the push services a device's Web Push subscription may point at (origins, `*.` for"
           + " their subdomains; `https` only, unless an entry names an `http` origin exactly): nothing else is ever"

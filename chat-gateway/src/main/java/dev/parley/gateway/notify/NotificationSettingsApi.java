@@ -2,8 +2,11 @@ package dev.parley.gateway.notify;
 
 import dev.parley.gateway.http.Requests;
 import dev.parley.gateway.identity.Identity;
+import dev.parley.shared.ErrorCode;
+import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.http.PushRequests;
+import dev.parley.shared.notify.DigestCommands.StopEmails;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PreferenceCommands.DoNotDisturb;
 import dev.parley.shared.notify.PreferenceCommands.GetPersonSettings;
@@ -13,6 +16,7 @@ import dev.parley.shared.notify.PreferenceCommands.SetRoomSettings;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
 
 /**
  * Notification settings over HTTP, for signed-in callers: their own (email on or off, a do-not-disturb schedule in
@@ -22,6 +26,7 @@ import io.vertx.ext.web.RoutingContext;
 public final class NotificationSettingsApi {
 
   private static final int MAX_FIELD = 64;
+  private static final Pattern UNSUBSCRIBE_TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
   private final Requester services;
 
@@ -29,11 +34,46 @@ public final class NotificationSettingsApi {
     this.services = services;
   }
 
+  /** The one-click unsubscribe of digest emails (RFC 8058): the link's token is the only credential. */
+  public void mountPublic(Router api) {
+    api.post("/notifications/unsubscribe").handler(this::stopEmails);
+    api.get("/notifications/unsubscribe").handler(this::unsubscribePage);
+  }
+
   public void mount(Router api) {
     api.get("/me/notifications").handler(this::person);
     api.put("/me/notifications").handler(this::setPerson);
     api.get("/rooms/:room/notifications").handler(this::room);
     api.put("/rooms/:room/notifications").handler(this::setRoom);
+  }
+
+  /** {@code POST ?token=}: what a mail program sends on one click ({@code List-Unsubscribe=One-Click}). */
+  private void stopEmails(RoutingContext ctx) {
+    services.ask(new StopEmails(token(ctx)))
+        .onSuccess(done -> Requests.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code GET ?token=}: a person who opened the link in a browser gets a button that does the same POST. */
+  private void unsubscribePage(RoutingContext ctx) {
+    String token = token(ctx);
+    ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end("""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Parley: stop digest emails</title></head>
+        <body>
+        <p>Stop the emails that gather your unread Parley messages?</p>
+        <form method="post" action="/api/v1/notifications/unsubscribe?token=%s">
+        <button type="submit">Stop these emails</button></form>
+        <p>You can switch them on again in Parley's notification settings.</p></body></html>
+        """.formatted(token));
+  }
+
+  /** The link's token: base64url only, so it can go into the page as it is. */
+  private static String token(RoutingContext ctx) {
+    String token = ctx.request().getParam("token");
+    if (token == null || !UNSUBSCRIBE_TOKEN.matcher(token).matches()) {
+      throw new ParleyException(ErrorCode.NOT_FOUND, "No such unsubscribe link");
+    }
+    return token;
   }
 
   private void person(RoutingContext ctx) {

@@ -63,11 +63,12 @@ public final class OutboxStore {
         SELECT p.user_id, 5, 'all'
         FROM msg JOIN notification_room_prefs p ON p.room_id = msg.room_id WHERE p.level = 'all' AND msg.shown_in_room
       ), decided AS (
-        SELECT DISTINCT ON (c.user_id) c.user_id, c.reason, dnd.until AS dnd_until
+        SELECT DISTINCT ON (c.user_id) c.user_id, c.reason, dnd.until AS dnd_until, coalesce(ep.email, true) AS email
         FROM concerned c
         CROSS JOIN msg
         JOIN memberships m ON m.room_id = msg.room_id AND m.user_id = c.user_id
         LEFT JOIN notification_room_prefs p ON p.room_id = msg.room_id AND p.user_id = c.user_id
+        LEFT JOIN notification_user_prefs ep ON ep.user_id = c.user_id
         LEFT JOIN notification_user_prefs up ON up.user_id = c.user_id AND up.dnd_start IS NOT NULL
         LEFT JOIN LATERAL (SELECT (now() AT TIME ZONE up.time_zone)::time AS local_time) here ON up.user_id IS NOT NULL
         LEFT JOIN LATERAL (
@@ -108,8 +109,19 @@ public final class OutboxStore {
                                                                             || (excluded.payload -> 'messages'))
           WHERE o.finished_at IS NULL AND NOT (o.payload -> 'messages') @> (excluded.payload -> 'messages')
         RETURNING 1
+      ), digest AS (
+        -- A DM or mention may end up in the person's email digest: one pending per person (a finished one is used
+        -- again), due $5 ms after the first such message; what it holds is read when it is sent.
+        INSERT INTO notification_outbox AS o (kind, user_id, dedupe_key, payload, due_at)
+        SELECT 'digest', d.user_id, 'digest:' || d.user_id, '{}', now() + $5 * interval '1 millisecond'
+        FROM decided d WHERE d.email AND d.reason IN ('dm', 'mention', 'channel')
+        ON CONFLICT (dedupe_key) DO UPDATE
+          SET due_at = excluded.due_at, finished_at = NULL, outcome = NULL, attempts = 0, last_error = NULL,
+              claimed_by = NULL, claimed_until = NULL, created_at = now()
+          WHERE o.finished_at IS NOT NULL
+        RETURNING 1
       )
-      SELECT (SELECT count(*) FROM queued) + (SELECT count(*) FROM held) AS queued""";
+      SELECT (SELECT count(*) FROM queued) + (SELECT count(*) FROM held) + (SELECT count(*) FROM digest) AS queued""";
 
   /** Work ($1 kind, $2 key, $3 user, $4 payload), once per key. */
   static final String QUEUE = """
@@ -167,7 +179,8 @@ public final class OutboxStore {
     }
     UUID[] looking = command.looking().stream().filter(Ids::isId).map(UUID::fromString).toArray(UUID[]::new);
     return pool.preparedQuery(NOTIFY)
-        .execute(Tuple.of(UUID.fromString(command.room()), command.seq(), looking, PREVIEW_LENGTH))
+        .execute(Tuple.of(UUID.fromString(command.room()), command.seq(), looking, PREVIEW_LENGTH,
+            Math.max(0, command.emailAfterMillis())))
         .map(rows -> rows.iterator().next().getLong("queued").intValue());
   }
 

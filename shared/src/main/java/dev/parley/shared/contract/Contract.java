@@ -2,6 +2,7 @@ package dev.parley.shared.contract;
 
 import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
+import dev.parley.shared.notify.DigestCommands;
 import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
@@ -89,6 +90,9 @@ public final class Contract {
       PreferenceCommands.SetPersonSettings.ROUTE,
       PreferenceCommands.GetRoomSettings.ROUTE,
       PreferenceCommands.SetRoomSettings.ROUTE,
+      DigestCommands.ReadDigest.ROUTE,
+      DigestCommands.DigestSent.ROUTE,
+      DigestCommands.StopEmails.ROUTE,
       InviteEmailWork.ROUTE);
 
   private static final Map<String, Route<?, ?>> BY_KEY =

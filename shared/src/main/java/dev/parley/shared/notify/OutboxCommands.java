@@ -30,6 +30,12 @@ public final class OutboxCommands {
   /** An invitation email. */
   public static final String INVITE = "invite";
 
+  /** The email digest of a person ({@link DigestCommands}): one pending at a time, due after the delay. */
+  public static final String DIGEST = "digest";
+
+  /** The delay before an unread DM or mention is emailed, when a caller does not say. */
+  public static final long DEFAULT_EMAIL_AFTER_MILLIS = 15 * 60_000L;
+
   /** The most rows one claim takes. */
   public static final int MAX_CLAIM = 100;
 
@@ -41,9 +47,11 @@ public final class OutboxCommands {
    * group DM's members, the people it mentions, everyone on {@code @channel} where the room allows it, followers of
    * its thread, members who set the room to "all"; less its sender, people who muted the room or set it to nothing,
    * and {@code looking}: people who have the room open and visible right now. Queueing the same message again changes
-   * nothing (several instances may hear it). Answers how many pushes it queued.
+   * nothing (several instances may hear it). A DM or mention also queues the person's email digest, due
+   * {@code emailAfterMillis} later (unless one is queued already). Answers how many items it queued.
    */
-  public record NotifyMessage(String room, long seq, List<String> looking) implements Command<Queued> {
+  public record NotifyMessage(String room, long seq, List<String> looking, long emailAfterMillis)
+      implements Command<Queued> {
     public static final Route<NotifyMessage, Queued> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "NOTIFY_MESSAGE", NotifyMessage::fromJson, Queued::fromJson);
 
@@ -58,11 +66,14 @@ public final class OutboxCommands {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("room", room).put("seq", seq).put("looking", new JsonArray(looking));
+      return new JsonObject().put("room", room).put("seq", seq).put("looking", new JsonArray(looking))
+          .put("emailAfterMillis", emailAfterMillis);
     }
 
     public static NotifyMessage fromJson(JsonObject json) {
-      return new NotifyMessage(Json.text(json, "room"), Json.whole(json, "seq"), Json.texts(json, "looking"));
+      Long emailAfter = Json.optWhole(json, "emailAfterMillis");
+      return new NotifyMessage(Json.text(json, "room"), Json.whole(json, "seq"), Json.texts(json, "looking"),
+          emailAfter == null ? DEFAULT_EMAIL_AFTER_MILLIS : emailAfter);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.parley.shared.events.EventData;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents;
 import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.notify.DigestCommands;
 import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
@@ -107,7 +108,7 @@ final class ContractSamples {
       exchange(new MessageCommands.SetReadReceipts(USER, false), new MessageCommands.ReadReceiptsSetting(false)),
       exchange(new PresenceCommands.SharingRooms(USER, List.of(OTHER, ROOM)),
           new PresenceCommands.People(List.of(OTHER))),
-      exchange(new OutboxCommands.NotifyMessage(ROOM, 42, List.of(OTHER)), new OutboxCommands.Queued(3)),
+      exchange(new OutboxCommands.NotifyMessage(ROOM, 42, List.of(OTHER), 900_000), new OutboxCommands.Queued(3)),
       exchange(new OutboxCommands.QueueWork(OutboxCommands.INVITE, "invite:" + INVITE, null,
           new JsonObject().put("to", "bob@example.org")), new OutboxCommands.Queued(1)),
       exchange(new OutboxCommands.ClaimWork("worker-2", 1, 1_000), new OutboxCommands.WorkList(List.of(
@@ -123,6 +124,11 @@ final class ContractSamples {
           new PreferenceCommands.RoomSettings(PreferenceCommands.MENTIONS, null)),
       exchange(new PreferenceCommands.SetRoomSettings(ROOM, USER, PreferenceCommands.ALL, true, 1_765_000_000_000L),
           new PreferenceCommands.RoomSettings(PreferenceCommands.ALL, 1_765_000_000_000L)),
+      exchange(new DigestCommands.ReadDigest(USER), new DigestCommands.Digest("ana@example.org", "Ana", true, "dG9rZW4",
+          List.of(new DigestCommands.DigestItem(ROOM, "general", "channel", 42, MESSAGE, "Bob", "@ana lunch?",
+              1_764_000_000_000L, PushWork.MENTION)), 1, 1_764_000_900_000L)),
+      exchange(new DigestCommands.DigestSent(USER, 1_764_000_900_000L), Done.DONE),
+      exchange(new DigestCommands.StopEmails("dG9rZW4"), Done.DONE),
       exchange(OutboxCommands.FinishWork.retry(7, "worker-1", 2_000, "503 from the push service"), Done.DONE),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
