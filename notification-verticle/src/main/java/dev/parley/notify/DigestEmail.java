@@ -2,7 +2,6 @@ package dev.parley.notify;
 
 import dev.parley.shared.notify.DigestCommands.Digest;
 import dev.parley.shared.notify.DigestCommands.DigestItem;
-import io.vertx.core.MultiMap;
 import io.vertx.ext.mail.MailMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,17 +69,13 @@ record DigestEmail(String subject, String text, String html, String unsubscribeU
     return new DigestEmail(subject, text.toString(), html.toString(), unsubscribe);
   }
 
+  /** With RFC 8058's one-click unsubscribe: mail programs POST the link when the person clicks "unsubscribe". */
   MailMessage toMessage(String from, String to) {
-    return new MailMessage()
-        .setFrom(from)
-        .setTo(to)
-        .setSubject(subject)
-        .setText(text)
-        .setHtml(html)
-        .setHeaders(MultiMap.caseInsensitiveMultiMap()
-            .add("Auto-Submitted", "auto-generated")
-            .add("List-Unsubscribe", "<" + unsubscribeUrl + ">")
-            .add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+    MailMessage message = InviteEmail.automatic(from, to, subject, text, html);
+    message.getHeaders()
+        .add("List-Unsubscribe", "<" + unsubscribeUrl + ">")
+        .add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    return message;
   }
 
   private static String where(DigestItem item) {
