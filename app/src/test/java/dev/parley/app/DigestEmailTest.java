@@ -86,7 +86,7 @@ class DigestEmailTest {
     return config -> config
         .put("mail", new JsonObject().put("host", "127.0.0.1").put("port", smtp.getSmtp().getPort())
             .put("from", "Parley <noreply@parley.test>").put("retryMillis", 100))
-        .put("notify", new JsonObject().put("pollMillis", 50).put("leaseSeconds", 2)
+        .put("notify", config.getJsonObject("notify").copy().put("pollMillis", 50).put("leaseSeconds", 2)
             .put("emailAfterMinutes", minutes));
   }
 

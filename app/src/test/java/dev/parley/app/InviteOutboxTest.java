@@ -184,8 +184,8 @@ class InviteOutboxTest {
 
   /** A notification-verticle looking at the outbox every 50 ms, with a short lease. */
   private String deploy(JsonObject mail, Path dataDir) {
-    JsonObject config = nodes.config(false).put("mail", mail)
-        .put("notify", new JsonObject().put("pollMillis", 50).put("leaseSeconds", 1));
+    JsonObject config = nodes.config(false).put("mail", mail);
+    config.getJsonObject("notify").put("pollMillis", 50).put("leaseSeconds", 1);
     if (dataDir != null) {
       config.put("dataDir", dataDir.toString());
     }

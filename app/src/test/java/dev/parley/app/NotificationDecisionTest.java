@@ -50,7 +50,7 @@ class NotificationDecisionTest {
   @BeforeEach
   void start() {
     nodes = new TestNodes();
-    node = nodes.start(false, config -> config.put("notify", new JsonObject().put("pollMillis", 50)));
+    node = nodes.start(false, NotificationDecisionTest::withPolling);
     vertx = node.vertx();
     api = new TestApi(vertx, node.gateway().port());
     db = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(nodes.databaseUrl())).using(vertx).build();
@@ -253,7 +253,7 @@ class NotificationDecisionTest {
   @Test
   void twoInstancesQueueAndHandleEachPushOnceAndWorkLeftByAStoppedOneIsTakenOver() {
     await(vertx.deployVerticle(new NotificationVerticle(), new DeploymentOptions().setConfig(
-        nodes.config(false).put("notify", new JsonObject().put("pollMillis", 50)))));
+        withPolling(nodes.config(false)))));
     String dm = api.openDm(alice, bob);
     try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice)) {
       for (int i = 0; i < 30; i++) {
@@ -284,6 +284,12 @@ class NotificationDecisionTest {
     api.join(bob, room);
     api.join(carol, room);
     return room;
+  }
+
+  /** Looking for due work every 50 ms rather than every second. */
+  private static JsonObject withPolling(JsonObject config) {
+    config.getJsonObject("notify").put("pollMillis", 50);
+    return config;
   }
 
   private static String messageId(String room, JsonObject ack) {

@@ -1,9 +1,11 @@
 package dev.parley.app;
 
+import dev.parley.notify.Vapid;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,6 +21,8 @@ import java.util.function.UnaryOperator;
 final class TestNodes implements AutoCloseable {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** One VAPID key pair for every test node, as a cluster shares one (a test may set its own). */
+  private static final JsonObject VAPID = vapidKeys();
 
   private final String databaseUrl = TestServices.freshDatabaseUrl();
   private final String clusterName = "parley-test-" + UUID.randomUUID();
@@ -43,6 +47,8 @@ final class TestNodes implements AutoCloseable {
             .put("replayLimit", 150).put("authPerMinute", 100_000).put("roomsPerHour", 100_000)
             .put("inviteEmailsPerDay", 100_000).put("searchesPerMinute", 100_000))
         .put("workspace", new JsonObject().put("defaultChannels", new JsonArray()))
+        .put("notify", new JsonObject().put("vapidPublicKey", VAPID.getString("publicKey"))
+            .put("vapidPrivateKey", VAPID.getString("privateKey")))
         .put("cluster", new JsonObject().put("enabled", clustered).put("name", clusterName)
             .put("host", "127.0.0.1").put("members", new JsonArray().add("127.0.0.1")));
   }
@@ -98,6 +104,14 @@ final class TestNodes implements AutoCloseable {
         throw new AssertionError("Not true in time: " + what);
       }
       await(nodes.get(0).vertx().timer(20));
+    }
+  }
+
+  private static JsonObject vapidKeys() {
+    try {
+      return Vapid.generateKeys();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("P-256 keys are part of every JVM", e);
     }
   }
 

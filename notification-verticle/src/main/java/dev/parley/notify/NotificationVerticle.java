@@ -44,6 +44,8 @@ public final class NotificationVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NotificationVerticle.class);
 
   private static final long REQUEST_TIMEOUT_MS = 10_000;
+  /** How long stopping waits for the work in hand to finish. */
+  private static final long DRAIN_MILLIS = 5_000;
   /** SMTP connections in the pool: mails beyond these wait for one. */
   private static final int SMTP_CONNECTIONS = 4;
   /** Connections to each push service. */
@@ -135,20 +137,20 @@ public final class NotificationVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    if (worker != null) {
-      worker.stop();
-    }
-    if (webClient != null) {
-      webClient.close();
-    }
-    if (crypto != null) {
-      crypto.close();
-    }
-    if (redis != null) {
-      redis.close();
-    }
     Future<Void> unheard = notifier == null ? Future.succeededFuture() : notifier.close();
-    return unheard.compose(done -> transport == null ? Future.succeededFuture() : transport.close());
+    Future<Void> drained = worker == null ? Future.succeededFuture() : worker.stop(DRAIN_MILLIS);
+    return Future.join(unheard, drained).eventually(() -> {
+      if (webClient != null) {
+        webClient.close();
+      }
+      if (crypto != null) {
+        crypto.close();
+      }
+      if (redis != null) {
+        redis.close();
+      }
+      return transport == null ? Future.succeededFuture() : transport.close();
+    });
   }
 
   /** Work items this instance has finished (for tests). */

@@ -4,8 +4,8 @@ import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.notify.OutboxCommands.ClaimWork;
 import dev.parley.shared.notify.OutboxCommands.Work;
-import dev.parley.shared.notify.OutboxCommands.WorkList;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Works through the outbox in PostgreSQL (through room-verticle): claims a batch of due work for a lease, hands each
- * item to the handler of its kind, and finishes it with the outcome. One claim at a time per instance; claims are
- * made every {@code pollMillis}, at once when this instance queued work, and again straight away while batches come
- * back full. Several instances share the outbox: a claim skips rows another holds, so each item is handled by one.
+ * item to the handler of its kind, and finishes it with the outcome. One claim at a time per instance, for at most
+ * {@link #MAX_IN_FLIGHT} items in hand; claims are made every {@code pollMillis}, at once when this instance queued
+ * work, and again as items finish while batches come back full. Several instances share the outbox: a claim skips rows another holds, so each item is handled by one.
  *
  * <p>What "exactly once" means here: an item is finished by the one instance that holds its lease, and nothing
  * finished is ever claimed again. An instance that stops before finishing leaves its items claimed until the lease
@@ -31,6 +31,8 @@ final class OutboxWorker {
 
   /** Work items claimed at once. */
   static final int BATCH = 50;
+  /** Work items handled at once by one instance. */
+  static final int MAX_IN_FLIGHT = 200;
   /** An item whose handler keeps failing unexpectedly is given up after this many attempts. */
   static final int MAX_ATTEMPTS = 20;
 
@@ -46,6 +48,12 @@ final class OutboxWorker {
   private long timer = -1;
   private boolean claiming;
   private boolean claimAgain;
+  /** The last claim came back full: more work is probably due. */
+  private boolean backlog;
+  /** Items being handled now. */
+  private int inFlight;
+  /** Completes when stopping and nothing is in hand any more. */
+  private Promise<Void> drained;
   private boolean stopped;
 
   OutboxWorker(Vertx vertx, Requester rooms, Map<String, WorkHandler> handlers, long pollMillis, long leaseMillis) {
@@ -61,11 +69,22 @@ final class OutboxWorker {
     poke();
   }
 
-  void stop() {
+  /**
+   * Claims nothing more, and completes once the items in hand are finished (or after {@code drainMillis}: what is
+   * left is taken over after its lease), so that a node shutting down does not ask a room-verticle that is already
+   * gone.
+   */
+  Future<Void> stop(long drainMillis) {
     stopped = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
+    if (inFlight == 0 && !claiming) {
+      return Future.succeededFuture();
+    }
+    drained = Promise.promise();
+    vertx.setTimer(Math.max(1, drainMillis), late -> drained.tryComplete());
+    return drained.future();
   }
 
   /** Work items finished (or let go for a retry) by this instance so far. */
@@ -73,34 +92,59 @@ final class OutboxWorker {
     return handled.get();
   }
 
-  /** Looks for due work now (this instance has just queued some). */
+  /**
+   * Looks for due work now (this instance has just queued some, or an item finished while more was waiting). A claim
+   * takes only as many items as this instance has room for, so that one slow push service or mail server holds up
+   * its own items and not the rest.
+   */
   void poke() {
     if (stopped) {
       return;
     }
-    if (claiming) {
+    int room = MAX_IN_FLIGHT - inFlight;
+    if (claiming || room <= 0) {
       claimAgain = true;
       return;
     }
     claiming = true;
-    rooms.ask(new ClaimWork(id, BATCH, leaseMillis))
-        .compose(this::runAll)
-        .onComplete(result -> {
-          claiming = false;
-          if (result.failed()) {
-            LOG.warn("Could not claim notification work: {}", result.cause().getMessage());
+    int limit = Math.min(BATCH, room);
+    rooms.ask(new ClaimWork(id, limit, leaseMillis)).onComplete(result -> {
+      claiming = false;
+      if (stopped) {
+        // Claimed while stopping: handled all the same (the lease would only delay them), the drain waits for them.
+        drainedIfIdle();
+      }
+      if (result.failed()) {
+        LOG.warn("Could not claim notification work: {}", result.cause().getMessage());
+        return;
+      }
+      List<Work> claimed = result.result().work();
+      backlog = claimed.size() == limit;
+      for (Work work : claimed) {
+        inFlight++;
+        run(work).onComplete(finished -> {
+          inFlight--;
+          if (stopped) {
+            drainedIfIdle();
+            return;
           }
-          boolean full = result.succeeded() && result.result() == BATCH;
-          if (full || claimAgain) {
+          if (backlog || claimAgain) {
             claimAgain = false;
             poke();
           }
         });
+      }
+      if (backlog || claimAgain) {
+        claimAgain = false;
+        poke();
+      }
+    });
   }
 
-  private Future<Integer> runAll(WorkList claimed) {
-    List<Future<Void>> runs = claimed.work().stream().map(this::run).toList();
-    return Future.join(runs).otherwiseEmpty().map(claimed.work().size());
+  private void drainedIfIdle() {
+    if (drained != null && inFlight == 0 && !claiming) {
+      drained.tryComplete();
+    }
   }
 
   private Future<Void> run(Work work) {
