@@ -55,12 +55,25 @@ class NotificationsBrowserIT extends BrowserTest {
           .put("url", "/#/room/r1").encode());
       devtools.send("ServiceWorker.deliverPushMessage", push);
 
-      page.waitForFunction("async () => (await (await navigator.serviceWorker.ready).getNotifications()).length > 0",
-          null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+      // The page watches for the notification itself; the test waits on a plain (not async) condition.
+      page.evaluate("""
+          () => {
+            window.shownNotifications = null;
+            const look = async () => {
+              const shown = await (await navigator.serviceWorker.ready).getNotifications();
+              if (shown.length) {
+                window.shownNotifications = shown.map(n => ({ title: n.title, body: n.body, tag: n.tag,
+                                                             url: n.data && n.data.url }));
+              } else {
+                setTimeout(look, 50);
+              }
+            };
+            look();
+          }""");
+      page.waitForFunction("() => window.shownNotifications !== null", null,
+          new Page.WaitForFunctionOptions().setTimeout(30_000));
       @SuppressWarnings("unchecked")
-      List<Map<String, Object>> shown = (List<Map<String, Object>>) page.evaluate("""
-          async () => (await (await navigator.serviceWorker.ready).getNotifications())
-              .map(n => ({ title: n.title, body: n.body, tag: n.tag, url: n.data && n.data.url }))""");
+      List<Map<String, Object>> shown = (List<Map<String, Object>>) page.evaluate("() => window.shownNotifications");
       assertEquals(1, shown.size(), shown.toString());
       assertEquals("#general", shown.get(0).get("title"));
       assertEquals("Alice: lunch at noon?", shown.get(0).get("body"));
