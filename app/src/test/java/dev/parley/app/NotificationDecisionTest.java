@@ -9,6 +9,7 @@ import dev.parley.shared.notify.PushWork;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
@@ -18,6 +19,9 @@ import io.vertx.redis.client.Response;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -186,8 +190,8 @@ class NotificationDecisionTest {
   @Test
   void doNotDisturbHoldsPushesBackUntilItEndsThenOneSummaryTellsThem() {
     String dm = api.openDm(alice, bob);
-    java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
-    java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+    LocalTime now = LocalTime.now(ZoneOffset.UTC);
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
     JsonObject window = new JsonObject().put("start", now.minusHours(1).format(hhmm))
         .put("end", now.plusHours(1).format(hhmm)).put("timeZone", "UTC");
     TestApi.expect(200, api.call(HttpMethod.PUT, "/api/v1/me/notifications", bob,
@@ -327,7 +331,7 @@ class NotificationDecisionTest {
   private JsonObject summary(TestApi.User user) {
     var rows = await(db.preparedQuery("SELECT payload FROM notification_outbox WHERE kind = 'summary' AND user_id = $1")
         .execute(Tuple.of(UUID.fromString(user.id()))));
-    return rows.size() == 0 ? new JsonObject().put("messages", new io.vertx.core.json.JsonArray())
+    return rows.size() == 0 ? new JsonObject().put("messages", new JsonArray())
         : rows.iterator().next().getJsonObject("payload");
   }
 
