@@ -356,6 +356,19 @@ export const api = {
     return request('GET', `/search?${query}`);
   },
 
+  // ---- notifications ----
+  /** The VAPID key to subscribe with: { publicKey }. */
+  pushKey: () => request('GET', '/push/key'),
+  /** This device's PushSubscription (its toJSON()). */
+  subscribePush: (subscription) => request('POST', '/push/subscriptions', subscription),
+  unsubscribePush: (endpoint) => request('DELETE', '/push/subscriptions', { endpoint }),
+  /** { email, doNotDisturb: { start, end, timeZone } | null } */
+  notificationSettings: () => request('GET', '/me/notifications'),
+  setNotificationSettings: (changes) => request('PUT', '/me/notifications', changes),
+  /** { level: 'all' | 'mentions' | 'nothing', mutedUntil: epoch ms | null } */
+  roomNotifications: (id) => request('GET', `${room(id)}/notifications`),
+  setRoomNotifications: (id, changes) => request('PUT', `${room(id)}/notifications`, changes),
+
   // ---- invites ----
   /** { maxUses?, expiresIn? (seconds) }; a missing field means unlimited / never. */
   createInvite(id, { maxUses, expiresIn } = {}) {

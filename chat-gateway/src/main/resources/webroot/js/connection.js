@@ -51,6 +51,7 @@ class Connection {
   #pending = new Map();  // cid -> { room, text, failed, error }
   #watched = null;       // the user ids last given to watch(), or null: re-sent after each hello
   #idle = null;          // the last activity state told, or null: re-sent after each hello
+  #looking;              // the room last said to be on screen (null: none), undefined until told
 
   constructor() {
     // The browser knows when the network comes back: don't wait out the backoff.
@@ -149,6 +150,16 @@ class Connection {
   activity(idle) {
     this.#idle = Boolean(idle);
     this.#write({ op: 'activity', idle: this.#idle });
+  }
+
+  /**
+   * The room this device shows, visible on screen, or null (hidden, minimised, no room): nobody is
+   * notified of what they are looking at. Remembered and told again after each hello.
+   */
+  looking(room) {
+    if (this.#looking === room) return;
+    this.#looking = room;
+    this.#write({ op: 'looking', room });
   }
 
   // ---- connecting -------------------------------------------------------------------------
@@ -283,6 +294,7 @@ class Connection {
     // Presence lives with the connection on the server: a new one starts watching nobody, and active.
     if (this.#idle != null) this.#write({ op: 'activity', idle: this.#idle });
     if (this.#watched) this.#write({ op: 'watch', users: this.#watched, ref: 'watch' });
+    if (this.#looking !== undefined) this.#write({ op: 'looking', room: this.#looking });
   }
 
   /**

@@ -62,6 +62,9 @@
 //     invite-copy (data-copied="true" just after copying), invite-emails (textarea), invite-email-send,
 //     invite-list > invite-item (data-invite-id, data-status) > invite-status (data-status), invite-revoke
 //   join-view, join-inviter, join-room-name, invite-error (data-code), join-app-link
+//   notify-open, notify-dialog (a <dialog>), notify-close, notify-device-state, notify-device (data-on),
+//     notify-email, notify-dnd, notify-dnd-start, notify-dnd-end, notify-timezone, notify-level,
+//     notify-mute, notify-muted, notify-error, notify-save
 
 import { api, currentUser, onSignedOut, onRoomDenied, rememberMe } from './api.js';
 import { connection } from './connection.js';
@@ -86,6 +89,7 @@ import { IdleTracker } from './idle.js';
 import { StatusDialog } from './status.js';
 import { SeenBy, ReadReceiptsSetting } from './receipts.js';
 import { OnboardingHint } from './onboarding.js';
+import { LookingTracker, NotificationSettings, registerServiceWorker } from './notifications.js';
 import { $, toast } from './dom.js';
 
 let me = null;
@@ -128,6 +132,9 @@ const idle = new IdleTracker();
 const myStatus = new StatusDialog({ isIdle: () => idle.idle });
 const seenBy = new SeenBy({ getMe: () => me });
 const onboarding = new OnboardingHint();
+const looking = new LookingTracker();
+new NotificationSettings({ getRoom: () => rooms.get(chat.roomId), roomName: (room) => displayName(room) });
+registerServiceWorker(); // shows pushes; asks nothing (permission comes from a click in the settings)
 new ReadReceiptsSetting(); // the profile dialog's "Send read receipts" checkbox
 const rooms = new RoomList({
   onSelect: openRoom,
@@ -358,6 +365,7 @@ function showRoomFromHash() {
   app.classList.toggle('sidebar-open', !room);
   thread.roomChanged(room?.id ?? null);
   presence.roomOpened(room ?? null);
+  looking.roomOpened(room?.id ?? null);
   seenBy.setRoom(room ?? null);
   if (!room) {
     rooms.setActive(null);

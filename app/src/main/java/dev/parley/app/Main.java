@@ -104,6 +104,18 @@ public final class Main {
     if (roles.contains(Role.GATEWAY) && parsed.auth().jwtSecret() == null) {
       config.getJsonObject("auth").put("jwtSecret", Secrets.kept(dataDir.resolve("jwt.secret")));
     }
+    // Browsers subscribe with the public key and pushes are signed with the private one: one pair for good, or every
+    // subscription is lost. A cluster sets the same pair on every node (notify.vapidPublicKey / vapidPrivateKey).
+    boolean pushes = roles.contains(Role.GATEWAY) || roles.contains(Role.NOTIFY);
+    if (pushes && parsed.notifications().vapidPublicKey() == null) {
+      JsonObject vapid = Secrets.keptVapidKeys(dataDir.resolve("vapid.json"));
+      JsonObject notify = config.getJsonObject("notify");
+      if (notify == null) {
+        notify = new JsonObject();
+        config.put("notify", notify);
+      }
+      notify.put("vapidPublicKey", vapid.getString("publicKey")).put("vapidPrivateKey", vapid.getString("privateKey"));
+    }
   }
 
   private static String value(String[] args, int index, String option) {

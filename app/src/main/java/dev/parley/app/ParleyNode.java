@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +27,15 @@ public final class ParleyNode {
   private final Vertx vertx;
   private final GatewayVerticle gateway;
   private final HazelcastClusterManager clusterManager;
+  /** The persistence role's deployment, or null: stopped last, after everything that may still ask it. */
+  private final String roomsDeployment;
 
-  private ParleyNode(Vertx vertx, GatewayVerticle gateway, HazelcastClusterManager clusterManager) {
+  private ParleyNode(Vertx vertx, GatewayVerticle gateway, HazelcastClusterManager clusterManager,
+                     String roomsDeployment) {
     this.vertx = vertx;
     this.gateway = gateway;
     this.clusterManager = clusterManager;
+    this.roomsDeployment = roomsDeployment;
   }
 
   /** Starts a node; {@code config} must name PostgreSQL, Redis and the token secret (see {@link Main}). */
@@ -59,7 +64,7 @@ public final class ParleyNode {
   private static Future<ParleyNode> deploy(Vertx vertx, JsonObject config, Set<Role> roles,
                                            HazelcastClusterManager clusterManager) {
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
-    Future<?> rooms = roles.contains(Role.ROOMS)
+    Future<String> rooms = roles.contains(Role.ROOMS)
         ? vertx.deployVerticle(new RoomVerticle(), options)
         : Future.succeededFuture();
     GatewayVerticle gateway = roles.contains(Role.GATEWAY) ? new GatewayVerticle() : null;
@@ -68,7 +73,7 @@ public final class ParleyNode {
             ? vertx.deployVerticle(new NotificationVerticle(), options)
             : Future.succeededFuture())
         .compose(deployed -> gateway == null ? Future.succeededFuture() : vertx.deployVerticle(gateway, options))
-        .map(deployed -> new ParleyNode(vertx, gateway, clusterManager));
+        .map(deployed -> new ParleyNode(vertx, gateway, clusterManager, rooms.result()));
   }
 
   public Vertx vertx() {
@@ -85,7 +90,15 @@ public final class ParleyNode {
     return clusterManager;
   }
 
+  /**
+   * Stops the other verticles first (notification-verticle finishes the work in hand, which asks room-verticle), then
+   * room-verticle and Vert.x.
+   */
   public Future<Void> close() {
-    return vertx.close();
+    List<Future<Void>> others = vertx.deploymentIDs().stream()
+        .filter(id -> !id.equals(roomsDeployment))
+        .map(vertx::undeploy)
+        .toList();
+    return Future.join(others).otherwiseEmpty().eventually(vertx::close).mapEmpty();
   }
 }

@@ -1,12 +1,16 @@
 package dev.parley.app;
 
+import dev.parley.notify.Vapid;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +31,25 @@ final class Secrets {
 
   /** The secret kept in this file, made on first use; only the file's owner can read it. */
   static String kept(Path file) throws IOException {
+    return kept(file, Secrets::random);
+  }
+
+  /** The VAPID key pair kept in this file ({@code {"publicKey","privateKey"}}, base64url), made on first use. */
+  static JsonObject keptVapidKeys(Path file) throws IOException {
+    return new JsonObject(kept(file, () -> {
+      try {
+        return Vapid.generateKeys().encode();
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("P-256 keys are part of every JVM", e);
+      }
+    }));
+  }
+
+  private static String kept(Path file, Supplier<String> make) throws IOException {
     if (Files.exists(file)) {
       return Files.readString(file, StandardCharsets.UTF_8).trim();
     }
-    String secret = random();
+    String secret = make.get();
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, secret, StandardCharsets.UTF_8);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -35,6 +35,7 @@ class ContractLiteralsTest {
       "Identity.java", "a WebSocket ticket's own state kept in Redis until it is redeemed",
       "ConfigLoader.java", "vertx-config's store options and the PARLEY_* environment mapping",
       "Main.java", "filling in the configuration's embedded defaults before ParleyConfig reads it",
+      "Vapid.java", "the VAPID token's JWT header and claims (RFC 8292: typ, alg, aud, exp, sub)",
       "Wire.java", "the Socket.IO peer's own handshake (its auth payload), which the bench speaks to compare with it");
 
   private static final Pattern ADDRESS_LITERAL = Pattern.compile("\"parley\\.");

@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.notify.Vapid;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,12 +24,19 @@ import java.util.function.UnaryOperator;
 final class TestNodes implements AutoCloseable {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** One VAPID key pair for every test node, as a cluster shares one (a test may set its own). */
+  private static final JsonObject VAPID = vapidKeys();
 
   private final String databaseUrl = TestServices.freshDatabaseUrl();
   private final String clusterName = "parley-test-" + UUID.randomUUID();
   private final List<ParleyNode> nodes = new ArrayList<>();
   /** Where this test's nodes keep uploaded files (unless a test gives them a bucket). */
   private final Path filesDir = temporaryFolder();
+
+  /** The test's own database, for tests that look at what was stored. */
+  String databaseUrl() {
+    return databaseUrl;
+  }
 
   /**
    * The configuration of a node of this test; generous send limits unless a test tightens them. No default channels:
@@ -45,6 +54,8 @@ final class TestNodes implements AutoCloseable {
             .put("messageSearchesPerMinute", 100_000))
         .put("workspace", new JsonObject().put("defaultChannels", new JsonArray()))
         .put("files", new JsonObject().put("dir", filesDir.toString()))
+        .put("notify", new JsonObject().put("vapidPublicKey", VAPID.getString("publicKey"))
+            .put("vapidPrivateKey", VAPID.getString("privateKey")))
         .put("cluster", new JsonObject().put("enabled", clustered).put("name", clusterName)
             .put("host", "127.0.0.1").put("members", new JsonArray().add("127.0.0.1")));
   }
@@ -113,6 +124,14 @@ final class TestNodes implements AutoCloseable {
         throw new AssertionError("Not true in time: " + what);
       }
       await(nodes.get(0).vertx().timer(20));
+    }
+  }
+
+  private static JsonObject vapidKeys() {
+    try {
+      return Vapid.generateKeys();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("P-256 keys are part of every JVM", e);
     }
   }
 

@@ -16,6 +16,8 @@ import dev.parley.gateway.identity.Tokens;
 import dev.parley.gateway.identity.WsTickets;
 import dev.parley.gateway.limits.RateLimiter;
 import dev.parley.gateway.limits.SignInThrottle;
+import dev.parley.gateway.notify.NotificationSettingsApi;
+import dev.parley.gateway.notify.PushApi;
 import dev.parley.gateway.presence.PresenceApi;
 import dev.parley.gateway.presence.PresenceService;
 import dev.parley.gateway.presence.PresenceStore;
@@ -213,6 +215,8 @@ public final class GatewayVerticle extends VerticleBase {
     auth.mountPublic(api);
     invites.mountPublic(api);
     oauth.mountPublic(api);
+    NotificationSettingsApi notificationSettings = new NotificationSettingsApi(services);
+    notificationSettings.mountPublic(api);
     api.get("/openapi.yaml").handler(ctx -> ctx.response().putHeader("content-type", "application/yaml")
         .sendFile("openapi/parley-v1.yaml").onFailure(ctx::fail));
     api.route().handler(auth::authenticate);
@@ -229,6 +233,8 @@ public final class GatewayVerticle extends VerticleBase {
     profiles.mount(api);
     new PresenceApi(presence).mount(api);
     files.mount(api);
+    new PushApi(services, config.notifications()).mount(api);
+    notificationSettings.mount(api);
     invites.mountPrivate(api);
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(HttpErrors::handle);

@@ -63,13 +63,17 @@ public record InviteEmail(String subject, String text, String html) {
 
   /** The message as the Mail Client sends it (and as the outbox writes it). */
   public MailMessage toMessage(String from, String to) {
+    return automatic(from, to, subject, text, html);
+  }
+
+  /** A mail of both parts that says it is automatic (RFC 3834: auto-responders should not answer it). */
+  static MailMessage automatic(String from, String to, String subject, String text, String html) {
     return new MailMessage()
         .setFrom(from)
         .setTo(to)
         .setSubject(subject)
         .setText(text)
         .setHtml(html)
-        // RFC 3834: automatic mail; auto-responders should not answer it.
         .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Auto-Submitted", "auto-generated"));
   }
 

@@ -68,6 +68,16 @@ final class OutboxTransport implements MailTransport {
     return cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned;
   }
 
+  /** {@code "Parley <parley@example.org>"} → {@code parley@example.org}; the text as it is when it has no brackets. */
+  static String addressOf(String from) {
+    if (from == null) {
+      return "parley@localhost";
+    }
+    int open = from.lastIndexOf('<');
+    int close = from.lastIndexOf('>');
+    return open >= 0 && close > open ? from.substring(open + 1, close).trim() : from.trim();
+  }
+
   /** {@code "Parley <parley@example.org>"} → {@code example.org}; {@code localhost} when there is none. */
   static String domainOf(String address) {
     if (address == null) {

@@ -16,12 +16,30 @@ import java.util.regex.Pattern;
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
                            Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, Files files,
-                           String dataDir) {
+                           Notify notifications, String dataDir) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
         Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
-        Workspace.fromJson(json), PresenceSettings.fromJson(json), Files.fromJson(json), Settings.DATA_DIR.read(json));
+        Workspace.fromJson(json), PresenceSettings.fromJson(json), Files.fromJson(json), Notify.fromJson(json),
+        Settings.DATA_DIR.read(json));
+  }
+
+  /**
+   * Notifications: whether notification-verticle decides them, how it works through its outbox, when unread DMs and
+   * mentions are emailed, and Web Push (the push services subscriptions may point at, the VAPID key pair and subject,
+   * how long a push may wait).
+   */
+  public record Notify(boolean enabled, long pollMillis, int leaseSeconds, double emailAfterMinutes,
+                       List<String> pushServices, String vapidPublicKey, String vapidPrivateKey, String vapidSubject,
+                       int pushTtlSeconds) {
+    static Notify fromJson(JsonObject config) {
+      return new Notify(Settings.NOTIFY_ENABLED.read(config), Settings.NOTIFY_POLL_MILLIS.read(config),
+          Settings.NOTIFY_LEASE_SECONDS.read(config), Settings.NOTIFY_EMAIL_AFTER_MINUTES.read(config),
+          Settings.NOTIFY_PUSH_SERVICES.read(config),
+          Settings.NOTIFY_VAPID_PUBLIC_KEY.read(config), Settings.NOTIFY_VAPID_PRIVATE_KEY.read(config),
+          Settings.NOTIFY_VAPID_SUBJECT.read(config), Settings.NOTIFY_PUSH_TTL_SECONDS.read(config));
+    }
   }
 
   /** Presence leases in Redis: how long a gateway's word holds, and how often expired ones are looked for. */

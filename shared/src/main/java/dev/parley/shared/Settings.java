@@ -2,6 +2,7 @@ package dev.parley.shared;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import dev.parley.shared.notify.PushEndpoints;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -135,6 +136,33 @@ public final class Settings {
           + " node that dies takes its people offline within this plus `presence.sweepSeconds`");
   static final Setting<Integer> PRESENCE_SWEEP_SECONDS = whole("presence.sweepSeconds", 5,
       "how often each gateway looks for leases that ran out (a dead node's devices) and tells their watchers");
+
+  static final Setting<Boolean> NOTIFY_ENABLED = flag("notify.enabled", true,
+      "whether notification-verticle decides who stored messages notify (invitation emails are sent either way)");
+  static final Setting<Long> NOTIFY_POLL_MILLIS = wholeLong("notify.pollMillis", 1_000L,
+      "how often each notification-verticle looks for due work in the outbox when it has none (work queued by the"
+          + " same instance is taken at once)");
+  static final Setting<Integer> NOTIFY_LEASE_SECONDS = whole("notify.leaseSeconds", 120,
+      "how long a notification-verticle holds work it claimed: work of an instance that stopped is taken over by"
+          + " another (or by itself, restarted) after this");
+
+  static final Setting<Double> NOTIFY_EMAIL_AFTER_MINUTES = decimal("notify.emailAfterMinutes", 15.0,
+      "how long a DM or mention may stay unread before it is emailed, gathered with everything else unread since the"
+          + " person's last such email (fractions allowed)");
+  static final Setting<List<String>> NOTIFY_PUSH_SERVICES = texts("notify.pushServices",
+      PushEndpoints.KNOWN_SERVICES, "the push services a device's Web Push subscription may point at (origins, `*.` for"
+          + " their subdomains; `https` only, unless an entry names an `http` origin exactly): nothing else is ever"
+          + " POSTed to");
+  static final Setting<String> NOTIFY_VAPID_PUBLIC_KEY = optionalText("notify.vapidPublicKey",
+      "generated into `data/vapid.json`", "the VAPID public key (base64url, 65 bytes uncompressed P-256) that"
+          + " browsers subscribe with; every node of a cluster needs the same pair");
+  static final Setting<String> NOTIFY_VAPID_PRIVATE_KEY = optionalText("notify.vapidPrivateKey",
+      "generated into `data/vapid.json`", "the VAPID private key (base64url, 32 bytes) that signs pushes; keep it in"
+          + " the environment: `PARLEY_NOTIFY_VAPID_PRIVATE_KEY`");
+  static final Setting<String> NOTIFY_VAPID_SUBJECT = optionalText("notify.vapidSubject", "`http.publicUrl`",
+      "how a push service can reach whoever runs this server: a `mailto:` address or an `https` URL");
+  static final Setting<Integer> NOTIFY_PUSH_TTL_SECONDS = whole("notify.pushTtlSeconds", 14_400,
+      "how long a push service keeps a push for a device that is offline before dropping it");
 
   static final Setting<List<String>> WORKSPACE_DEFAULT_CHANNELS = texts("workspace.defaultChannels",
       List.of("general"), "public channels everyone joins on signing up, so nobody starts with an empty sidebar; those"

@@ -44,6 +44,13 @@ public final class PresenceStore {
           table.insert(changes, redis.call('HGET', 'parley:presence:set:' .. user, 'text') or '')
         end
       end
+      local function unlook(device)
+        local room = redis.call('HGET', 'parley:presence:looks', device)
+        if room then
+          redis.call('SREM', 'parley:presence:looking:' .. room, device)
+          redis.call('HDEL', 'parley:presence:looks', device)
+        end
+      end
       local clock = redis.call('TIME')
       local now_ms = clock[1] * 1000 + math.floor(clock[2] / 1000)
       """;
@@ -67,6 +74,7 @@ public final class PresenceStore {
   private static final RedisScript RELEASE = new RedisScript(SETTLE + """
       local user, device = ARGV[1], ARGV[2]
       redis.call('ZREM', 'parley:presence:leases', user .. ' ' .. device)
+      unlook(user .. ' ' .. device)
       if redis.call('HDEL', 'parley:presence:devices:' .. user, device) == 1 then
         settle(user, false)
       end
@@ -80,6 +88,7 @@ public final class PresenceStore {
       local users = {}
       for _, member in ipairs(expired) do
         redis.call('ZREM', 'parley:presence:leases', member)
+        unlook(member)
         local space = string.find(member, ' ', 1, true)
         local user = string.sub(member, 1, space - 1)
         redis.call('HDEL', 'parley:presence:devices:' .. user, string.sub(member, space + 1))
@@ -96,6 +105,20 @@ public final class PresenceStore {
       if away == '1' then redis.call('HSET', key, 'away', '1') else redis.call('HDEL', key, 'away') end
       if text ~= '' then redis.call('HSET', key, 'text', text) else redis.call('HDEL', key, 'text') end
       settle(user, true)
+      return changes
+      """);
+
+  /**
+   * ARGV: user, device, room ('' for none). The room the device shows now, for notification-verticle
+   * ({@link dev.parley.shared.presence.Looking}); only a device that holds a lease can look at anything.
+   */
+  private static final RedisScript LOOK = new RedisScript(SETTLE + """
+      local device, room = ARGV[1] .. ' ' .. ARGV[2], ARGV[3]
+      unlook(device)
+      if room ~= '' and redis.call('ZSCORE', 'parley:presence:leases', device) then
+        redis.call('HSET', 'parley:presence:looks', device, room)
+        redis.call('SADD', 'parley:presence:looking:' .. room, device)
+      end
       return changes
       """);
 
@@ -145,6 +168,11 @@ public final class PresenceStore {
   /** Removes devices whose lease ran out: the changes that caused. */
   public Future<List<Presence>> sweep() {
     return run(SWEEP, List.of(Integer.toString(SWEEP_BATCH)));
+  }
+
+  /** The room the device has open and visible now, or none (null): changes nobody's presence. */
+  public Future<List<Presence>> look(Device device, String room) {
+    return run(LOOK, List.of(device.user(), device.id(), room == null ? "" : room));
   }
 
   /** What the person set by hand (away or not, a status text): their presence after it. */

@@ -21,6 +21,7 @@ import dev.parley.shared.ws.Frames.ClientFrame;
 import dev.parley.shared.ws.Frames.Err;
 import dev.parley.shared.ws.Frames.Gap;
 import dev.parley.shared.ws.Frames.Hello;
+import dev.parley.shared.ws.Frames.Looking;
 import dev.parley.shared.ws.Frames.Ping;
 import dev.parley.shared.ws.Frames.Pong;
 import dev.parley.shared.ws.Frames.Send;
@@ -193,6 +194,8 @@ public final class Connection implements Socket {
             .onFailure(failure -> reject(watch.ref(), null, null, failure));
       } else if (frame instanceof Activity activity) {
         shared.presence().activity(this, activity.idle());
+      } else if (frame instanceof Looking looking) {
+        shared.presence().looking(this, looking.room());
       }
     } catch (ParleyException refused) {
       reject(ref, Frames.cidOf(json), null, refused);

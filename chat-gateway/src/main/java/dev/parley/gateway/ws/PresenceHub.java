@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -86,6 +87,28 @@ public final class PresenceHub {
     if (state != null && state.idle != idle) {
       state.idle = idle;
       state.then(() -> store.hold(List.of(device(connection, idle)), leaseMillis), "activity of " + connection.user());
+      show(connection, state);
+    }
+  }
+
+  /** The device shows this room now (null: none, or hidden). */
+  void looking(Connection connection, String room) {
+    DeviceState state = devices.get(connection);
+    if (state != null) {
+      state.looking = room;
+      show(connection, state);
+    }
+  }
+
+  /**
+   * Tells Redis what the device shows, for notification-verticle: the room it looks at, unless the device is idle
+   * (someone who left the screen on and walked away should still be notified).
+   */
+  private void show(Connection connection, DeviceState state) {
+    String shown = state.idle ? null : state.looking;
+    if (!Objects.equals(shown, state.shown)) {
+      state.shown = shown;
+      state.then(() -> store.look(device(connection, state.idle), shown), "looking of " + connection.user());
     }
   }
 
@@ -167,6 +190,9 @@ public final class PresenceHub {
    */
   private final class DeviceState {
     private boolean idle;
+    /** The room the device says it shows, and the one Redis was told (none while idle). */
+    private String looking;
+    private String shown;
     private Future<?> last = Future.succeededFuture();
 
     void then(Supplier<Future<List<Presence>>> change, String what) {

@@ -3,7 +3,11 @@ package dev.parley.shared.contract;
 import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
 import dev.parley.shared.files.FileCommands;
+import dev.parley.shared.notify.DigestCommands;
 import dev.parley.shared.notify.InviteEmailWork;
+import dev.parley.shared.notify.OutboxCommands;
+import dev.parley.shared.notify.PreferenceCommands;
+import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
@@ -82,6 +86,20 @@ public final class Contract {
       ProfileCommands.ClearAvatar.ROUTE,
       ProfileCommands.GetAvatar.ROUTE,
       PresenceCommands.SharingRooms.ROUTE,
+      OutboxCommands.NotifyMessage.ROUTE,
+      OutboxCommands.QueueWork.ROUTE,
+      OutboxCommands.ClaimWork.ROUTE,
+      OutboxCommands.FinishWork.ROUTE,
+      PushCommands.Subscribe.ROUTE,
+      PushCommands.Unsubscribe.ROUTE,
+      PushCommands.ListSubscriptions.ROUTE,
+      PreferenceCommands.GetPersonSettings.ROUTE,
+      PreferenceCommands.SetPersonSettings.ROUTE,
+      PreferenceCommands.GetRoomSettings.ROUTE,
+      PreferenceCommands.SetRoomSettings.ROUTE,
+      DigestCommands.ReadDigest.ROUTE,
+      DigestCommands.DigestSent.ROUTE,
+      DigestCommands.StopEmails.ROUTE,
       InviteEmailWork.ROUTE);
 
   private static final Map<String, Route<?, ?>> BY_KEY =

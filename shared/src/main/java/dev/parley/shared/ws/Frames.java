@@ -51,7 +51,8 @@ public final class Frames {
   }
 
   /** A frame a client sends. */
-  public sealed interface ClientFrame extends JsonBody permits Sub, Unsub, Send, Typing, Ping, Watch, Activity {
+  public sealed interface ClientFrame extends JsonBody permits Sub, Unsub, Send, Typing, Ping, Watch, Activity,
+      Looking {
     Object ref();
   }
 
@@ -145,6 +146,17 @@ public final class Frames {
   }
 
   /**
+   * {@code looking}: the room this device has open and visible on screen now, or none ({@code room} absent or null:
+   * the page is hidden, minimised or shows no room). Nobody is notified of what they are looking at. Not answered.
+   */
+  public record Looking(String room, Object ref) implements ClientFrame {
+    @Override
+    public JsonObject toJson() {
+      return withRef(new JsonObject().put(OP, Protocol.LOOKING).put(ROOM, room), ref);
+    }
+  }
+
+  /**
    * The {@code ref} of a client frame: a string, a number or absent; anything else is invalid (and the error about
    * it carries no ref).
    */
@@ -210,6 +222,7 @@ public final class Frames {
         }
         yield new Activity(idle, ref);
       }
+      case Protocol.LOOKING -> new Looking(frame.getValue(ROOM) == null ? null : room(frame), ref);
       default -> throw Json.invalid(op.isEmpty() ? "'" + OP + "' is required" : "Unknown op '" + op + "'");
     };
   }

@@ -60,6 +60,8 @@ public final class Protocol {
   public static final String PING = "ping";
   public static final String WATCH = "watch";
   public static final String ACTIVITY = "activity";
+  /** The room this device shows, visible on screen (or none: hidden, minimised, another tab). */
+  public static final String LOOKING = "looking";
 
   /** The longest client message id. */
   public static final int MAX_CID_LENGTH = 100;

@@ -11,7 +11,12 @@ import dev.parley.shared.events.RoomEvents;
 import dev.parley.shared.events.UserNotice;
 import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.files.FileView;
+import dev.parley.shared.notify.DigestCommands;
 import dev.parley.shared.notify.InviteEmailWork;
+import dev.parley.shared.notify.OutboxCommands;
+import dev.parley.shared.notify.PreferenceCommands;
+import dev.parley.shared.notify.PushCommands;
+import dev.parley.shared.notify.PushWork;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.AuditDetails;
 import dev.parley.shared.rooms.InviteCommands;
@@ -24,6 +29,7 @@ import dev.parley.shared.rooms.RoomKind;
 import dev.parley.shared.rooms.RoomView;
 import dev.parley.shared.rooms.SearchCommands;
 import dev.parley.shared.rooms.SearchQuery;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +46,10 @@ final class ContractSamples {
   static final String SESSION = "c9bf9e57-1685-4c89-bafb-ff5af830be8a";
   static final String INVITE = "6ba7b810-9dad-11d1-80b4-00c04fd430c8";
 
+  static final PushCommands.Subscription PUSH_SUBSCRIPTION = new PushCommands.Subscription(OTHER,
+      "https://fcm.googleapis.com/fcm/send/abc", "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcx", "BTBZMqHH6r4Tts7J_aSIgg");
+  static final PreferenceCommands.DoNotDisturb DND =
+      new PreferenceCommands.DoNotDisturb("22:00", "07:30", "Europe/Paris");
   static final RoomView ROOM_VIEW =
       RoomView.of(ROOM, RoomKind.CHANNEL, "general", "Chat about anything", 42, false).asMember("owner", false, 3)
           .withReadState(39, 1).withChannelMentions(false);
@@ -120,6 +130,28 @@ final class ContractSamples {
           new SearchCommands.SearchResults(List.of(new SearchCommands.SearchHit(MESSAGE_VIEW, "general",
               RoomKind.CHANNEL, new SearchCommands.Snippet("the deploy failed", List.of(
                   new SearchCommands.Range(4, 10)), false, true))), "bmV4dA")),
+      exchange(new OutboxCommands.NotifyMessage(ROOM, 42, List.of(OTHER), 900_000), new OutboxCommands.Queued(3)),
+      exchange(new OutboxCommands.QueueWork(OutboxCommands.INVITE, "invite:" + INVITE, null,
+          new JsonObject().put("to", "bob@example.org")), new OutboxCommands.Queued(1)),
+      exchange(new OutboxCommands.ClaimWork("worker-2", 1, 1_000), new OutboxCommands.WorkList(List.of(
+          new OutboxCommands.Work(8, OutboxCommands.PUSH, USER, new PushWork(ROOM, "general", "channel", 42, MESSAGE,
+              OTHER, "Bob", "@ana lunch?", null, PushWork.MENTION, 1_764_000_000_000L).toJson(), 1)))),
+      exchange(new PushCommands.Subscribe(USER, PUSH_SUBSCRIPTION), new PushCommands.Subscribed(PUSH_SUBSCRIPTION)),
+      exchange(new PushCommands.Unsubscribe(null, PUSH_SUBSCRIPTION.endpoint()), Done.DONE),
+      exchange(new PushCommands.ListSubscriptions(USER), new PushCommands.Subscriptions(List.of(PUSH_SUBSCRIPTION))),
+      exchange(new PreferenceCommands.GetPersonSettings(USER), new PreferenceCommands.PersonSettings(true, null)),
+      exchange(new PreferenceCommands.SetPersonSettings(USER, false, true, DND),
+          new PreferenceCommands.PersonSettings(false, DND)),
+      exchange(new PreferenceCommands.GetRoomSettings(ROOM, USER),
+          new PreferenceCommands.RoomSettings(PreferenceCommands.MENTIONS, null)),
+      exchange(new PreferenceCommands.SetRoomSettings(ROOM, USER, PreferenceCommands.ALL, true, 1_765_000_000_000L),
+          new PreferenceCommands.RoomSettings(PreferenceCommands.ALL, 1_765_000_000_000L)),
+      exchange(new DigestCommands.ReadDigest(USER), new DigestCommands.Digest("ana@example.org", "Ana", true, "dG9rZW4",
+          List.of(new DigestCommands.DigestItem(ROOM, "general", "channel", 42, MESSAGE, "Bob", "@ana lunch?",
+              1_764_000_000_000L, PushWork.MENTION)), 1, 1_764_000_900_000L)),
+      exchange(new DigestCommands.DigestSent(USER, 1_764_000_900_000L), Done.DONE),
+      exchange(new DigestCommands.StopEmails("dG9rZW4"), Done.DONE),
+      exchange(OutboxCommands.FinishWork.retry(7, "worker-1", 2_000, "503 from the push service"), Done.DONE),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
       exchange(new InviteCommands.ListInvites(ROOM, USER), new InviteCommands.InviteList(List.of(INVITE_VIEW))),

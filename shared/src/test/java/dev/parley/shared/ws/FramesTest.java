@@ -24,7 +24,7 @@ class FramesTest {
         new Frames.Unsub(ROOM, null), new Frames.Send(ROOM, "c-1", "hello", "s1"), new Frames.Typing(ROOM, null),
         new Frames.Send(ROOM, "c-2", "a reply", "0f8fad5b-d9cb-469f-a165-70867728950e", true, null),
         new Frames.Ping("p"), new Frames.Watch(List.of(ROOM), "w"), new Frames.Watch(List.of(), null),
-        new Frames.Activity(true, null));
+        new Frames.Activity(true, null), new Frames.Looking(ROOM, "l"), new Frames.Looking(null, null));
     for (ClientFrame frame : frames) {
       assertEquals(frame, Frames.parse(new JsonObject(frame.toJson().encode())), frame.toString());
     }
@@ -51,6 +51,7 @@ class FramesTest {
     refused("{\"op\":\"ping\",\"ref\":{}}", ErrorCode.INVALID, "'ref' must be a string or a number");
     refused("{\"op\":\"sub\"}", ErrorCode.INVALID, "'room' is required");
     refused("{\"op\":\"sub\",\"room\":\"nope\"}", ErrorCode.NOT_FOUND, "No such room");
+    refused("{\"op\":\"looking\",\"room\":\"nope\"}", ErrorCode.NOT_FOUND, "No such room");
     refused("{\"op\":\"sub\",\"room\":\"" + ROOM + "\",\"since\":-1}", ErrorCode.INVALID,
         "'since' must be a non-negative whole number");
     refused("{\"op\":\"sub\",\"room\":\"" + ROOM + "\",\"since\":1.5}", ErrorCode.INVALID,

@@ -1,0 +1,21 @@
+package dev.parley.notify;
+
+import dev.parley.shared.notify.OutboxCommands.FinishWork;
+
+/** What became of one attempt at a work item, as its handler says: done, given up on, or to be tried again later. */
+record Outcome(String kind, long retryMillis, String error) {
+
+  static final Outcome DONE = new Outcome(FinishWork.DONE, 0, null);
+
+  static Outcome failed(String error) {
+    return new Outcome(FinishWork.FAILED, 0, error);
+  }
+
+  static Outcome retry(long retryMillis, String error) {
+    return new Outcome(FinishWork.RETRY, retryMillis, error);
+  }
+
+  FinishWork finish(long id, String worker) {
+    return new FinishWork(id, worker, kind, retryMillis, error);
+  }
+}
