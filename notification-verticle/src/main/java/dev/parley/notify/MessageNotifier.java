@@ -6,11 +6,17 @@ import dev.parley.shared.contract.Requester;
 import dev.parley.shared.events.EventType;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.notify.OutboxCommands.NotifyMessage;
+import dev.parley.shared.notify.OutboxCommands.NotifyProfile;
+import dev.parley.shared.notify.OutboxCommands.RoomNotifyProfile;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * outbox, leaving out whoever has the room open and visible right now. Every instance hears every message; the
  * outbox queues each (message, person) once, whichever instance asks first.
  *
+ * <p>Most of a busy channel's messages can notify nobody: outside DMs and rooms where a member asked for every
+ * message, only a mention, an {@code @channel} or a thread reply can. Those are decided; for the others the room's
+ * profile ({@link NotifyProfile}, kept here for {@link #PROFILE_MILLIS}) says whether to ask at all, so a channel
+ * at thousands of messages a second costs no decision per message.
+ *
  * <p>A bounded number of decisions run at once; a burst beyond what waits is dropped with a warning rather than held
  * without bound (the messages are stored and shown as unread; only their push is lost).
  */
@@ -30,6 +41,12 @@ final class MessageNotifier {
 
   static final int MAX_IN_FLIGHT = 16;
   static final int MAX_WAITING = 10_000;
+  /**
+   * How long a room's profile is trusted: someone who sets a room to "all" gets its plain messages pushed within
+   * this long (their mentions and DMs at once).
+   */
+  static final long PROFILE_MILLIS = 10_000;
+  private static final int PROFILES_KEPT = 10_000;
 
   private final Requester rooms;
   private final LookingReader looking;
@@ -37,6 +54,15 @@ final class MessageNotifier {
   private final long emailAfterMillis;
   private final MessageConsumer<JsonObject> consumer;
   private final ArrayDeque<RoomEvent> waiting = new ArrayDeque<>();
+  /** Room id to whether every message of it may notify someone, until when that holds. */
+  /** Profiles being asked for, so that the messages of one room wait for one answer. */
+  private final Map<String, Future<Boolean>> asking = new HashMap<>();
+  private final Map<String, Profile> profiles = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Profile> eldest) {
+      return size() > PROFILES_KEPT;
+    }
+  };
   private final AtomicLong dropped = new AtomicLong();
   private int inFlight;
 
@@ -72,6 +98,49 @@ final class MessageNotifier {
     if (!EventType.MESSAGE.equals(event.type()) || event.seq() == null) {
       return;
     }
+    if (mayNotifyByItself(event)) {
+      enqueue(event);
+      return;
+    }
+    // A room whose profile cannot be had is decided, as before there were profiles (a decision may find nobody).
+    everyMessageNotifies(event.room()).onComplete(every -> {
+      if (every.failed() || every.result()) {
+        enqueue(event);
+      }
+    });
+  }
+
+  /** The room's profile, from what is kept here while it holds, or asked once however many messages wait for it. */
+  private Future<Boolean> everyMessageNotifies(String room) {
+    Profile known = profiles.get(room);
+    if (known != null && System.currentTimeMillis() < known.until()) {
+      return Future.succeededFuture(known.everyMessage());
+    }
+    Future<Boolean> pending = asking.get(room);
+    if (pending != null) {
+      return pending;
+    }
+    Future<Boolean> asked = rooms.ask(new NotifyProfile(room)).map(RoomNotifyProfile::everyMessage)
+        .onSuccess(every -> profiles.put(room, new Profile(every, System.currentTimeMillis() + PROFILE_MILLIS)))
+        .onComplete(done -> asking.remove(room));
+    if (!asked.isComplete()) {
+      asking.put(room, asked);
+    }
+    return asked;
+  }
+
+  /** A mention, {@code @channel} or thread reply may notify someone in any room. */
+  private static boolean mayNotifyByItself(RoomEvent event) {
+    JsonObject data = event.data();
+    JsonArray mentions = data.getJsonArray("mentions");
+    return (mentions != null && !mentions.isEmpty()) || Boolean.TRUE.equals(data.getBoolean("mentionsChannel"))
+        || data.getString("thread") != null;
+  }
+
+  private record Profile(boolean everyMessage, long until) {
+  }
+
+  private void enqueue(RoomEvent event) {
     if (waiting.size() >= MAX_WAITING) {
       if (dropped.incrementAndGet() % 1_000 == 1) {
         LOG.warn("Notification decisions are {} behind: dropped {} message(s) so far without deciding", MAX_WAITING,

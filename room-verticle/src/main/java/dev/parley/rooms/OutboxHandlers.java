@@ -12,8 +12,10 @@ import dev.parley.shared.notify.DigestCommands.StopEmails;
 import dev.parley.shared.notify.OutboxCommands.ClaimWork;
 import dev.parley.shared.notify.OutboxCommands.FinishWork;
 import dev.parley.shared.notify.OutboxCommands.NotifyMessage;
+import dev.parley.shared.notify.OutboxCommands.NotifyProfile;
 import dev.parley.shared.notify.OutboxCommands.QueueWork;
 import dev.parley.shared.notify.OutboxCommands.Queued;
+import dev.parley.shared.notify.OutboxCommands.RoomNotifyProfile;
 import dev.parley.shared.notify.OutboxCommands.WorkList;
 import dev.parley.shared.notify.PreferenceCommands.GetPersonSettings;
 import dev.parley.shared.notify.PreferenceCommands.GetRoomSettings;
@@ -47,6 +49,7 @@ final class OutboxHandlers {
   Responder register(Responder responder) {
     return responder
         .on(NotifyMessage.ROUTE, command -> outbox.notifyMessage(command).map(Queued::new))
+        .on(NotifyProfile.ROUTE, command -> outbox.everyMessageNotifies(command.room()).map(RoomNotifyProfile::new))
         .on(QueueWork.ROUTE, command -> outbox.queue(command).map(Queued::new))
         .on(ClaimWork.ROUTE, command -> outbox.claim(command).map(WorkList::new))
         .on(FinishWork.ROUTE, command -> outbox.finish(command).map(Done.DONE))

@@ -172,6 +172,24 @@ public final class OutboxStore {
     this.pool = pool;
   }
 
+  /**
+   * Whether every message of the room may notify someone (see {@code NotifyProfile}): a DM or group DM, or a room
+   * where a member asked for every message. An unknown room: no.
+   */
+  public Future<Boolean> everyMessageNotifies(String room) {
+    if (!Ids.isId(room)) {
+      return Future.succeededFuture(false);
+    }
+    return pool.preparedQuery("""
+            SELECT r.kind IN ('dm', 'group') OR EXISTS (
+                     SELECT 1 FROM notification_room_prefs p
+                     JOIN memberships m ON m.room_id = p.room_id AND m.user_id = p.user_id
+                     WHERE p.room_id = r.id AND p.level = 'all') AS every
+            FROM rooms r WHERE r.id = $1""")
+        .execute(Tuple.of(UUID.fromString(room)))
+        .map(rows -> rows.iterator().hasNext() && rows.iterator().next().getBoolean("every"));
+  }
+
   /** Queues the pushes message ({@code room}, {@code seq}) calls for: how many were new. */
   public Future<Integer> notifyMessage(NotifyMessage command) {
     if (!Ids.isId(command.room())) {

@@ -87,6 +87,7 @@ public final class Contract {
       ProfileCommands.GetAvatar.ROUTE,
       PresenceCommands.SharingRooms.ROUTE,
       OutboxCommands.NotifyMessage.ROUTE,
+      OutboxCommands.NotifyProfile.ROUTE,
       OutboxCommands.QueueWork.ROUTE,
       OutboxCommands.ClaimWork.ROUTE,
       OutboxCommands.FinishWork.ROUTE,

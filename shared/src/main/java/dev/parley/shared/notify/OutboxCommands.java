@@ -77,6 +77,42 @@ public final class OutboxCommands {
     }
   }
 
+  /**
+   * Whether every message of a room may notify someone: a DM or group DM, or a room where a member asked for every
+   * message. Elsewhere only a mention, an {@code @channel} or a thread reply can, so notification-verticle asks for
+   * no decision about the rest (most of a busy channel's traffic).
+   */
+  public record NotifyProfile(String room) implements Command<RoomNotifyProfile> {
+    public static final Route<NotifyProfile, RoomNotifyProfile> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "NOTIFY_PROFILE", NotifyProfile::fromJson, RoomNotifyProfile::fromJson);
+
+    @Override
+    public Route<NotifyProfile, RoomNotifyProfile> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("room", room);
+    }
+
+    public static NotifyProfile fromJson(JsonObject json) {
+      return new NotifyProfile(Json.text(json, "room"));
+    }
+  }
+
+  /** {@code {"everyMessage"}}: see {@link NotifyProfile}. */
+  public record RoomNotifyProfile(boolean everyMessage) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("everyMessage", everyMessage);
+    }
+
+    public static RoomNotifyProfile fromJson(JsonObject json) {
+      return new RoomNotifyProfile(Json.flag(json, "everyMessage", true));
+    }
+  }
+
   /** How many work items a command queued (0 when they were queued before). */
   public record Queued(int count) implements JsonBody {
     @Override

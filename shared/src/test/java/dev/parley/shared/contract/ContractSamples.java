@@ -131,6 +131,7 @@ final class ContractSamples {
               RoomKind.CHANNEL, new SearchCommands.Snippet("the deploy failed", List.of(
                   new SearchCommands.Range(4, 10)), false, true))), "bmV4dA")),
       exchange(new OutboxCommands.NotifyMessage(ROOM, 42, List.of(OTHER), 900_000), new OutboxCommands.Queued(3)),
+      exchange(new OutboxCommands.NotifyProfile(ROOM), new OutboxCommands.RoomNotifyProfile(false)),
       exchange(new OutboxCommands.QueueWork(OutboxCommands.INVITE, "invite:" + INVITE, null,
           new JsonObject().put("to", "bob@example.org")), new OutboxCommands.Queued(1)),
       exchange(new OutboxCommands.ClaimWork("worker-2", 1, 1_000), new OutboxCommands.WorkList(List.of(
