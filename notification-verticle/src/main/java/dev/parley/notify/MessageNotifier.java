@@ -8,10 +8,10 @@ import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.notify.OutboxCommands.NotifyMessage;
 import dev.parley.shared.notify.OutboxCommands.NotifyProfile;
 import dev.parley.shared.notify.OutboxCommands.RoomNotifyProfile;
+import dev.parley.shared.rooms.MessageView;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -131,10 +131,8 @@ final class MessageNotifier {
 
   /** A mention, {@code @channel} or thread reply may notify someone in any room. */
   private static boolean mayNotifyByItself(RoomEvent event) {
-    JsonObject data = event.data();
-    JsonArray mentions = data.getJsonArray("mentions");
-    return (mentions != null && !mentions.isEmpty()) || Boolean.TRUE.equals(data.getBoolean("mentionsChannel"))
-        || data.getString("thread") != null;
+    MessageView message = event.data(MessageView::fromJson);
+    return !message.mentions().isEmpty() || message.mentionsChannel() || message.thread() != null;
   }
 
   private record Profile(boolean everyMessage, long until) {
