@@ -56,8 +56,8 @@ final class LookingReader {
       Response leases = both.resultAt(1);
       Set<String> people = new LinkedHashSet<>();
       for (int i = 0; i < devices.size(); i++) {
-        Response until = leases.get(i);
-        if (until != null && until.toDouble() > nowMillis) {
+        Response leaseEnd = leases.get(i);
+        if (leaseEnd != null && leaseEnd.toDouble() > nowMillis) {
           people.add(Looking.userOf(devices.get(i)));
         }
       }
