@@ -3,6 +3,7 @@ package dev.parley.app;
 import dev.parley.gateway.GatewayVerticle;
 import dev.parley.notify.NotificationVerticle;
 import dev.parley.rooms.RoomVerticle;
+import dev.parley.shared.NodeLifecycle;
 import dev.parley.shared.ParleyConfig;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -73,7 +74,10 @@ public final class ParleyNode {
             ? vertx.deployVerticle(new NotificationVerticle(), options)
             : Future.succeededFuture())
         .compose(deployed -> gateway == null ? Future.succeededFuture() : vertx.deployVerticle(gateway, options))
-        .map(deployed -> new ParleyNode(vertx, gateway, clusterManager, rooms.result()));
+        .map(deployed -> {
+          NodeLifecycle.of(vertx).serving();
+          return new ParleyNode(vertx, gateway, clusterManager, rooms.result());
+        });
   }
 
   public Vertx vertx() {
