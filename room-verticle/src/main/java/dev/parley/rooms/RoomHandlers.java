@@ -8,6 +8,7 @@ import dev.parley.rooms.store.ModerationStore;
 import dev.parley.rooms.store.Outcome;
 import dev.parley.rooms.store.ReadStore;
 import dev.parley.rooms.store.RoomStore;
+import dev.parley.rooms.store.SearchIndexer;
 import dev.parley.rooms.store.SearchStore;
 import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Publisher;
@@ -83,9 +84,9 @@ final class RoomHandlers {
   private final SearchStore search;
   private final Publisher publisher;
 
-  RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis) {
+  RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis, SearchIndexer searchIndexer) {
     this.rooms = new RoomStore(pool);
-    this.messages = new MessageStore(vertx, pool, batchIntervalMillis);
+    this.messages = new MessageStore(vertx, pool, batchIntervalMillis, searchIndexer);
     this.conversations = new ConversationStore(pool);
     this.moderation = new ModerationStore(pool);
     this.invites = new InviteStore(pool);

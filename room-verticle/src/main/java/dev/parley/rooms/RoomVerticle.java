@@ -1,6 +1,7 @@
 package dev.parley.rooms;
 
 import dev.parley.rooms.store.Migrations;
+import dev.parley.rooms.store.SearchIndexer;
 import dev.parley.rooms.store.SqlFailures;
 import dev.parley.shared.Addresses;
 import dev.parley.shared.ParleyConfig;
@@ -25,6 +26,7 @@ public final class RoomVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
 
   private Pool pool;
+  private SearchIndexer searchIndexer;
 
   @Override
   public Future<?> start() {
@@ -41,17 +43,22 @@ public final class RoomVerticle extends VerticleBase {
         .using(vertx)
         .build();
     Publisher publisher = new Publisher(vertx.eventBus());
+    searchIndexer = new SearchIndexer(vertx, pool);
     Responder rooms = new OutboxHandlers(pool).register(
-        new RoomHandlers(vertx, pool, publisher, config.db().batchIntervalMs())
+        new RoomHandlers(vertx, pool, publisher, config.db().batchIntervalMs(), searchIndexer)
             .register(new Responder(Addresses.ROOMS_CMD, LOG, SqlFailures::translate)));
     Responder accounts = new AccountHandlers(pool, publisher, config.workspace().defaultChannels())
         .register(new Responder(Addresses.ACCOUNTS_CMD, LOG, SqlFailures::translate));
     return Migrations.run(vertx, pool)
+        .onSuccess(migrated -> searchIndexer.start())
         .compose(migrated -> Future.all(rooms.listen(vertx.eventBus()), accounts.listen(vertx.eventBus())));
   }
 
   @Override
   public Future<?> stop() {
+    if (searchIndexer != null) {
+      searchIndexer.stop();
+    }
     return pool == null ? Future.succeededFuture() : pool.close();
   }
 }

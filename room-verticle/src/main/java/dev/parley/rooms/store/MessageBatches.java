@@ -12,7 +12,9 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -45,15 +47,18 @@ final class MessageBatches {
   private final Vertx vertx;
   private final Pool pool;
   private final long intervalNanos;
+  /** Told which rooms each committed batch wrote to: their messages get search entries behind the writes. */
+  private final SearchIndexer searchIndexer;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
   private int inFlight;
   /** When the last batch started (System.nanoTime), and whether a timer will start the next one. */
   private long lastStart;
   private boolean timerSet;
 
-  MessageBatches(Vertx vertx, Pool pool, long intervalMillis) {
+  MessageBatches(Vertx vertx, Pool pool, long intervalMillis, SearchIndexer searchIndexer) {
     this.vertx = vertx;
     this.pool = pool;
+    this.searchIndexer = searchIndexer;
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
     this.lastStart = System.nanoTime() - intervalNanos;
   }
@@ -99,8 +104,17 @@ final class MessageBatches {
     inFlight++;
     execute(batch).onComplete(done -> {
       inFlight--;
+      if (done.succeeded()) {
+        searchIndexer.written(rooms(batch));
+      }
       drain();
     });
+  }
+
+  private static Set<UUID> rooms(List<Pending> batch) {
+    Set<UUID> rooms = new HashSet<>();
+    batch.forEach(pending -> rooms.add(UUID.fromString(pending.command().room())));
+    return rooms;
   }
 
   private Future<Void> execute(List<Pending> batch) {

@@ -71,10 +71,13 @@ public final class MessageStore {
 
   private final MessageBatches batches;
 
-  /** {@code batchIntervalMillis}: the least time between two message batches (see {@link MessageBatches}). */
-  public MessageStore(Vertx vertx, Pool pool, long batchIntervalMillis) {
+  /**
+   * {@code batchIntervalMillis}: the least time between two message batches (see {@link MessageBatches});
+   * {@code searchIndexer}: told where messages were stored, it indexes them for search behind the writes.
+   */
+  public MessageStore(Vertx vertx, Pool pool, long batchIntervalMillis, SearchIndexer searchIndexer) {
     this.pool = pool;
-    this.batches = new MessageBatches(vertx, pool, batchIntervalMillis);
+    this.batches = new MessageBatches(vertx, pool, batchIntervalMillis, searchIndexer);
   }
 
   /**
@@ -215,8 +218,13 @@ public final class MessageStore {
   }
 
   /** An edit's new text ($1 the message, $2 the text). */
-  private static final String EDIT = "UPDATE messages SET body = $2, edited_at = clock_timestamp() WHERE id = $1"
-      + " RETURNING " + EPOCH_MS.formatted("edited_at") + " AS edited_ts";
+  private static final String EDIT = """
+      WITH edited AS (UPDATE messages SET body = $2, edited_at = clock_timestamp() WHERE id = $1
+                      RETURNING id, body, files, edited_at),
+      -- The new text is searchable at once, indexed or not yet (SearchIndexer then leaves the entry as it is).
+      reindexed AS (INSERT INTO message_search (id, document, fragments) SELECT m.id, %s FROM edited m
+                    ON CONFLICT (id) DO UPDATE SET document = excluded.document, fragments = excluded.fragments)
+      SELECT %s AS edited_ts FROM edited""".formatted(SearchIndexer.ENTRY, EPOCH_MS.formatted("edited_at"));
 
   /**
    * After an edit, whom the message mentions is worked out again from its new text ($1 the message): first its mention

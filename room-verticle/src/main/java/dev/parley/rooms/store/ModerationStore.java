@@ -230,10 +230,12 @@ public final class ModerationStore {
             if (row.getBoolean("deleted")) {
               return Future.succeededFuture();
             }
-            // Deleting a message withdraws its mentions: nobody is left with a badge for a message that is gone.
+            // Deleting a message withdraws its mentions (nobody is left with a badge for a message that is gone) and its
+            // search entry.
             return conn.preparedQuery("""
                     WITH gone AS (UPDATE messages SET deleted_at = now(), body = '' WHERE id = $1
-                                  RETURNING room_id, seq),
+                                  RETURNING id, room_id, seq),
+                         unindexed AS (DELETE FROM message_search x USING gone WHERE x.id = gone.id),
                          unmentioned AS (DELETE FROM mentions x USING gone, message_mentions mm
                                          WHERE mm.room_id = gone.room_id AND mm.seq = gone.seq
                                            AND x.user_id = ANY (mm.users) AND x.room_id = mm.room_id

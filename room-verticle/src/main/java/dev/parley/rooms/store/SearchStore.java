@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
 
 /**
  * Message search (docs/search.md): the rooms the caller can read now, decided room by room by {@link Permissions},
- * and one query over the two search indexes of V9__search.sql, newest first or best first, a page at a time by a
+ * and one query over the search entries of V14 (and the few messages not indexed yet), newest first or best first, a page at a time by a
  * keyset cursor. Every condition is one the indexes answer; the text of each result is marked in Java, from the
  * words PostgreSQL says matched ({@code ts_headline}) and from where each term occurs as typed.
  */
@@ -181,7 +181,6 @@ public final class SearchStore {
     args.addString(terms.isEmpty() ? null
         : String.join(" | ", terms.stream().map(term -> "(" + term.tsquery() + ")").toList()));
     List<String> where = new ArrayList<>(List.of("m.room_id = ANY ($1)", "m.deleted_at IS NULL"));
-    addTermConditions(terms, args, where);
     if (author != null) {
       where.add("m.sender_id = " + next(args, author));
     }
@@ -194,12 +193,12 @@ public final class SearchStore {
     if (query.hasFile()) {
       where.add(HAS_FILE);
     }
+    String matches = matches(where, terms, args);
     boolean ranked = command.sort() == Sort.RELEVANCE;
-    String matches = "SELECT m.id, m.created_at FROM messages m WHERE " + String.join("\n  AND ", where);
     String hits;
     if (ranked) {
-      String window = matches + (after == null ? "" : " AND m.created_at <= " + next(args, after.windowTop()))
-          + " ORDER BY m.created_at DESC, m.id DESC LIMIT " + RELEVANCE_WINDOW;
+      String window = matches + (after == null ? "" : " WHERE x.created_at <= " + next(args, after.windowTop()))
+          + " ORDER BY x.created_at DESC, x.id DESC LIMIT " + RELEVANCE_WINDOW;
       String keyset = after == null ? "" : " WHERE (r.rank, r.created_at, r.id) < (" + next(args, after.rank())
           + "::real, " + next(args, after.createdAt()) + ", " + next(args, after.id()) + ")";
       hits = """
@@ -212,12 +211,12 @@ public final class SearchStore {
           hit AS (SELECT r.* FROM ranked r%s ORDER BY r.rank DESC, r.created_at DESC, r.id DESC LIMIT %s)
           """.formatted(window, keyset, next(args, command.limit() + 1));
     } else {
-      String keyset = after == null ? "" : " AND (m.created_at, m.id) < (" + next(args, after.createdAt()) + ", "
+      String keyset = after == null ? "" : " WHERE (x.created_at, x.id) < (" + next(args, after.createdAt()) + ", "
           + next(args, after.id()) + ")";
       hits = """
           WITH hq AS (SELECT $3::text::tsquery AS q),
-          hit AS (SELECT x.id, x.created_at, NULL::timestamptz AS window_top, NULL::real AS rank
-                  FROM (%s%s ORDER BY m.created_at DESC, m.id DESC LIMIT %s) x)
+          hit AS (SELECT y.id, y.created_at, NULL::timestamptz AS window_top, NULL::real AS rank
+                  FROM (%s%s ORDER BY x.created_at DESC, x.id DESC LIMIT %s) y)
           """.formatted(matches, keyset, next(args, command.limit() + 1));
     }
     String sql = hits + "SELECT m.room_id, m.seq, " + MessageStore.messageColumns() + """
@@ -262,36 +261,87 @@ public final class SearchStore {
   }
 
   /**
-   * What the words and phrases ask of a message, in conditions the indexes answer. Every term's words must be in the
-   * full-text document (stemmed, or as the start of a word, or a part of a CamelCase name): all of them in ONE
-   * condition, so the index intersects them itself and no row's document is made again to check a term. A term that
-   * looks like code ({@link #CODE_LIKE}) may instead be anywhere inside a code-like word (the trigram index); text
-   * written without spaces must also stand as typed (its two-character pieces alone do not say they are neighbours).
+   * Every message that matches, as {@code x(id, created_at)}: with words to look for, the messages that have their
+   * search entry (V14: message_search, written behind the writes by {@link SearchIndexer}) and, apart, the few newer
+   * than their room's indexed part, whose entry is made on the spot from the text. The two parts never overlap (an
+   * edit may index a message early: it then counts as indexed), and each can be read newest first, so a page of a
+   * common word stops early on both.
    */
-  private static void addTermConditions(List<Term> terms, Tuple args, List<String> where) {
-    List<String> together = new ArrayList<>();
-    List<String> apart = new ArrayList<>();
-    for (Term term : terms) {
-      String text = term.text();
-      if (UNSPACED.matcher(text).find()) {
-        together.add(term.tsquery());
-        apart.add("strpos(lower(m.body), lower(" + next(args, text) + ")) > 0");
-      } else if (CODE_LIKE.matcher(text).find() && text.indexOf(' ') < 0
-          && text.codePointCount(0, text.length()) >= MIN_FRAGMENT) {
-        apart.add("(search_document(m.body) @@ " + next(args, term.tsquery()) + "::text::tsquery"
-            + " OR search_fragments(m.body) ILIKE " + next(args, "%" + likeEscaped(text) + "%") + ")");
-      } else {
-        together.add(term.tsquery());
+  private static String matches(List<String> where, List<Term> terms, Tuple args) {
+    String conditions = String.join("\n  AND ", where);
+    if (terms.isEmpty()) {
+      return "SELECT x.id, x.created_at FROM (SELECT m.id, m.created_at FROM messages m WHERE " + conditions + ") x";
+    }
+    TextConditions text = TextConditions.bind(terms, args);
+    return """
+        SELECT x.id, x.created_at FROM (
+          SELECT m.id, m.created_at FROM message_search s JOIN messages m ON m.id = s.id
+          WHERE %s
+            AND %s
+          UNION ALL
+          SELECT m.id, m.created_at
+          FROM unnest($1::uuid[]) AS t(room_id)
+          LEFT JOIN search_progress p ON p.room_id = t.room_id
+          JOIN messages m ON m.room_id = t.room_id AND m.seq > coalesce(p.indexed_seq, 0)
+          WHERE %s
+            AND %s
+            AND NOT EXISTS (SELECT 1 FROM message_search s WHERE s.id = m.id)) x""".formatted(
+        conditions, text.on(INDEXED), conditions, text.on(UNINDEXED));
+  }
+
+  /** Where a message's search entry comes from: its row of message_search, or its text (not indexed yet). */
+  private record Entry(String document, String fragments) {
+  }
+
+  private static final Entry INDEXED = new Entry("s.document", "s.fragments");
+  private static final Entry UNINDEXED = new Entry("search_entry_document(m.body, m.files)",
+      "search_fragments(m.body)");
+
+  /**
+   * What the words and phrases ask of a message's entry, in conditions the indexes answer, their values bound once for
+   * both parts of the search. Every term's words must be in the full-text document (of the text and of the files'
+   * names: stemmed, or as the start of a word, or a part of a CamelCase name): all of them in ONE condition
+   * ({@code together}), so the index intersects them itself. A term that looks like code ({@link #CODE_LIKE}) may
+   * instead be anywhere inside a code-like word ({@code codeLike}: its query and its pattern for the trigram index);
+   * text written without spaces must also stand as typed ({@code asTyped}: its two-character pieces alone do not say
+   * they are neighbours).
+   */
+  private record TextConditions(String together, List<String[]> codeLike, List<String> asTyped) {
+
+    static TextConditions bind(List<Term> terms, Tuple args) {
+      List<String> together = new ArrayList<>();
+      List<String[]> codeLike = new ArrayList<>();
+      List<String> asTyped = new ArrayList<>();
+      for (Term term : terms) {
+        String text = term.text();
+        if (UNSPACED.matcher(text).find()) {
+          together.add(term.tsquery());
+          asTyped.add("strpos(lower(m.body), lower(" + next(args, text) + ")) > 0");
+        } else if (CODE_LIKE.matcher(text).find() && text.indexOf(' ') < 0
+            && text.codePointCount(0, text.length()) >= MIN_FRAGMENT) {
+          codeLike.add(new String[] {next(args, term.tsquery()), next(args, "%" + likeEscaped(text) + "%")});
+        } else {
+          together.add(term.tsquery());
+        }
       }
+      String all = together.isEmpty() ? null
+          : next(args, String.join(" & ", together.stream().map(term -> "(" + term + ")").toList()));
+      return new TextConditions(all, codeLike, asTyped);
     }
-    if (!together.isEmpty()) {
-      // The text, or the names of the message's files (their own small index, over the messages that have files).
-      String query = next(args, String.join(" & ", together.stream().map(term -> "(" + term + ")").toList()))
-          + "::text::tsquery";
-      where.add("(search_document(m.body) @@ " + query + " OR (m.files IS NOT NULL AND m.deleted_at IS NULL"
-          + " AND search_file_names(m.files) @@ " + query + "))");
+
+    /** The conditions on one kind of entry, joined by AND. */
+    String on(Entry entry) {
+      List<String> conditions = new ArrayList<>();
+      if (together != null) {
+        conditions.add(entry.document() + " @@ " + together + "::text::tsquery");
+      }
+      for (String[] code : codeLike) {
+        conditions.add("(" + entry.document() + " @@ " + code[0] + "::text::tsquery OR " + entry.fragments()
+            + " ILIKE " + code[1] + ")");
+      }
+      conditions.addAll(asTyped);
+      return String.join("\n  AND ", conditions);
     }
-    where.addAll(apart);
   }
 
   private static String likeEscaped(String text) {
