@@ -4,6 +4,7 @@ import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.http.ApiError;
 import dev.parley.shared.http.AuthRequests;
+import dev.parley.shared.http.PushRequests;
 import dev.parley.shared.http.RoomRequests;
 import dev.parley.shared.http.SignedIn;
 import dev.parley.shared.rooms.RoomCommands.RoomList;
@@ -95,6 +96,19 @@ final class ApiClient {
         .recover(failure -> failure instanceof ApiException api && api.status() == ErrorCode.CONFLICT.httpStatus()
             ? Future.succeededFuture()
             : Future.failedFuture(failure));
+  }
+
+  /** Keeps a push subscription ({@code PushSubscription.toJSON()}) for the caller's device. */
+  Future<Void> subscribePush(URI base, String token, JsonObject subscription) {
+    return retrying("push subscription", () -> call(HttpMethod.POST, base, "/api/v1/push/subscriptions", token,
+        subscription, 201)).mapEmpty();
+  }
+
+  /** Asks to be notified of every message of the room (level "all"). */
+  Future<Void> notifyOfEverything(URI base, String token, String roomId) {
+    JsonObject body = new JsonObject().put(PushRequests.LEVEL, "all");
+    return retrying("notification level of " + roomId, () -> call(HttpMethod.PUT, base,
+        "/api/v1/rooms/" + roomId + "/notifications", token, body, 200)).mapEmpty();
   }
 
   void close() {

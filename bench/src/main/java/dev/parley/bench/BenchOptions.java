@@ -28,6 +28,7 @@ record BenchOptions(
     boolean storm,
     int stormMissed,
     boolean presence,
+    String push,
     String prefix,
     String password,
     int textBytes,
@@ -93,6 +94,13 @@ record BenchOptions(
                                    room; then half of each room leaves and comes back all at once
                                    (up to --connect-concurrency handshakes in flight); prints the
                                    presence events the others got, and how fast
+        Notifications
+          --push HOST:PORT         with a load sweep: the first user of each room sets it to "all"
+                                   and subscribes a push "browser" whose push service the bench
+                                   runs on HOST:PORT (start Parley with
+                                   PARLEY_NOTIFY_PUSH_SERVICES=http://HOST:PORT); adds pushes/s,
+                                   the pushes expected, and the delay from a message's scheduled
+                                   send to its push (p50/p99 over one push in 10, decrypted)  [off]
         Accounts
           --prefix P               user e-mail prefix (P-<i>@example.com) and room name prefix;
                                    reruns with the same prefix log in instead      [bench]
@@ -200,14 +208,21 @@ record BenchOptions(
     double stopP99 = o.decimal("--stop-p99", 0, 0, 3_600_000);
     int timeout = o.integer("--timeout", 30, 1, 600);
     int[] slice = parseSlice(o.string("--slice", "0/1"), connections);
+    String push = values.containsKey("--push") ? o.string("--push", "") : null;
+    if (push != null && !push.matches("[A-Za-z0-9.-]+:[0-9]{1,5}")) {
+      throw new IllegalArgumentException("--push is HOST:PORT, where the bench's push service listens");
+    }
     o.rejectUnknown();
+    if (push != null && (idle || storm || presence || !compare.isEmpty())) {
+      throw new IllegalArgumentException("--push goes with a load sweep against Parley alone");
+    }
     if (!compare.isEmpty() && (idle || storm || presence || slice[1] > 1)) {
       throw new IllegalArgumentException("--compare runs a load sweep in one process: not with --idle, --storm, "
           + "--presence or --slice");
     }
     return new BenchOptions(target, compare, goodP99, connections, rooms, users, rates, duration, warmup, drain, idle,
-        hold, storm, stormMissed, presence, prefix, password, textBytes, eventLoops, httpConcurrency, connectConcurrency,
-        stopP99, timeout, slice[0], slice[1]);
+        hold, storm, stormMissed, presence, push, prefix, password, textBytes, eventLoops, httpConcurrency,
+        connectConcurrency, stopP99, timeout, slice[0], slice[1]);
   }
 
   /** The base URLs of the target being driven. */
@@ -218,7 +233,7 @@ record BenchOptions(
   /** These options aimed at another target. */
   BenchOptions forTarget(Target other) {
     return new BenchOptions(other, compare, goodP99Millis, connections, rooms, users, rates, durationSeconds,
-        warmupSeconds, drainSeconds, idle, holdSeconds, storm, stormMissed, presence, prefix, password, textBytes,
+        warmupSeconds, drainSeconds, idle, holdSeconds, storm, stormMissed, presence, push, prefix, password, textBytes,
         eventLoops, httpConcurrency, connectConcurrency, stopP99Millis, timeoutSeconds, slice, slices);
   }
 
@@ -243,6 +258,9 @@ record BenchOptions(
       sb.append(" rates=").append(rates.stream().map(BenchOptions::formatRate).toList())
           .append(" warmup=").append(warmupSeconds).append('s')
           .append(" duration=").append(durationSeconds).append('s');
+      if (push != null) {
+        sb.append(" push=").append(push);
+      }
     }
     return sb.append(" event-loops=").append(eventLoops).toString();
   }

@@ -139,6 +139,13 @@ public final class LoadGenerator {
         layout.myRooms().size(), oneDecimal(seconds(System.nanoTime() - setupStart)), layout.myConnectionCount());
 
     Run run = new Run(options, layout, accounts, roomIds);
+    PushReceiver pushReceiver = null;
+    if (options.push() != null) {
+      pushReceiver = new PushReceiver(vertx, run);
+      if (!listenForPushes(pushReceiver, accounts, roomIds)) {
+        return EXIT_SETUP_FAILED;
+      }
+    }
     List<Shard> shards = new ArrayList<>();
     try {
       for (int k = 0; k < shardCount; k++) {
@@ -168,6 +175,28 @@ public final class LoadGenerator {
     } finally {
       run.startClosing();
       all(shards, Shard::closeAll).await();
+      if (pushReceiver != null) {
+        pushReceiver.close().await();
+      }
+    }
+  }
+
+  /** The --push setup: the bench's push service listens, and each room's listener subscribes to it. */
+  private boolean listenForPushes(PushReceiver receiver, List<Account> accounts, List<String> roomIds) {
+    String[] hostPort = options.push().split(":");
+    ApiClient api = new ApiClient(vertx, options.httpConcurrency(), options.timeoutSeconds());
+    try {
+      receiver.listen(hostPort[0], Integer.parseInt(hostPort[1])).await();
+      new Provisioner(api, options, layout)
+          .pushListeners(accounts, roomIds, receiver, "http://" + options.push()).await();
+      return true;
+    } catch (Exception e) {
+      LOG.error("Push setup failed: {}", e.getMessage());
+      out.println(linePrefix() + "setup_failed stage=push error=" + oneWord(String.valueOf(e.getMessage())));
+      out.flush();
+      return false;
+    } finally {
+      api.close();
     }
   }
 
@@ -355,7 +384,8 @@ public final class LoadGenerator {
       while (!step.complete() && run.now() < drainEnd) {
         vertx.timer(50).await();
       }
-      Step.Result result = step.result(layout, options.durationSeconds(), clientCpu, serverCpu);
+      Step.Result result = step.result(layout, options.durationSeconds(), clientCpu, serverCpu,
+          options.push() != null);
       LOG.info("Slowest delivery (ms) of the messages sent in each measured second: {}", step.slowestBySecond());
       results.add(result);
       out.println(linePrefix() + result.line());

@@ -82,6 +82,23 @@ final class Provisioner {
     });
   }
 
+  /**
+   * The --push scenario: the first user of each room asks for every message of it and subscribes a "browser" of
+   * {@code receiver} (whose push service is at {@code origin}).
+   */
+  Future<Void> pushListeners(List<Account> accounts, List<String> roomIds, PushReceiver receiver, String origin) {
+    List<Integer> rooms = layout.myRooms();
+    Progress progress = new Progress("push listeners", rooms.size());
+    return Bounded.run(rooms.size(), options.httpConcurrency(), true, i -> {
+      int room = rooms.get(i);
+      int user = layout.creatorOf(room);
+      String token = accounts.get(user).accessToken();
+      return api.notifyOfEverything(layout.urlOfUser(user), token, roomIds.get(room))
+          .compose(all -> api.subscribePush(layout.urlOfUser(user), token, receiver.subscription(origin, user)))
+          .onSuccess(v -> progress.step());
+    });
+  }
+
   /** Logs in again the users whose access token has used up half its lifetime (a long setup). */
   Future<List<Account>> refreshStale(List<Account> accounts) {
     long now = System.nanoTime();

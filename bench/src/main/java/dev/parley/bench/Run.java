@@ -38,6 +38,7 @@ final class Run {
   private final AtomicReferenceArray<Step> steps;
   private final AtomicInteger heartbeatSeconds = new AtomicInteger(Integer.MAX_VALUE);
   private volatile ErrorCounts errorSink = setupErrors;
+  private volatile Step current;
   private volatile boolean closing;
 
   Run(BenchOptions options, Layout layout, List<Account> accounts, List<String> roomIds) {
@@ -63,7 +64,21 @@ final class Run {
   /** Publishes a step (before its first send) and makes it the place where errors are counted. */
   void begin(Step step) {
     steps.set(step.index, step);
+    current = step;
     errorSink = step.errors;
+  }
+
+  /** A push reached the bench's push service (the --push scenario): counted in the step running now. */
+  void pushArrived(long nowNanos) {
+    Step step = current;
+    if (step != null) {
+      step.onPushArrived(nowNanos);
+    }
+  }
+
+  /** Whether the user of this connection listens for pushes of its room: the first user of each room. */
+  boolean pushListener(int user, int room) {
+    return options.push() != null && user == layout.creatorOf(room);
   }
 
   /** Where errors that belong to no particular message are counted now. */

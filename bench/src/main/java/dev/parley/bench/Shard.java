@@ -445,6 +445,9 @@ final class Shard extends VerticleBase {
         Stamp.text(run.id, step.index, c.index, scheduled, run.options.textBytes()), null).toJson();
     write(c, frame).onFailure(e -> step.errors.add("write_failed"));
     step.onSent(scheduled, now, run.layout.receiversInSlice(c.room) - 1);
+    if (run.options.push() != null && !run.pushListener(c.user, c.room)) {
+      step.onPushExpected(scheduled);
+    }
   }
 
   /**

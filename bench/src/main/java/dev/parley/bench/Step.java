@@ -35,6 +35,10 @@ final class Step {
   /** The slowest delivery of the messages scheduled in each second of the window: shows when a tail happened. */
   private final LongAccumulator[] slowestBySecond;
   final ErrorCounts errors = new ErrorCounts();
+  /** The --push scenario: pushes that arrived inside the window, pushes the measured sends call for, the delays. */
+  private final LongAdder pushArrivalsInWindow = new LongAdder();
+  private final LongAdder pushesExpected = new LongAdder();
+  private final Recorder pushLatency = new Recorder(HIGHEST_MICROS, 3);
 
   Step(int index, double rate, long startNanos, long measureStartNanos, long endNanos) {
     this.index = index;
@@ -83,6 +87,26 @@ final class Step {
     }
   }
 
+  void onPushArrived(long nowNanos) {
+    if (nowNanos >= measureStartNanos && nowNanos < endNanos) {
+      pushArrivalsInWindow.increment();
+    }
+  }
+
+  /** A measured send should notify the room's listener (it is not the listener's own). */
+  void onPushExpected(long scheduledNanos) {
+    if (measured(scheduledNanos)) {
+      pushesExpected.increment();
+    }
+  }
+
+  /** A decrypted push announced the message scheduled at {@code scheduledNanos}. */
+  void onPushDecrypted(long scheduledNanos, long arrivedNanos) {
+    if (measured(scheduledNanos)) {
+      pushLatency.recordValue(micros(arrivedNanos - scheduledNanos));
+    }
+  }
+
   boolean allAcked() {
     return acked.sum() >= sent.sum();
   }
@@ -110,13 +134,23 @@ final class Step {
   }
 
   /** Takes the measurements (call once, after the drain). */
-  Result result(Layout layout, int durationSeconds, double clientCpuCores, double serverCpuCores) {
+  Result result(Layout layout, int durationSeconds, double clientCpuCores, double serverCpuCores, boolean pushes) {
     Histogram h = latency.getIntervalHistogram();
     Histogram a = ackLatency.getIntervalHistogram();
+    Histogram p = pushLatency.getIntervalHistogram();
+    Pushes push = !pushes ? null : new Pushes(pushArrivalsInWindow.sum() / (double) durationSeconds,
+        pushesExpected.sum() / (double) durationSeconds, p.getTotalCount() == 0 ? null : p);
     return new Result(layout.describe(), rate, durationSeconds,
         sent.sum(), acked.sum(), delivered.sum(), expected.sum(), arrivalsInWindow.sum() / (double) durationSeconds,
         h.getTotalCount() == 0 ? null : h, a.getTotalCount() == 0 ? null : a,
-        maxLagNanos.get() / 1e6, clientCpuCores, serverCpuCores, errors.total(), errors.breakdown());
+        maxLagNanos.get() / 1e6, clientCpuCores, serverCpuCores, errors.total(), errors.breakdown(), push);
+  }
+
+  /**
+   * The --push figures: pushes the push service received per second of the window, pushes per second the measured
+   * sends called for, and the delay from a message's scheduled send to its push (over the decrypted sample).
+   */
+  record Pushes(double perSecond, double expectedPerSecond, Histogram latency) {
   }
 
   private static long micros(long nanos) {
@@ -127,7 +161,7 @@ final class Step {
   record Result(String shape, double rate, int durationSeconds, long sent, long acked,
                 long deliveries, long expected, double deliveriesPerSecond, Histogram latency, Histogram ackLatency,
                 double lagMaxMillis, double clientCpuCores, double serverCpuCores, long errors,
-                String errorBreakdown) {
+                String errorBreakdown, Pushes pushes) {
 
     /** Server-side CPU per delivery in microseconds (all cores but the generator's), or -1 when unknown. */
     double serverMicrosPerDelivery() {
@@ -163,8 +197,16 @@ final class Step {
           .append(" server_cpu=").append(serverCpuCores < 0 ? "-" : String.format(Locale.ROOT, "%.2f", serverCpuCores))
           .append(" server_us_per_delivery=").append(serverMicrosPerDelivery() < 0 ? "-"
               : String.format(Locale.ROOT, "%.1f", serverMicrosPerDelivery()))
-          .append(" lost=").append(lost())
-          .append(" errors=").append(errors);
+          .append(" lost=").append(lost());
+      if (pushes != null) {
+        sb.append(" pushes/s=").append(String.format(Locale.ROOT, "%.0f", pushes.perSecond()))
+            .append(" pushes_expected/s=").append(String.format(Locale.ROOT, "%.0f", pushes.expectedPerSecond()))
+            .append(" push_sampled=").append(pushes.latency() == null ? 0 : pushes.latency().getTotalCount())
+            .append(" push_p50=").append(percentile(pushes.latency(), 50))
+            .append(" push_p99=").append(percentile(pushes.latency(), 99))
+            .append(" push_max=").append(max(pushes.latency()));
+      }
+      sb.append(" errors=").append(errors);
       if (!errorBreakdown.isEmpty()) {
         sb.append(" errors_by=").append(errorBreakdown);
       }
