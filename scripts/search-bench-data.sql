@@ -67,8 +67,8 @@ FROM (SELECT room_id, max(seq) AS n FROM messages GROUP BY room_id) c WHERE r.id
 
 -- Their search entries, as SearchIndexer writes them behind the writes (V14), and every room indexed to its end.
 \timing on
-INSERT INTO message_search (id, document, fragments)
-SELECT id, search_entry_document(body, files), nullif(search_fragments(body), '') FROM messages;
+INSERT INTO message_search (id, room_id, created_at, document, fragments)
+SELECT id, room_id, created_at, search_entry_document(body, files), nullif(search_fragments(body), '') FROM messages;
 \timing off
 INSERT INTO search_progress (room_id, indexed_seq) SELECT id, last_seq FROM rooms
 ON CONFLICT (room_id) DO UPDATE SET indexed_seq = excluded.indexed_seq;

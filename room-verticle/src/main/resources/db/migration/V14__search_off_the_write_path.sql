@@ -5,12 +5,23 @@
 -- writes; a search reads those rows and, for the few messages not indexed yet, makes their document on the spot.
 
 -- A message's search entry: the full-text document of its text and of its files' names, and its code-like words
--- (NULL for prose, which has none). Deleted messages have none.
+-- (NULL for prose, which has none), with the message's room and time copied from it (both never change), so that a
+-- search for a common word walks the entries newest first and reads only as many as a page needs. Deleted messages
+-- have none.
 CREATE TABLE message_search (
-  id        uuid PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,
-  document  tsvector NOT NULL,
-  fragments text
+  id         uuid PRIMARY KEY REFERENCES messages (id) ON DELETE CASCADE,
+  room_id    uuid NOT NULL,
+  created_at timestamptz NOT NULL,
+  document   tsvector NOT NULL,
+  fragments  text
 );
+
+-- Whether a search walks the newest entries (a common word: a page is found in the first few hundred) or reads its
+-- matches from the GIN index (a rare word) is decided from how often each word occurs in a sample of the entries.
+-- With the default sample, a word it never saw is guessed 1 in 2,500 entries and walked for; one a hundred times
+-- bigger tells a rare word from a common one (a word nobody wrote: 0.1 ms instead of walking a million entries in
+-- 270 ms). ANALYZE of a million entries then takes about 4 s.
+ALTER TABLE message_search ALTER COLUMN document SET STATISTICS 1000;
 
 -- How far each room's log is indexed: every message of the room with a seq up to indexed_seq has its entry (or is
 -- deleted). A room's seq only grows, and a message is committed together with its room's last_seq, so "seq above
@@ -26,8 +37,8 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT search_document(p_body) || coalesce(search_file_names(p_files), ''::tsvector)
 $$;
 
-INSERT INTO message_search (id, document, fragments)
-SELECT id, search_entry_document(body, files), nullif(search_fragments(body), '')
+INSERT INTO message_search (id, room_id, created_at, document, fragments)
+SELECT id, room_id, created_at, search_entry_document(body, files), nullif(search_fragments(body), '')
 FROM messages WHERE deleted_at IS NULL;
 
 INSERT INTO search_progress (room_id, indexed_seq) SELECT id, last_seq FROM rooms;
@@ -40,6 +51,9 @@ CREATE INDEX message_search_document ON message_search USING gin (document)
 -- had them only through one, the reason V9's indexes were not partial).
 CREATE INDEX message_search_fragments ON message_search USING gin (fragments gin_trgm_ops)
   WHERE fragments IS NOT NULL;
+-- Newest first: a common word matches a good part of the history, and walking it from its newest end finds a page of
+-- matches long before a bitmap of all of them would be read and sorted.
+CREATE INDEX message_search_newest ON message_search (created_at);
 
 DROP INDEX messages_search;
 DROP INDEX messages_search_fragments;

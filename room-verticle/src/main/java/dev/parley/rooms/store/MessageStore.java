@@ -220,11 +220,12 @@ public final class MessageStore {
   /** An edit's new text ($1 the message, $2 the text). */
   private static final String EDIT = """
       WITH edited AS (UPDATE messages SET body = $2, edited_at = clock_timestamp() WHERE id = $1
-                      RETURNING id, body, files, edited_at),
+                      RETURNING id, room_id, created_at, body, files, edited_at),
       -- The new text is searchable at once, indexed or not yet (SearchIndexer then leaves the entry as it is).
-      reindexed AS (INSERT INTO message_search (id, document, fragments) SELECT m.id, %s FROM edited m
+      reindexed AS (INSERT INTO message_search (%s) SELECT %s FROM edited m
                     ON CONFLICT (id) DO UPDATE SET document = excluded.document, fragments = excluded.fragments)
-      SELECT %s AS edited_ts FROM edited""".formatted(SearchIndexer.ENTRY, EPOCH_MS.formatted("edited_at"));
+      SELECT %s AS edited_ts FROM edited""".formatted(SearchIndexer.ENTRY_COLUMNS, SearchIndexer.ENTRY,
+      EPOCH_MS.formatted("edited_at"));
 
   /**
    * After an edit, whom the message mentions is worked out again from its new text ($1 the message): first its mention

@@ -45,8 +45,10 @@ public final class SearchIndexer {
    * committed together, so no message below the new progress can still appear. In room and seq order, so two
    * instances never wait on each other in a cycle. Answers the rooms with more to do.
    */
-  /** A message's search entry: its document and its code-like words, from the row of {@code messages m}. */
-  static final String ENTRY = "search_entry_document(m.body, m.files), nullif(search_fragments(m.body), '')";
+  /** The columns of a message's search entry, and their values from the row of {@code messages m}. */
+  static final String ENTRY_COLUMNS = "id, room_id, created_at, document, fragments";
+  static final String ENTRY = "m.id, m.room_id, m.created_at, search_entry_document(m.body, m.files), "
+      + "nullif(search_fragments(m.body), '')";
 
   private static final String INDEX = """
       WITH todo AS (
@@ -55,8 +57,8 @@ public final class SearchIndexer {
         FROM rooms r LEFT JOIN search_progress p ON p.room_id = r.id
         WHERE r.id = ANY ($1) AND r.last_seq > coalesce(p.indexed_seq, 0)),
       entries AS (
-        INSERT INTO message_search (id, document, fragments)
-        SELECT m.id, %s
+        INSERT INTO message_search (%s)
+        SELECT %s
         FROM todo t JOIN messages m ON m.room_id = t.room_id AND m.seq > t.from_seq AND m.seq <= t.to_seq
         WHERE m.deleted_at IS NULL
         ORDER BY m.room_id, m.seq
@@ -66,7 +68,7 @@ public final class SearchIndexer {
         INSERT INTO search_progress AS p (room_id, indexed_seq)
         SELECT room_id, to_seq FROM todo ORDER BY room_id
         ON CONFLICT (room_id) DO UPDATE SET indexed_seq = greatest(p.indexed_seq, excluded.indexed_seq))
-      SELECT room_id FROM todo WHERE to_seq < last_seq""".formatted(ENTRY);
+      SELECT room_id FROM todo WHERE to_seq < last_seq""".formatted(ENTRY_COLUMNS, ENTRY);
 
   private static final String BEHIND = """
       SELECT r.id AS room_id FROM rooms r LEFT JOIN search_progress p ON p.room_id = r.id

@@ -180,25 +180,30 @@ public final class SearchStore {
     // Any of the terms: to rank results and to mark the words that matched.
     args.addString(terms.isEmpty() ? null
         : String.join(" | ", terms.stream().map(term -> "(" + term.tsquery() + ")").toList()));
-    List<String> where = new ArrayList<>(List.of("m.room_id = ANY ($1)", "m.deleted_at IS NULL"));
+    // Where and when, asked of a message or of its search entry (%1$s the alias); the rest, of the message only.
+    List<String> placement = new ArrayList<>(List.of("%1$s.room_id = ANY ($1)"));
+    List<String> rest = new ArrayList<>(List.of("m.deleted_at IS NULL"));
     if (author != null) {
-      where.add("m.sender_id = " + next(args, author));
+      rest.add("m.sender_id = " + next(args, author));
     }
     if (query.after() != null) {
-      where.add("m.created_at >= " + next(args, startOf(query.after().plusDays(1))));
+      placement.add("%1$s.created_at >= " + next(args, startOf(query.after().plusDays(1))));
     }
     if (query.before() != null) {
-      where.add("m.created_at < " + next(args, startOf(query.before())));
+      placement.add("%1$s.created_at < " + next(args, startOf(query.before())));
     }
     if (query.hasFile()) {
-      where.add(HAS_FILE);
+      rest.add(HAS_FILE);
     }
-    String matches = matches(where, terms, args);
+    String others = String.join("\n  AND ", rest);
     boolean ranked = command.sort() == Sort.RELEVANCE;
     String hits;
     if (ranked) {
-      String window = matches + (after == null ? "" : " WHERE x.created_at <= " + next(args, after.windowTop()))
-          + " ORDER BY x.created_at DESC, x.id DESC LIMIT " + RELEVANCE_WINDOW;
+      if (after != null) {
+        placement.add("%1$s.created_at <= " + next(args, after.windowTop()));
+      }
+      String window = newest(String.join("\n  AND ", placement), others, terms, args,
+          next(args, RELEVANCE_WINDOW));
       String keyset = after == null ? "" : " WHERE (r.rank, r.created_at, r.id) < (" + next(args, after.rank())
           + "::real, " + next(args, after.createdAt()) + ", " + next(args, after.id()) + ")";
       hits = """
@@ -211,13 +216,15 @@ public final class SearchStore {
           hit AS (SELECT r.* FROM ranked r%s ORDER BY r.rank DESC, r.created_at DESC, r.id DESC LIMIT %s)
           """.formatted(window, keyset, next(args, command.limit() + 1));
     } else {
-      String keyset = after == null ? "" : " WHERE (x.created_at, x.id) < (" + next(args, after.createdAt()) + ", "
-          + next(args, after.id()) + ")";
+      if (after != null) {
+        placement.add("(%1$s.created_at, %1$s.id) < (" + next(args, after.createdAt()) + ", "
+            + next(args, after.id()) + ")");
+      }
       hits = """
           WITH hq AS (SELECT $3::text::tsquery AS q),
-          hit AS (SELECT y.id, y.created_at, NULL::timestamptz AS window_top, NULL::real AS rank
-                  FROM (%s%s ORDER BY x.created_at DESC, x.id DESC LIMIT %s) y)
-          """.formatted(matches, keyset, next(args, command.limit() + 1));
+          hit AS (SELECT y.id, y.created_at, NULL::timestamptz AS window_top, NULL::real AS rank FROM (%s) y)
+          """.formatted(newest(String.join("\n  AND ", placement), others, terms, args,
+          next(args, command.limit() + 1)));
     }
     String sql = hits + "SELECT m.room_id, m.seq, " + MessageStore.messageColumns() + """
         , hit.created_at, hit.window_top, hit.rank, r.kind AS room_kind,
@@ -234,10 +241,14 @@ public final class SearchStore {
         LEFT JOIN message_mentions mm ON mm.room_id = m.room_id AND mm.seq = m.seq
         CROSS JOIN hq
         ORDER BY hit.rank DESC NULLS LAST, hit.created_at DESC, hit.id DESC""";
-    // One process per search: in parallel, a walk of messages_newest returns nothing until every worker has found a
-    // match (Gather Merge), and the workers read far more of the history meanwhile than one process would (two common
-    // words over 200,000 messages: 1.5 s in parallel, 0.15 s without).
-    return pool.withTransaction(conn -> conn.query("SET LOCAL max_parallel_workers_per_gather = 0").execute()
+    // One process per search: in parallel, a walk of message_search_newest returns nothing until every worker has
+    // found a match (Gather Merge), and the workers read far more of the history meanwhile than one process would (two
+    // common words over 200,000 messages: 1.5 s in parallel, 0.15 s without). And a plan for these very words: a
+    // prepared statement's generic plan guesses every word equally common, so it walks the newest entries for a word
+    // nobody wrote (the whole history: 270 ms on a million messages) where the word's statistics say to read its
+    // few matches from the index (4 ms). Planning costs about 2 ms.
+    return pool.withTransaction(conn -> conn.query("SET LOCAL max_parallel_workers_per_gather = 0; "
+            + "SET LOCAL plan_cache_mode = force_custom_plan").execute()
             .compose(serial -> conn.preparedQuery(sql).execute(args)))
         .map(rows -> page(rows, command, terms.stream().map(Term::text).toList()));
   }
@@ -261,32 +272,41 @@ public final class SearchStore {
   }
 
   /**
-   * Every message that matches, as {@code x(id, created_at)}: with words to look for, the messages that have their
-   * search entry (V14: message_search, written behind the writes by {@link SearchIndexer}) and, apart, the few newer
-   * than their room's indexed part, whose entry is made on the spot from the text. The two parts never overlap (an
-   * edit may index a message early: it then counts as indexed), and each can be read newest first, so a page of a
-   * common word stops early on both.
+   * The newest {@code limit} matches, as rows {@code (id, created_at)}, newest first. With words to look for: from the
+   * search entries (V14: message_search, written behind the writes by {@link SearchIndexer}) of messages that still
+   * stand, and apart from the few messages newer than their room's indexed part, whose entry is made on the spot from
+   * the text. The two parts never overlap (an edit may index a message early: it then counts as indexed). Each part
+   * has its own order and limit, so each is planned alone: a common word walks the entries newest first and stops at
+   * a page, a rare one reads its few matches from the index. {@code placement}: conditions on room and time (%1$s the
+   * alias of the entry or message); {@code others}: on the message {@code m}.
    */
-  private static String matches(List<String> where, List<Term> terms, Tuple args) {
-    String conditions = String.join("\n  AND ", where);
+  private static String newest(String placement, String others, List<Term> terms, Tuple args, String limit) {
+    String order = " ORDER BY %1$s.created_at DESC, %1$s.id DESC LIMIT " + limit;
     if (terms.isEmpty()) {
-      return "SELECT x.id, x.created_at FROM (SELECT m.id, m.created_at FROM messages m WHERE " + conditions + ") x";
+      return "SELECT m.id, m.created_at FROM messages m WHERE " + placement.formatted("m") + " AND " + others
+          + order.formatted("m");
     }
     TextConditions text = TextConditions.bind(terms, args);
+    String onMessage = text.asTyped().isEmpty() ? others
+        : others + "\n  AND " + String.join("\n  AND ", text.asTyped());
     return """
         SELECT x.id, x.created_at FROM (
-          SELECT m.id, m.created_at FROM message_search s JOIN messages m ON m.id = s.id
-          WHERE %s
-            AND %s
+          (SELECT s.id, s.created_at FROM message_search s
+           WHERE %s
+             AND %s
+             AND EXISTS (SELECT 1 FROM messages m WHERE m.id = s.id AND %s)%s)
           UNION ALL
-          SELECT m.id, m.created_at
-          FROM unnest($1::uuid[]) AS t(room_id)
-          LEFT JOIN search_progress p ON p.room_id = t.room_id
-          JOIN messages m ON m.room_id = t.room_id AND m.seq > coalesce(p.indexed_seq, 0)
-          WHERE %s
-            AND %s
-            AND NOT EXISTS (SELECT 1 FROM message_search s WHERE s.id = m.id)) x""".formatted(
-        conditions, text.on(INDEXED), conditions, text.on(UNINDEXED));
+          (SELECT m.id, m.created_at
+           FROM unnest($1::uuid[]) AS t(room_id)
+           LEFT JOIN search_progress p ON p.room_id = t.room_id
+           JOIN messages m ON m.room_id = t.room_id AND m.seq > coalesce(p.indexed_seq, 0)
+           WHERE %s
+             AND %s
+             AND %s
+             AND NOT EXISTS (SELECT 1 FROM message_search s WHERE s.id = m.id)%s)) x""".formatted(
+        placement.formatted("s"), text.on(INDEXED), onMessage, order.formatted("s"),
+        placement.formatted("m"), text.on(UNINDEXED), onMessage, order.formatted("m"))
+        + order.formatted("x");
   }
 
   /** Where a message's search entry comes from: its row of message_search, or its text (not indexed yet). */
@@ -329,7 +349,7 @@ public final class SearchStore {
       return new TextConditions(all, codeLike, asTyped);
     }
 
-    /** The conditions on one kind of entry, joined by AND. */
+    /** The conditions on one kind of entry, joined by AND ({@code asTyped} are on the message's text). */
     String on(Entry entry) {
       List<String> conditions = new ArrayList<>();
       if (together != null) {
@@ -339,7 +359,6 @@ public final class SearchStore {
         conditions.add("(" + entry.document() + " @@ " + code[0] + "::text::tsquery OR " + entry.fragments()
             + " ILIKE " + code[1] + ")");
       }
-      conditions.addAll(asTyped);
       return String.join("\n  AND ", conditions);
     }
   }
