@@ -4,6 +4,8 @@ import dev.parley.rooms.store.ConversationStore;
 import dev.parley.rooms.store.FileStore;
 import dev.parley.rooms.store.InviteStore;
 import dev.parley.rooms.store.MessageStore;
+import dev.parley.rooms.store.MessageStore.Edited;
+import dev.parley.rooms.store.MessageStore.Posted;
 import dev.parley.rooms.store.ModerationStore;
 import dev.parley.rooms.store.Outcome;
 import dev.parley.rooms.store.ReadStore;
@@ -15,6 +17,7 @@ import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.UserNotice.RoomAdded;
 import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.plugins.MessageHook;
 import dev.parley.shared.files.FileCommands.BeginUpload;
 import dev.parley.shared.files.FileCommands.OpenFile;
 import dev.parley.shared.files.FileCommands.RecordFile;
@@ -82,8 +85,9 @@ final class RoomHandlers {
   private final FileStore files;
   private final SearchStore search;
   private final Publisher publisher;
+  private final MessageHooks hooks;
 
-  RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis) {
+  RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis, MessageHooks hooks) {
     this.rooms = new RoomStore(pool);
     this.messages = new MessageStore(vertx, pool, batchIntervalMillis);
     this.conversations = new ConversationStore(pool);
@@ -93,6 +97,7 @@ final class RoomHandlers {
     this.files = new FileStore(pool);
     this.search = new SearchStore(pool);
     this.publisher = publisher;
+    this.hooks = hooks;
   }
 
   Responder register(Responder responder) {
@@ -166,7 +171,12 @@ final class RoomHandlers {
   }
 
   private Future<MessageAck> postMessage(PostMessage command) {
-    return messages.post(command).map(posted -> {
+    // No hook configured: straight to the store, nothing asked and nothing allocated on the way.
+    Future<Posted> stored = hooks.none() ? messages.post(command)
+        : hooks.apply(new MessageHook.Request(command.room(), command.sender(), command.senderName(), command.text(),
+                command.thread(), null))
+            .compose(text -> messages.post(text.equals(command.text()) ? command : command.withText(text)));
+    return stored.map(posted -> {
       // A resend publishes again too: if the first publish was lost (a crash between commit and publish), this
       // heals it, and gateways drop what they have already delivered by seq.
       MessageAck ack = posted.ack();
@@ -183,7 +193,11 @@ final class RoomHandlers {
   }
 
   private Future<MessageReply> editMessage(EditMessage command) {
-    return messages.edit(command).map(edited -> {
+    Future<Edited> stored = hooks.none() ? messages.edit(command)
+        : hooks.apply(new MessageHook.Request(command.room(), command.user(), null, command.text(), null,
+                command.message()))
+            .compose(text -> messages.edit(new EditMessage(command.room(), command.user(), command.message(), text)));
+    return stored.map(edited -> {
       if (edited.event() != null) {
         publisher.stored(edited.event());
       }

@@ -21,7 +21,11 @@ public final class Addresses {
   /** Every stored room event, published once more for plugins. */
   public static final String EVENTS = "parley.events";
 
-  /** Optional moderation hooks: may reject or rewrite a message before it is stored. */
+  /**
+   * Optional moderation hooks: may reject or rewrite a message before it is stored. Each configured hook answers on
+   * its own address under this one, {@link #messageHook(String)}, so that room-verticle can ask them one by one, in
+   * order, each within its own deadline.
+   */
   public static final String HOOKS_MESSAGE = "parley.hooks.message";
 
   /**
@@ -39,6 +43,11 @@ public final class Addresses {
   /** Where the events of one room are published (with {@code seq}, except typing). */
   public static String room(String roomId) {
     return ROOM_PREFIX + roomId;
+  }
+
+  /** Where the message hook of this name answers ({@link dev.parley.shared.plugins.MessageHook}). */
+  public static String messageHook(String name) {
+    return HOOKS_MESSAGE + "." + name;
   }
 
   /** Where events for one person, on all their connections, are published. */

@@ -16,13 +16,60 @@ import java.util.regex.Pattern;
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
                            Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, Files files,
-                           Notify notifications, String dataDir) {
+                           Notify notifications, String dataDir, Hooks hooks, Plugins plugins) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
         Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
         Workspace.fromJson(json), PresenceSettings.fromJson(json), Files.fromJson(json), Notify.fromJson(json),
-        Settings.DATA_DIR.read(json));
+        Settings.DATA_DIR.read(json), Hooks.fromJson(json), Plugins.fromJson(json));
+  }
+
+  /**
+   * Message hooks ({@link dev.parley.shared.plugins.MessageHook}): their names in the order they are asked, and for
+   * each its deadline and what it means when it is late, fails or is not there.
+   */
+  public record Hooks(List<Hook> message) {
+    static Hooks fromJson(JsonObject config) {
+      int deadline = Settings.HOOKS_DEADLINE_MS.read(config);
+      boolean refuse = refuses(Settings.HOOKS_ON_LATE.read(config), "hooks.onLate");
+      JsonObject perHook = Settings.HOOKS_PER_HOOK.read(config);
+      List<Hook> hooks = Settings.HOOKS_MESSAGE.read(config).stream().map(name -> {
+        JsonObject own = perHook == null ? null : perHook.getJsonObject(name);
+        if (own == null) {
+          return new Hook(name, deadline, refuse);
+        }
+        return new Hook(name, own.getInteger("deadlineMs", deadline),
+            own.containsKey("onLate") ? refuses(own.getString("onLate"), "hooks.perHook." + name) : refuse);
+      }).toList();
+      return new Hooks(hooks);
+    }
+
+    private static boolean refuses(String policy, String where) {
+      return switch (policy) {
+        case "allow" -> false;
+        case "refuse" -> true;
+        default -> throw new IllegalArgumentException(where + " must be allow or refuse, not " + policy);
+      };
+    }
+
+    /** One hook: its name, its deadline, and whether a late or missing answer refuses the message. */
+    public record Hook(String name, int deadlineMs, boolean refuseWhenLate) {
+    }
+  }
+
+  /** In-process plugins: the folder of their jars, and each one's own configuration section by plugin name. */
+  public record Plugins(String dir, JsonObject config) {
+    static Plugins fromJson(JsonObject config) {
+      JsonObject sections = Settings.PLUGINS_CONFIG.read(config);
+      return new Plugins(Settings.PLUGINS_DIR.read(config), sections == null ? new JsonObject() : sections.copy());
+    }
+
+    /** The configuration section of one plugin (empty when it has none). */
+    public JsonObject of(String plugin) {
+      JsonObject section = config.getJsonObject(plugin);
+      return section == null ? new JsonObject() : section.copy();
+    }
   }
 
   /**
