@@ -2,6 +2,7 @@ package dev.parley.rooms;
 
 import dev.parley.rooms.store.ConversationStore;
 import dev.parley.rooms.store.FileStore;
+import dev.parley.rooms.store.FirehoseStore;
 import dev.parley.rooms.store.InviteStore;
 import dev.parley.rooms.store.MessageStore;
 import dev.parley.rooms.store.MessageStore.Edited;
@@ -17,6 +18,7 @@ import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.UserNotice.RoomAdded;
 import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.plugins.FirehoseCommands.ReadEvents;
 import dev.parley.shared.plugins.MessageHook;
 import dev.parley.shared.files.FileCommands.BeginUpload;
 import dev.parley.shared.files.FileCommands.OpenFile;
@@ -84,6 +86,7 @@ final class RoomHandlers {
   private final ReadStore reads;
   private final FileStore files;
   private final SearchStore search;
+  private final FirehoseStore firehose;
   private final Publisher publisher;
   private final MessageHooks hooks;
 
@@ -96,6 +99,7 @@ final class RoomHandlers {
     this.reads = new ReadStore(pool);
     this.files = new FileStore(pool);
     this.search = new SearchStore(pool);
+    this.firehose = new FirehoseStore(pool);
     this.publisher = publisher;
     this.hooks = hooks;
   }
@@ -123,6 +127,7 @@ final class RoomHandlers {
         .on(OpenFile.ROUTE, files::open)
         .on(SweepFiles.ROUTE, files::sweep)
         .on(SearchMessages.ROUTE, search::search)
+        .on(ReadEvents.ROUTE, firehose::read)
         .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))

@@ -17,6 +17,7 @@ import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.notify.PushWork;
+import dev.parley.shared.plugins.FirehoseCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.AuditDetails;
 import dev.parley.shared.rooms.InviteCommands;
@@ -130,6 +131,9 @@ final class ContractSamples {
           new SearchCommands.SearchResults(List.of(new SearchCommands.SearchHit(MESSAGE_VIEW, "general",
               RoomKind.CHANNEL, new SearchCommands.Snippet("the deploy failed", List.of(
                   new SearchCommands.Range(4, 10)), false, true))), "bmV4dA")),
+      exchange(new FirehoseCommands.ReadEvents("9041/" + ROOM + "/41", 100),
+          new FirehoseCommands.EventPage(List.of(new FirehoseCommands.LoggedEvent(ROOM + ":42", "9045/" + ROOM + "/42",
+              RoomEvent.of(ROOM, 42L, MESSAGE_VIEW.asEventData()))), "9045/" + ROOM + "/42", false)),
       exchange(new OutboxCommands.NotifyMessage(ROOM, 42, List.of(OTHER), 900_000), new OutboxCommands.Queued(3)),
       exchange(new OutboxCommands.NotifyProfile(ROOM), new OutboxCommands.RoomNotifyProfile(false)),
       exchange(new OutboxCommands.QueueWork(OutboxCommands.INVITE, "invite:" + INVITE, null,
