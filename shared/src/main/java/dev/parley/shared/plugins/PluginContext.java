@@ -1,0 +1,91 @@
+package dev.parley.shared.plugins;
+
+import dev.parley.shared.Addresses;
+import dev.parley.shared.contract.Command;
+import dev.parley.shared.contract.JsonBody;
+import dev.parley.shared.contract.Requester;
+import dev.parley.shared.plugins.FirehoseCommands.LoggedEvent;
+import dev.parley.shared.plugins.FirehoseCommands.ReadEvents;
+import dev.parley.shared.plugins.MessageHook.Request;
+import dev.parley.shared.plugins.MessageHook.Verdict;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Function;
+
+/**
+ * What a started plugin gets: its manifest, its configuration section ({@code plugins.config.<name>}), Vert.x (timers,
+ * HTTP clients), and the event bus through methods that refuse any address its manifest does not name.
+ *
+ * <p>The manifest is checked here, at the API the plugin is given; an in-process plugin runs in Parley's JVM and is
+ * trusted code all the same (it could reach {@code vertx.eventBus()} itself). Code that is not trusted runs out of
+ * process, over the TCP bridge, where the allow-list is enforced by the server ({@code docs/plugins.md}).
+ */
+public final class PluginContext {
+
+  private final Vertx vertx;
+  private final PluginManifest manifest;
+  private final JsonObject config;
+  private final Requester requester;
+
+  public PluginContext(Vertx vertx, PluginManifest manifest, JsonObject config) {
+    this.vertx = vertx;
+    this.manifest = manifest;
+    this.config = config.copy();
+    this.requester = new Requester(vertx.eventBus(), 10_000);
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public PluginManifest manifest() {
+    return manifest;
+  }
+
+  /** The plugin's own configuration section (empty when there is none). */
+  public JsonObject config() {
+    return config.copy();
+  }
+
+  /** Sends a command of the contract and reads its reply; refused unless the manifest allows that command. */
+  public <R extends JsonBody> Future<R> ask(Command<R> command) {
+    if (!manifest.allowsCommand(command.route().address(), command.route().action())) {
+      return Future.failedFuture(refused(command.route().toString()));
+    }
+    return requester.ask(command);
+  }
+
+  /** Listens on an address of the manifest (a room's events, the raw firehose, a per-user address ...). */
+  public MessageConsumer<JsonObject> consumer(String address, Handler<Message<JsonObject>> handler) {
+    if (!manifest.allowsAddress(address)) {
+      throw refused(address);
+    }
+    return vertx.eventBus().consumer(address, handler);
+  }
+
+  /** Serves one of the manifest's message hooks; completes once it is registered. */
+  public Future<MessageConsumer<JsonObject>> serveHook(String hook, Function<Request, Future<Verdict>> decide) {
+    if (!manifest.hooks().contains(hook)) {
+      return Future.failedFuture(refused("hook " + hook));
+    }
+    return MessageHook.serve(vertx.eventBus(), hook, decide);
+  }
+
+  /** Reads the firehose after {@code position} (null: from now on); needs {@code parley.events} and READ_EVENTS. */
+  public Future<FirehoseReader> firehose(String position, Function<LoggedEvent, Future<Void>> handler) {
+    if (!manifest.allowsAddress(Addresses.EVENTS)
+        || !manifest.allowsCommand(ReadEvents.ROUTE.address(), ReadEvents.ROUTE.action())) {
+      return Future.failedFuture(refused("the firehose"));
+    }
+    return FirehoseReader.start(vertx, position, handler);
+  }
+
+  private IllegalArgumentException refused(String what) {
+    return new IllegalArgumentException("Plugin " + manifest.name() + " may not use " + what
+        + ": its manifest does not name it");
+  }
+}
