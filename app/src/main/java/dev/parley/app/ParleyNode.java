@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.app.plugins.BridgeVerticle;
 import dev.parley.app.plugins.PluginHost;
 import dev.parley.app.plugins.PluginLoader;
 import dev.parley.gateway.GatewayVerticle;
@@ -82,6 +83,8 @@ public final class ParleyNode {
             : Future.succeededFuture())
         // Plugins before the gateway: their hooks answer before the first message can arrive.
         .compose(deployed -> deployPlugins(vertx, ParleyConfig.fromJson(config).plugins()))
+        .compose(deployed -> ParleyConfig.fromJson(config).bridge().enabled()
+            ? vertx.deployVerticle(new BridgeVerticle(), options) : Future.succeededFuture())
         .compose(deployed -> gateway == null ? Future.succeededFuture() : vertx.deployVerticle(gateway, options))
         .map(deployed -> {
           NodeLifecycle.of(vertx).serving();

@@ -1,5 +1,7 @@
 package dev.parley.shared;
 
+import dev.parley.shared.plugins.PluginManifest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,13 +18,15 @@ import java.util.regex.Pattern;
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
                            Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, Files files,
-                           Notify notifications, String dataDir, Hooks hooks, Plugins plugins) {
+                           Notify notifications, String dataDir, Hooks hooks, Plugins plugins,
+                           Bridge bridge) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
         Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
         Workspace.fromJson(json), PresenceSettings.fromJson(json), Files.fromJson(json), Notify.fromJson(json),
-        Settings.DATA_DIR.read(json), Hooks.fromJson(json), Plugins.fromJson(json));
+        Settings.DATA_DIR.read(json), Hooks.fromJson(json), Plugins.fromJson(json),
+        Bridge.fromJson(json));
   }
 
   /**
@@ -55,6 +59,43 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
 
     /** One hook: its name, its deadline, and whether a late or missing answer refuses the message. */
     public record Hook(String name, int deadlineMs, boolean refuseWhenLate) {
+    }
+  }
+
+  /**
+   * The TCP event-bus bridge for out-of-process plugins: where it listens, and each plugin allowed to connect: its
+   * token, its allow-list (as a manifest), and the account it acts for when it is a bot (null: any).
+   */
+  public record Bridge(boolean enabled, String host, int port, Map<String, BridgePlugin> plugins) {
+    static Bridge fromJson(JsonObject config) {
+      JsonObject declared = Settings.BRIDGE_PLUGINS.read(config);
+      Map<String, BridgePlugin> plugins = new LinkedHashMap<>();
+      if (declared != null) {
+        for (String name : declared.fieldNames()) {
+          JsonObject plugin = declared.getJsonObject(name);
+          String token = plugin.getString("token");
+          if (token == null || token.length() < 32) {
+            throw new IllegalArgumentException("bridge.plugins." + name + ".token must be at least 32 characters");
+          }
+          plugins.put(name, new BridgePlugin(token, new PluginManifest(name, plugin.getString("description", name),
+              strings(plugin, "addresses"), strings(plugin, "actions"), strings(plugin, "hooks")),
+              plugin.getString("bot")));
+        }
+      }
+      return new Bridge(Settings.BRIDGE_ENABLED.read(config), Settings.BRIDGE_HOST.read(config),
+          Settings.BRIDGE_PORT.read(config), Collections.unmodifiableMap(plugins));
+    }
+
+    private static List<String> strings(JsonObject json, String key) {
+      return json.getJsonArray(key, new JsonArray()).stream().map(String::valueOf).toList();
+    }
+
+    /** One out-of-process plugin: the token it connects with, what it may use, and the bot account it acts for. */
+    public record BridgePlugin(String token, PluginManifest manifest, String bot) {
+      @Override
+      public String toString() {
+        return "BridgePlugin[" + manifest.name() + "]";
+      }
     }
   }
 

@@ -208,6 +208,15 @@ public final class Settings {
   static final Setting<JsonObject> PLUGINS_CONFIG = object("plugins.config", "none",
       "each plugin's own configuration section, by plugin name (`{\"word-filter\":{\"words\":[..]}}`)");
 
+  static final Setting<Boolean> BRIDGE_ENABLED = flag("bridge.enabled", false,
+      "open the TCP event-bus bridge for out-of-process plugins ([docs/plugins.md](docs/plugins.md))");
+  static final Setting<String> BRIDGE_HOST = text("bridge.host", "127.0.0.1",
+      "the interface the bridge listens on: keep it private (loopback, or the cluster's network)");
+  static final Setting<Integer> BRIDGE_PORT = whole("bridge.port", 7001, "the bridge's port (the bridge does not report a port picked for 0: give one)");
+  static final Setting<JsonObject> BRIDGE_PLUGINS = object("bridge.plugins", "none: nobody may connect",
+      "out-of-process plugins by name: `{\"token\",\"addresses\",\"actions\",\"hooks\",\"bot\"}`, the token it"
+          + " connects with and what it may use; `bot` is the account every command it sends must act for");
+
   static final Setting<String> DATA_DIR = text("dataDir", "data",
       "where the embedded PostgreSQL, the generated token secret and the outbox live");
 
