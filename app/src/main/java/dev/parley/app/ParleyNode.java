@@ -5,6 +5,7 @@ import dev.parley.app.plugins.PluginHost;
 import dev.parley.app.plugins.PluginLoader;
 import dev.parley.gateway.GatewayVerticle;
 import dev.parley.notify.NotificationVerticle;
+import dev.parley.notify.WebhookVerticle;
 import dev.parley.rooms.RoomVerticle;
 import dev.parley.shared.NodeLifecycle;
 import dev.parley.shared.ParleyConfig;
@@ -80,6 +81,7 @@ public final class ParleyNode {
     return rooms
         .compose(deployed -> roles.contains(Role.NOTIFY)
             ? vertx.deployVerticle(new NotificationVerticle(), options)
+                .compose(notifying -> vertx.deployVerticle(new WebhookVerticle(), options))
             : Future.succeededFuture())
         // Plugins before the gateway: their hooks answer before the first message can arrive.
         .compose(deployed -> deployPlugins(vertx, ParleyConfig.fromJson(config).plugins()))

@@ -53,11 +53,11 @@ class BridgeTest {
     nodes = new TestNodes();
     // The hook "echo-hook" is served by the Node bot only; its silence refuses, so every stored message proves the
     // bot answered it over the bridge.
-    ParleyNode node = nodes.start(false, config -> config.put("hooks", new JsonObject()
+    TestNodes.WithMembers started = nodes.startWithTwoMembers(config -> config.put("hooks", new JsonObject()
         .put("message", new JsonArray().add("echo-hook")).put("deadlineMs", 2_000).put("onLate", "refuse")));
-    vertx = node.vertx();
-    api = new TestApi(vertx, node.gateway().port());
-    members = api.twoMembersInAChannel("general");
+    vertx = started.vertx();
+    api = started.api();
+    members = started.members();
     bot = api.register("Echo");
     api.join(bot, members.room());
     try (ServerSocket free = new ServerSocket(0)) {

@@ -34,10 +34,10 @@ class FirehoseTest {
   @BeforeEach
   void start() {
     nodes = new TestNodes();
-    ParleyNode node = nodes.start(false);
-    vertx = node.vertx();
-    api = new TestApi(vertx, node.gateway().port());
-    members = api.twoMembersInAChannel("general");
+    TestNodes.WithMembers started = nodes.startWithTwoMembers(config -> config);
+    vertx = started.vertx();
+    api = started.api();
+    members = started.members();
   }
 
   @AfterEach

@@ -36,14 +36,13 @@ class MessageHooksTest {
   /** A node with these hooks configured, in this order ({@code perHook}: overrides by name), Alice and Bob in a room. */
   private void start(List<String> hooks, JsonObject perHook) {
     nodes = new TestNodes();
-    ParleyNode node = nodes.start(false, config -> config.put("hooks", new JsonObject()
+    TestNodes.WithMembers started = nodes.startWithTwoMembers(config -> config.put("hooks", new JsonObject()
         .put("message", new JsonArray(hooks)).put("deadlineMs", DEADLINE_MS).put("perHook", perHook)));
-    vertx = node.vertx();
-    api = new TestApi(vertx, node.gateway().port());
-    TestApi.TwoMembers members = api.twoMembersInAChannel("general");
-    alice = members.alice();
-    bob = members.bob();
-    room = members.room();
+    vertx = started.vertx();
+    api = started.api();
+    alice = started.members().alice();
+    bob = started.members().bob();
+    room = started.members().room();
   }
 
   @AfterEach

@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.notify.Vapid;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -104,6 +105,16 @@ final class TestNodes implements AutoCloseable {
   }
 
   /** The folder this test's nodes keep uploaded files in. */
+  /** A started node with its client, and Alice and Bob, plain members of a new channel. */
+  record WithMembers(ParleyNode node, Vertx vertx, TestApi api, TestApi.TwoMembers members) {
+  }
+
+  WithMembers startWithTwoMembers(UnaryOperator<JsonObject> customize) {
+    ParleyNode node = start(false, customize);
+    TestApi api = new TestApi(node.vertx(), node.gateway().port());
+    return new WithMembers(node, node.vertx(), api, api.twoMembersInAChannel("general"));
+  }
+
   Path filesDir() {
     return filesDir;
   }

@@ -24,6 +24,7 @@ import dev.parley.gateway.presence.PresenceStore;
 import dev.parley.gateway.profiles.ProfileApi;
 import dev.parley.gateway.rooms.ConversationsApi;
 import dev.parley.gateway.rooms.InvitesApi;
+import dev.parley.gateway.rooms.WebhooksApi;
 import dev.parley.gateway.rooms.MessagesApi;
 import dev.parley.gateway.rooms.RoomsApi;
 import dev.parley.gateway.rooms.SearchApi;
@@ -86,6 +87,7 @@ public final class GatewayVerticle extends VerticleBase {
   private AuthApi auth;
   private SessionRevocations revocations;
   private InvitesApi invites;
+  private WebhooksApi webhooks;
   private OAuthApi oauth;
   private WsTickets tickets;
   private FileStorage storage;
@@ -129,6 +131,8 @@ public final class GatewayVerticle extends VerticleBase {
     invites = new InvitesApi(services, tokens, () -> publicUrl,
         RateLimiter.perDay(redisApi, "invite-emails", config.limits().inviteEmailsPerDay()));
     oauth = new OAuthApi(vertx, services, auth, tokens, redisApi, config.oauth(), () -> publicUrl);
+    // The same send bucket as a person's: a webhook's bot posts at the rate anyone may.
+    webhooks = new WebhooksApi(services, tokens, () -> publicUrl, config.limits(), sendLimiter);
 
     storage = storage(config);
     router = router(services, config);
@@ -214,6 +218,7 @@ public final class GatewayVerticle extends VerticleBase {
     api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
     auth.mountPublic(api);
     invites.mountPublic(api);
+    webhooks.mountPublic(api);
     oauth.mountPublic(api);
     NotificationSettingsApi notificationSettings = new NotificationSettingsApi(services);
     notificationSettings.mountPublic(api);
@@ -236,6 +241,7 @@ public final class GatewayVerticle extends VerticleBase {
     new PushApi(services, config.notifications()).mount(api);
     notificationSettings.mount(api);
     invites.mountPrivate(api);
+    webhooks.mountPrivate(api);
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(HttpErrors::handle);
     router.route("/api/v1/*").subRouter(api);

@@ -3,6 +3,7 @@ package dev.parley.rooms;
 import dev.parley.rooms.store.ConversationStore;
 import dev.parley.rooms.store.FileStore;
 import dev.parley.rooms.store.FirehoseStore;
+import dev.parley.rooms.store.WebhookStore;
 import dev.parley.rooms.store.InviteStore;
 import dev.parley.rooms.store.MessageStore;
 import dev.parley.rooms.store.MessageStore.Edited;
@@ -20,6 +21,10 @@ import dev.parley.shared.events.UserNotice.RoomAdded;
 import dev.parley.shared.events.UserNotice;
 import dev.parley.shared.plugins.FirehoseCommands.ReadEvents;
 import dev.parley.shared.plugins.MessageHook;
+import dev.parley.shared.plugins.WebhookCommands.CreateWebhook;
+import dev.parley.shared.plugins.WebhookCommands.FindIncoming;
+import dev.parley.shared.plugins.WebhookCommands.OutgoingWebhooks;
+import dev.parley.shared.plugins.WebhookCommands.WebhooksChanged;
 import dev.parley.shared.files.FileCommands.BeginUpload;
 import dev.parley.shared.files.FileCommands.OpenFile;
 import dev.parley.shared.files.FileCommands.RecordFile;
@@ -87,6 +92,7 @@ final class RoomHandlers {
   private final FileStore files;
   private final SearchStore search;
   private final FirehoseStore firehose;
+  private final WebhookStore webhooks;
   private final Publisher publisher;
   private final MessageHooks hooks;
 
@@ -100,6 +106,7 @@ final class RoomHandlers {
     this.files = new FileStore(pool);
     this.search = new SearchStore(pool);
     this.firehose = new FirehoseStore(pool);
+    this.webhooks = new WebhookStore(pool);
     this.publisher = publisher;
     this.hooks = hooks;
   }
@@ -128,6 +135,13 @@ final class RoomHandlers {
         .on(SweepFiles.ROUTE, files::sweep)
         .on(SearchMessages.ROUTE, search::search)
         .on(ReadEvents.ROUTE, firehose::read)
+        .on(CreateWebhook.ROUTE, command -> webhooks.create(command).map(created -> {
+          publisher.stored(created.joined());
+          publisher.webhooksChanged(new WebhooksChanged(command.room(), created.since()));
+          return created;
+        }))
+        .on(FindIncoming.ROUTE, webhooks::findIncoming)
+        .on(OutgoingWebhooks.ROUTE, webhooks::outgoing)
         .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))

@@ -29,6 +29,12 @@ public final class Addresses {
   public static final String HOOKS_MESSAGE = "parley.hooks.message";
 
   /**
+   * A room got a webhook ({@link dev.parley.shared.plugins.WebhookCommands.WebhooksChanged}): the verticle that calls
+   * outgoing hooks reads the firehose only once there is one to call.
+   */
+  public static final String WEBHOOKS = "parley.webhooks";
+
+  /**
    * Every change of someone's presence ({@link dev.parley.shared.presence.Presence}), published once by the gateway
    * that saw it; each gateway passes it on only to its connections that watch that person.
    */

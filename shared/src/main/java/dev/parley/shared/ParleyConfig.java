@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
                            Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, Files files,
                            Notify notifications, String dataDir, Hooks hooks, Plugins plugins,
-                           Bridge bridge) {
+                           Bridge bridge, Webhooks webhooks) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
         Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
         Workspace.fromJson(json), PresenceSettings.fromJson(json), Files.fromJson(json), Notify.fromJson(json),
         Settings.DATA_DIR.read(json), Hooks.fromJson(json), Plugins.fromJson(json),
-        Bridge.fromJson(json));
+        Bridge.fromJson(json), Webhooks.fromJson(json));
   }
 
   /**
@@ -96,6 +96,13 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
       public String toString() {
         return "BridgePlugin[" + manifest.name() + "]";
       }
+    }
+  }
+
+  /** Outgoing webhooks: how a failed call is retried. */
+  public record Webhooks(int retryMillis, int maxAttempts) {
+    static Webhooks fromJson(JsonObject config) {
+      return new Webhooks(Settings.WEBHOOKS_RETRY_MILLIS.read(config), Settings.WEBHOOKS_MAX_ATTEMPTS.read(config));
     }
   }
 

@@ -217,6 +217,12 @@ public final class Settings {
       "out-of-process plugins by name: `{\"token\",\"addresses\",\"actions\",\"hooks\",\"bot\"}`, the token it"
           + " connects with and what it may use; `bot` is the account every command it sends must act for");
 
+  static final Setting<Integer> WEBHOOKS_RETRY_MILLIS = whole("webhooks.retryMillis", 1000,
+      "the wait before an outgoing webhook that failed (no answer, or not 2xx) is called again; each further wait"
+          + " doubles");
+  static final Setting<Integer> WEBHOOKS_MAX_ATTEMPTS = whole("webhooks.maxAttempts", 5,
+      "calls in all of an outgoing webhook for one message before it is given up (and logged)");
+
   static final Setting<String> DATA_DIR = text("dataDir", "data",
       "where the embedded PostgreSQL, the generated token secret and the outbox live");
 

@@ -4,6 +4,7 @@ import dev.parley.shared.Addresses;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.ParleyConfig.Bridge.BridgePlugin;
 import dev.parley.shared.contract.Contract;
+import dev.parley.shared.plugins.BridgeFrames;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -24,16 +25,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The TCP event-bus bridge for out-of-process plugins (any language that can write length-prefixed JSON frames).
- * A connection's first frame carries its plugin's token in the header {@value #TOKEN_HEADER}; from then on every
- * frame is held to that plugin's allow-list (a {@link dev.parley.shared.plugins.PluginManifest} in
+ * A connection's first frame carries its plugin's token in the header {@link BridgeFrames#TOKEN_HEADER}; from then
+ * on every frame is held to that plugin's allow-list (a {@link dev.parley.shared.plugins.PluginManifest} in
  * {@code bridge.plugins}): the addresses it may send to, publish on or listen on, the command actions it may send,
  * and, for a bot, the one account its commands may act for. A frame outside it gets an error frame and goes
  * nowhere; a connection without a valid token is closed after its first frame.
  */
 public final class BridgeVerticle extends VerticleBase {
-
-  /** The header of a connection's first frame that names its plugin by token; never passed on. */
-  public static final String TOKEN_HEADER = "parley-token";
 
   private static final Logger LOG = LoggerFactory.getLogger(BridgeVerticle.class);
   /** Replies travel to addresses the bus makes up; the bridge itself lets a socket answer only what it was asked. */
@@ -89,14 +87,14 @@ public final class BridgeVerticle extends VerticleBase {
 
   /** Why the plugin may not send this frame, or null when it may. */
   private static String refusal(BridgePlugin plugin, BridgeEventType type, JsonObject frame) {
-    String address = frame.getString("address");
+    String address = frame.getString(BridgeFrames.ADDRESS);
     if (type == BridgeEventType.SOCKET_PING) {
       return null;
     }
     if (address == null) {
       return "a frame without an address";
     }
-    if (type == BridgeEventType.SEND && address.startsWith(REPLY_PREFIX) && frame.getString("replyAddress") == null) {
+    if (type == BridgeEventType.SEND && address.startsWith(REPLY_PREFIX) && frame.getString(BridgeFrames.REPLY_ADDRESS) == null) {
       return null;
     }
     if (!plugin.manifest().allowsAddress(address)) {
@@ -105,13 +103,13 @@ public final class BridgeVerticle extends VerticleBase {
     if (type != BridgeEventType.SEND) {
       return null;
     }
-    JsonObject headers = frame.getJsonObject("headers", new JsonObject());
+    JsonObject headers = frame.getJsonObject(BridgeFrames.HEADERS, new JsonObject());
     String action = headers.getString(Contract.ACTION_HEADER);
     boolean command = Addresses.ROOMS_CMD.equals(address) || Addresses.ACCOUNTS_CMD.equals(address);
     if (command && !plugin.manifest().allowsCommand(address, action)) {
       return "command " + action + " on " + address + " is not on its allow-list";
     }
-    if (command && plugin.bot() != null && frame.getValue("body") instanceof JsonObject body) {
+    if (command && plugin.bot() != null && frame.getValue(BridgeFrames.BODY) instanceof JsonObject body) {
       for (String field : ACTING_FIELDS) {
         if (body.containsKey(field) && !plugin.bot().equals(body.getValue(field))) {
           return "command " + action + " acts for " + field + " " + body.getValue(field) + ", not for its bot";
@@ -123,8 +121,8 @@ public final class BridgeVerticle extends VerticleBase {
 
   /** Removes the token header from the frame (it goes no further) and returns it. */
   private static String takeToken(JsonObject frame) {
-    JsonObject headers = frame.getJsonObject("headers");
-    Object token = headers == null ? null : headers.remove(TOKEN_HEADER);
+    JsonObject headers = frame.getJsonObject(BridgeFrames.HEADERS);
+    Object token = headers == null ? null : headers.remove(BridgeFrames.TOKEN_HEADER);
     return token == null ? null : token.toString();
   }
 

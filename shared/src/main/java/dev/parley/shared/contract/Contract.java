@@ -9,6 +9,7 @@ import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.plugins.FirehoseCommands;
+import dev.parley.shared.plugins.WebhookCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
@@ -65,6 +66,9 @@ public final class Contract {
       FileCommands.SweepFiles.ROUTE,
       SearchCommands.SearchMessages.ROUTE,
       FirehoseCommands.ReadEvents.ROUTE,
+      WebhookCommands.CreateWebhook.ROUTE,
+      WebhookCommands.FindIncoming.ROUTE,
+      WebhookCommands.OutgoingWebhooks.ROUTE,
       InviteCommands.CreateInvite.ROUTE,
       InviteCommands.ListInvites.ROUTE,
       InviteCommands.RevokeInvite.ROUTE,
