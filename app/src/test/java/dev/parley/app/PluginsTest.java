@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.app.plugins.PluginLoader;
 import dev.parley.plugins.wordfilter.WordFilterPlugin;
 import dev.parley.shared.Addresses;
+import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.plugins.ParleyPlugin;
 import dev.parley.shared.plugins.PluginContext;
 import dev.parley.shared.plugins.PluginManifest;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,18 @@ class PluginsTest {
     assertThrows(ClassNotFoundException.class,
         () -> plugin.getClass().getClassLoader().loadClass("dev.parley.rooms.RoomVerticle"));
     assertEquals(List.of(), PluginLoader.load(pluginDir.resolve("absent")), "no folder, no plugins");
+  }
+
+  @Test
+  void hooksAndThePluginFolderCanBeSetFromTheEnvironment() {
+    ParleyConfig config = ParleyConfig.fromJson(ConfigLoader.fromEnvironment(Map.of(
+        "PARLEY_HOOKS_MESSAGE", "word-filter, strict", "PARLEY_HOOKS_DEADLINE_MS", "150",
+        "PARLEY_PLUGINS_DIR", "/opt/parley/plugins", "PARLEY_WEBHOOKS_MAX_ATTEMPTS", "3")));
+
+    assertEquals(List.of(new ParleyConfig.Hooks.Hook("word-filter", 150, false),
+        new ParleyConfig.Hooks.Hook("strict", 150, false)), config.hooks().message());
+    assertEquals("/opt/parley/plugins", config.plugins().dir());
+    assertEquals(3, config.webhooks().maxAttempts());
   }
 
   @Test
