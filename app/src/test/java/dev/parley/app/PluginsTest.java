@@ -16,8 +16,6 @@ import dev.parley.shared.rooms.RoomCommands.ListRooms;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +39,8 @@ class PluginsTest {
     }
   }
 
-  /** The sample plugin's jar (or, outside a packaged build, its classes) copied into the plugin folder. */
-  private void installWordFilter() throws Exception {
-    Path built = Path.of(WordFilterPlugin.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    if (Files.isDirectory(built)) {
-      Files.createSymbolicLink(pluginDir.resolve("word-filter"), built);
-    } else {
-      Files.copy(built, pluginDir.resolve("word-filter.jar"));
-    }
+  private void installWordFilter() {
+    TestNodes.installPlugin(WordFilterPlugin.class, pluginDir, "word-filter");
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -113,6 +114,23 @@ final class TestNodes implements AutoCloseable {
     ParleyNode node = start(false, customize);
     TestApi api = new TestApi(node.vertx(), node.gateway().port());
     return new WithMembers(node, node.vertx(), api, api.twoMembersInAChannel("general"));
+  }
+
+  /**
+   * Puts a sample plugin into a plugin folder as an operator would: its built jar copied in (or, when the build left
+   * only its classes, a link to them).
+   */
+  static void installPlugin(Class<?> plugin, Path folder, String name) {
+    try {
+      Path built = Path.of(plugin.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isDirectory(built)) {
+        Files.createSymbolicLink(folder.resolve(name), built);
+      } else {
+        Files.copy(built, folder.resolve(name + ".jar"));
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("Cannot install plugin " + name, e);
+    }
   }
 
   Path filesDir() {

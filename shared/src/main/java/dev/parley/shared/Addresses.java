@@ -35,6 +35,15 @@ public final class Addresses {
   public static final String WEBHOOKS = "parley.webhooks";
 
   /**
+   * Plugins announce the slash commands they serve here ({@link dev.parley.shared.plugins.SlashCommand.Announcement},
+   * published); each gateway keeps what it heard for the web client's autocomplete.
+   */
+  public static final String COMMANDS = "parley.commands";
+
+  /** A gateway that starts asks here (publish, empty body) for every plugin to announce its commands again. */
+  public static final String COMMANDS_WANTED = "parley.commands-wanted";
+
+  /**
    * Every change of someone's presence ({@link dev.parley.shared.presence.Presence}), published once by the gateway
    * that saw it; each gateway passes it on only to its connections that watch that person.
    */
@@ -54,6 +63,11 @@ public final class Addresses {
   /** Where the message hook of this name answers ({@link dev.parley.shared.plugins.MessageHook}). */
   public static String messageHook(String name) {
     return HOOKS_MESSAGE + "." + name;
+  }
+
+  /** Where the plugin that serves slash command {@code name} answers it. */
+  public static String slashCommand(String name) {
+    return COMMANDS + "." + name;
   }
 
   /** Where events for one person, on all their connections, are published. */

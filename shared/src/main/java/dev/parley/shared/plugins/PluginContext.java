@@ -1,6 +1,7 @@
 package dev.parley.shared.plugins;
 
 import dev.parley.shared.Addresses;
+import dev.parley.shared.Failures;
 import dev.parley.shared.contract.Command;
 import dev.parley.shared.contract.JsonBody;
 import dev.parley.shared.contract.Requester;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -73,6 +75,37 @@ public final class PluginContext {
       return Future.failedFuture(refused("hook " + hook));
     }
     return MessageHook.serve(vertx.eventBus(), hook, decide);
+  }
+
+  /**
+   * Serves slash commands: each {@link SlashCommand.Spec} answered by {@code run}, and announced to every gateway
+   * now and every {@link SlashCommand#ANNOUNCE_EVERY_MILLIS}. Completes once the commands can be called.
+   */
+  public Future<Void> serveCommands(List<SlashCommand.Spec> commands,
+                                    Function<SlashCommand.Invocation, Future<SlashCommand.Reply>> run) {
+    List<Future<Void>> registered = commands.stream().map(spec -> vertx.eventBus().<JsonObject>consumer(
+        Addresses.slashCommand(spec.name()), delivery -> answerCommand(delivery, run)).completion()).toList();
+    JsonObject announcement = new SlashCommand.Announcement(commands).toJson();
+    Runnable announce = () -> vertx.eventBus().publish(Addresses.COMMANDS, announcement.copy());
+    MessageConsumer<Object> asked = vertx.eventBus().consumer(Addresses.COMMANDS_WANTED, wanted -> announce.run());
+    return Future.all(registered).compose(all -> asked.completion()).onSuccess(all -> {
+      announce.run();
+      vertx.setPeriodic(SlashCommand.ANNOUNCE_EVERY_MILLIS, tick -> announce.run());
+    }).mapEmpty();
+  }
+
+  private static void answerCommand(Message<JsonObject> delivery,
+                                    Function<SlashCommand.Invocation, Future<SlashCommand.Reply>> run) {
+    Future<SlashCommand.Reply> reply;
+    try {
+      reply = run.apply(SlashCommand.Invocation.fromJson(delivery.body()));
+    } catch (RuntimeException e) {
+      reply = Future.failedFuture(e);
+    }
+    reply.onSuccess(done -> delivery.reply(done.toJson())).onFailure(failure -> {
+      Failures.Failure mapped = Failures.of(failure);
+      delivery.fail(mapped.code().failureCode(), mapped.message());
+    });
   }
 
   /** Reads the firehose after {@code position} (null: from now on); needs {@code parley.events} and READ_EVENTS. */
