@@ -38,17 +38,17 @@ final class TestApi {
     return new User(session.getJsonObject("user").getString("id"), name, session.getString("accessToken"));
   }
 
-  /** Alice and Bob, plain members (someone else signed up first and owns the workspace), in a new channel. */
-  record TwoMembers(User alice, User bob, String room) {
+  /** Alice and Bob, plain members (the owner signed up first and owns the workspace), in a new channel. */
+  record TwoMembers(User owner, User alice, User bob, String room) {
   }
 
   TwoMembers twoMembersInAChannel(String channel) {
-    register("Owner");
+    User owner = register("Owner");
     User alice = register("Alice");
     User bob = register("Bob");
     String room = createChannel(alice, channel);
     join(bob, room);
-    return new TwoMembers(alice, bob, room);
+    return new TwoMembers(owner, alice, bob, room);
   }
 
   String createChannel(User owner, String name) {

@@ -6,6 +6,8 @@ import dev.parley.gateway.identity.Tokens;
 import dev.parley.gateway.limits.RateLimiter;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Requester;
+import dev.parley.shared.plugins.BotCommands;
+import dev.parley.shared.plugins.BotCommands.CreateBot;
 import dev.parley.shared.plugins.WebhookCommands;
 import dev.parley.shared.plugins.WebhookCommands.CreateWebhook;
 import dev.parley.shared.plugins.WebhookCommands.Created;
@@ -20,7 +22,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Webhooks (issue 15). A room admin makes one with {@code POST /rooms/{id}/webhooks}: an incoming hook's URL
+ * Bots and webhooks (issue 15). A workspace admin makes a bot with {@code POST /bots}: an account with an API token
+ * (shown once, stored hashed) that it uses as a Bearer token, on the HTTP API and the WebSocket, like a person's
+ * access token. Webhooks: A room admin makes one with {@code POST /rooms/{id}/webhooks}: an incoming hook's URL
  * ({@code /api/v1/hooks/{token}}, 256 random bits, stored hashed) and an outgoing hook's signing secret are shown
  * in that answer only. Anyone holding an incoming URL may post to its room as the hook's bot, at the bot's send rate;
  * the text is data like any message's (the clients render it as text or sanitized Markdown).
@@ -53,6 +57,15 @@ public final class WebhooksApi {
 
   public void mountPrivate(Router api) {
     api.post("/rooms/:room/webhooks").handler(this::create);
+    api.post("/bots").handler(this::createBot);
+  }
+
+  private void createBot(RoutingContext ctx) {
+    String name = Requests.text(Requests.body(ctx), "name", MAX_NAME);
+    String token = BotCommands.TOKEN_PREFIX + tokens.randomToken();
+    services.ask(new CreateBot(Identity.of(ctx).user(), name, Tokens.hash(token)))
+        .onSuccess(bot -> Requests.json(ctx, 201, new BotCommands.Made(bot, token)))
+        .onFailure(ctx::fail);
   }
 
   private void create(RoutingContext ctx) {

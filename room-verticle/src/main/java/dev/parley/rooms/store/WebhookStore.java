@@ -68,15 +68,10 @@ public final class WebhookStore {
                         Long.parseUnsignedLong(tx.iterator().next().getString("tx")) - 1).toString())))));
   }
 
-  /** A bot account that can never sign in (no password, an address nobody owns), made a member of the room. */
+  /** A bot account of the hook's own (see {@link BotStore#insertBot}), made a member of the room. */
   private static Future<Bot> addBot(SqlConnection conn, CreateWebhook command, Standing who) {
-    return conn.preparedQuery("""
-            INSERT INTO users (email, name, handle, bot)
-            SELECT id::text || '@bots.parley.invalid', $1, 'bot_' || left(replace(id::text, '-', ''), 16), true
-              FROM (SELECT gen_random_uuid() AS id) fresh
-            RETURNING id""")
-        .execute(Tuple.of(command.name()))
-        .map(rows -> rows.iterator().next().getUUID("id").toString())
+    return BotStore.insertBot(conn, command.name())
+        .map(row -> row.getUUID("id").toString())
         .compose(bot -> Writes.addMember(conn, command.room(), bot, Standing.MEMBER, who.lastSeq(), command.actor(),
             null).map(joined -> new Bot(bot, joined)));
   }

@@ -8,6 +8,7 @@ import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
+import dev.parley.shared.plugins.BotCommands;
 import dev.parley.shared.plugins.FirehoseCommands;
 import dev.parley.shared.plugins.WebhookCommands;
 import dev.parley.shared.presence.PresenceCommands;
@@ -69,6 +70,8 @@ public final class Contract {
       WebhookCommands.CreateWebhook.ROUTE,
       WebhookCommands.FindIncoming.ROUTE,
       WebhookCommands.OutgoingWebhooks.ROUTE,
+      BotCommands.CreateBot.ROUTE,
+      BotCommands.BotByToken.ROUTE,
       InviteCommands.CreateInvite.ROUTE,
       InviteCommands.ListInvites.ROUTE,
       InviteCommands.RevokeInvite.ROUTE,

@@ -17,6 +17,7 @@ import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.notify.PushWork;
+import dev.parley.shared.plugins.BotCommands;
 import dev.parley.shared.plugins.FirehoseCommands;
 import dev.parley.shared.plugins.WebhookCommands;
 import dev.parley.shared.presence.PresenceCommands;
@@ -141,6 +142,9 @@ final class ContractSamples {
               "Pinger", OTHER, "https://ci.example.org/hook", "!ping"),
               RoomEvent.of(ROOM, 43L, new RoomEvents.MemberJoined(OTHER, "Pinger", USER, null)),
               "9044/ffffffff-ffff-ffff-ffff-ffffffffffff/9223372036854775807")),
+      exchange(new BotCommands.CreateBot(USER, "Standup", "aGFzaA"),
+          new BotCommands.BotCreated(OTHER, "Standup", "bot_0123456789abcdef")),
+      exchange(new BotCommands.BotByToken("aGFzaA"), new BotCommands.BotIdentity(OTHER, "Standup", INVITE)),
       exchange(new WebhookCommands.FindIncoming("aGFzaA"), new WebhookCommands.IncomingTarget(ROOM, OTHER, "CI")),
       exchange(new WebhookCommands.OutgoingWebhooks(ROOM), new WebhookCommands.OutgoingList(List.of(
           new WebhookCommands.Outgoing(INVITE, OTHER, "Pinger", "https://ci.example.org/hook", "c2VjcmV0", null)))),
