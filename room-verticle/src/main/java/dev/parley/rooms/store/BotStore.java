@@ -53,12 +53,12 @@ public final class BotStore {
           }
           return insertBot(conn, command.name());
         })
-        .compose(bot -> conn.preparedQuery(
+        .compose(row -> conn.preparedQuery(
                 "INSERT INTO bot_tokens (bot_id, token_hash, created_by) VALUES ($1, $2, $3)")
-            .execute(Tuple.of(bot.getUUID("id"), SqlValues.tokenHash(command.tokenHash()),
+            .execute(Tuple.of(row.getUUID("id"), SqlValues.tokenHash(command.tokenHash()),
                 UUID.fromString(command.actor())))
-            .map(stored -> new BotCreated(bot.getUUID("id").toString(), bot.getString("name"),
-                bot.getString("handle")))));
+            .map(stored -> new BotCreated(row.getUUID("id").toString(), row.getString("name"),
+                row.getString("handle")))));
   }
 
   public Future<BotIdentity> byToken(BotByToken command) {
