@@ -12,6 +12,7 @@ import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.plugins.ParleyPlugin;
 import dev.parley.shared.plugins.PluginContext;
 import dev.parley.shared.plugins.PluginManifest;
+import dev.parley.shared.plugins.SlashCommand;
 import dev.parley.shared.rooms.RoomCommands.ListRooms;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -107,6 +108,8 @@ class PluginsTest {
       assertTrue(TestNodes.await(context.serveHook("other", request -> null).map(false).otherwise(true)),
           "a hook it does not declare");
       assertTrue(manifest.allowsAddress(Addresses.messageHook("checker")), "its own hook");
+      assertTrue(TestNodes.await(context.serveCommands(List.of(new SlashCommand.Spec("poll", "/poll", "a poll")),
+          invocation -> null).map(false).otherwise(true)), "a slash command it does not declare");
       assertThrows(IllegalArgumentException.class, () -> new PluginManifest("Bad Name", "", null, null, null));
     } finally {
       TestNodes.await(vertx.close());

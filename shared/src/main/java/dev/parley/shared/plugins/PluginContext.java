@@ -15,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -79,10 +80,18 @@ public final class PluginContext {
 
   /**
    * Serves slash commands: each {@link SlashCommand.Spec} answered by {@code run}, and announced to every gateway
-   * now and every {@link SlashCommand#ANNOUNCE_EVERY_MILLIS}. Completes once the commands can be called.
+   * now and every {@link SlashCommand#ANNOUNCE_EVERY_MILLIS}. Completes once the commands can be called. The manifest
+   * names each command's address ({@code parley.commands.<name>}) and {@code parley.commands} and
+   * {@code parley.commands-wanted}: no plugin answers a command it did not declare.
    */
   public Future<Void> serveCommands(List<SlashCommand.Spec> commands,
                                     Function<SlashCommand.Invocation, Future<SlashCommand.Reply>> run) {
+    List<String> needed = new ArrayList<>(List.of(Addresses.COMMANDS, Addresses.COMMANDS_WANTED));
+    commands.forEach(spec -> needed.add(Addresses.slashCommand(spec.name())));
+    String missing = needed.stream().filter(address -> !manifest.allowsAddress(address)).findFirst().orElse(null);
+    if (missing != null) {
+      return Future.failedFuture(refused(missing));
+    }
     List<Future<Void>> registered = commands.stream().map(spec -> vertx.eventBus().<JsonObject>consumer(
         Addresses.slashCommand(spec.name()), delivery -> answerCommand(delivery, run)).completion()).toList();
     JsonObject announcement = new SlashCommand.Announcement(commands).toJson();

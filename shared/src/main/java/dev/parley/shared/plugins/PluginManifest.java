@@ -22,11 +22,9 @@ public record PluginManifest(String name, String description, List<String> addre
     hooks = hooks == null ? List.of() : List.copyOf(hooks);
   }
 
-  /** Whether the plugin may send to or listen on this address (its own hooks' and commands' included). */
+  /** Whether the plugin may send to or listen on this address (its own hooks' included). */
   public boolean allowsAddress(String address) {
-    if (hooks.stream().anyMatch(hook -> Addresses.messageHook(hook).equals(address))
-        || Addresses.COMMANDS.equals(address) || Addresses.COMMANDS_WANTED.equals(address)
-        || address.startsWith(Addresses.slashCommand(""))) {
+    if (hooks.stream().anyMatch(hook -> Addresses.messageHook(hook).equals(address))) {
       return true;
     }
     return addresses.stream().anyMatch(allowed -> allowed.endsWith("*")

@@ -34,7 +34,8 @@ public final class PollBotPlugin implements ParleyPlugin {
 
   @Override
   public PluginManifest manifest() {
-    return new PluginManifest("poll-bot", "/poll and /remind", List.of(Addresses.ROOMS_CMD),
+    return new PluginManifest("poll-bot", "/poll and /remind", List.of(Addresses.ROOMS_CMD, Addresses.COMMANDS,
+        Addresses.COMMANDS_WANTED, Addresses.slashCommand(POLL.name()), Addresses.slashCommand(REMIND.name())),
         List.of(PostMessage.ROUTE.action(), React.ROUTE.action()), List.of());
   }
 
