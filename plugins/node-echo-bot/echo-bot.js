@@ -1,6 +1,7 @@
 // An out-of-process bot for Parley over the TCP event-bus bridge: in each of its rooms it answers "!echo <text>"
-// with "<text>", as its own account. With PARLEY_BOT_HOOK set it also serves that message hook, letting every
-// message through (a hook that costs one bridge round trip: what the bench measures).
+// with "<text>", as its own account, and it serves the slash command "/echo <text>" (the same, in the room where
+// it was typed). With PARLEY_BOT_HOOK set it also serves that message hook, letting every message through (a hook
+// that costs one bridge round trip: what the bench measures).
 //
 //   PARLEY_BRIDGE_HOST, PARLEY_BRIDGE_PORT   where the bridge listens (bridge.host, bridge.port)
 //   PARLEY_BOT_TOKEN                         the token of its entry in bridge.plugins
@@ -38,10 +39,21 @@ async function main() {
       }).catch((failure) => console.error(`could not answer in ${event.room}: ${failure.message}`));
     });
   }
+  // The slash command: announced (now, whenever a gateway starts, and every 30 s) so gateways offer it.
+  const announcement = { commands: [{ name: 'echo', usage: '/echo <text>', description: 'the bot says it' }] };
+  parley.register('parley.commands.echo', (frame, reply) => {
+    const invocation = frame.body; // {command, room, user, userName, args}
+    parley.command('parley.rooms.cmd', 'POST_MESSAGE', {
+      room: invocation.room, sender: user, senderName: name, cid: randomUUID(), text: invocation.args || '...',
+    }).then(() => reply({ note: 'Echoed' }), (failure) => reply({ note: `Not echoed: ${failure.message}` }));
+  });
+  parley.register('parley.commands-wanted', () => parley.publish('parley.commands', announcement));
   if (env.PARLEY_BOT_HOOK) {
     parley.register(`parley.hooks.message.${env.PARLEY_BOT_HOOK}`, (frame, reply) => reply({ decision: 'allow' }));
   }
   await parley.ping();
+  parley.publish('parley.commands', announcement);
+  setInterval(() => parley.publish('parley.commands', announcement), 30_000);
   console.log('ready');
 }
 

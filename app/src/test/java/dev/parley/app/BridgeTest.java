@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.app.plugins.BridgeVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -67,7 +68,8 @@ class BridgeTest {
     JsonObject config = nodes.config(false).put("bridge", new JsonObject().put("enabled", true)
         .put("host", "127.0.0.1").put("port", bridgePort)
         .put("plugins", new JsonObject().put("echo", new JsonObject().put("token", TOKEN)
-            .put("addresses", new JsonArray().add("parley.room.*").add("parley.rooms.cmd"))
+            .put("addresses", new JsonArray().add("parley.room.*").add("parley.rooms.cmd").add("parley.commands")
+                .add("parley.commands-wanted").add("parley.commands.echo"))
             .put("actions", new JsonArray().add("POST_MESSAGE"))
             .put("hooks", new JsonArray().add("echo-hook"))
             .put("bot", bot.id()))));
@@ -99,6 +101,14 @@ class BridgeTest {
       assertEquals("is anyone there?", answer.getString("text"));
       assertEquals(bot.id(), answer.getString("sender"), "the bot posts as its own account");
       assertEquals("Echo", answer.getString("senderName"));
+
+      // Its slash command, announced over the bridge, is offered by the gateway and runs in the room.
+      nodes.eventually(() -> TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/commands", members.alice(), null))
+          .getJsonArray("commands").encode().contains("\"echo\""), "the gateway heard of /echo");
+      JsonObject ran = TestApi.expect(200, api.call(HttpMethod.POST, "/api/v1/rooms/" + members.room()
+          + "/commands/echo", members.alice(), new JsonObject().put("args", "said by the bot")));
+      assertEquals("Echoed", ran.getString("note"));
+      assertEquals("said by the bot", bob.nextEvent("message").getJsonObject("data").getString("text"));
     }
   }
 
