@@ -281,6 +281,8 @@ export const api = {
     return { rooms };
   },
   channels: () => request('GET', '/channels'),
+  commands: () => request('GET', '/commands'),
+  runCommand: (room, name, args) => request('POST', `/rooms/${enc(room)}/commands/${enc(name)}`, { args }),
   createRoom: (name, kind, topic) => request('POST', '/rooms', topic ? { name, kind, topic } : { name, kind }),
   joinRoom: (id) => request('POST', `${room(id)}/join`),
 

@@ -16,6 +16,7 @@ import { nameOf } from './users.js';
 import { has } from './features.js';
 import { confirmAction } from './confirm.js';
 import { parseCommand, runCommand } from './slash.js';
+import { attachCommandHints } from './commandhints.js';
 import { messageItem, setText, markEdited, dayItem, dayKey } from './messageview.js';
 import { reactionMap, applyReaction, renderChips, togglePicker, closePicker } from './reactions.js';
 import { Attachments, pastedFiles } from './files.js';
@@ -112,6 +113,7 @@ export class ChatView {
       e.preventDefault();
       this.#attachments.add(pasted);
     });
+    attachCommandHints(input);
     input.addEventListener('keydown', (e) => {
       if (e.isComposing) return;
       // Enter sends, Shift+Enter is a new line; never while an IME is composing.

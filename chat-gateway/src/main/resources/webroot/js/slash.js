@@ -6,10 +6,12 @@
 //   /invite @handle    -> add someone to the open room
 //   /mute @handle, /unmute @handle -> mute or unmute someone in the open room (moderators)
 //   /help              -> the list
+//   /<name> ...        -> a command a plugin serves (commandhints.js), run by the server
 // "//text" sends "/text" as it is. Anything else starting with "/" is refused with the list, rather
 // than posted by mistake.
 
 import { api } from './api.js';
+import { isPluginCommand, runPluginCommand } from './commandhints.js';
 
 export const HELP = '/me <action>, /join #channel, /leave, /topic <text>, /invite @handle, /mute @handle, '
   + '/unmute @handle; start with // to send a message beginning with /';
@@ -31,6 +33,7 @@ export function parseCommand(text) {
     case 'join': case 'leave': case 'topic': case 'invite': case 'mute': case 'unmute': case 'help':
       return { command, arg };
     default:
+      if (isPluginCommand(command)) return { command, arg, plugin: true };
       return { error: `Unknown command /${command}. ${HELP}` };
   }
 }
@@ -49,8 +52,9 @@ async function personByHandle(arg) {
  * Carry out a command. ctx: { room (the open room), me, openRoom(room), leave(room) }.
  * Resolves to a short note to show, or throws an Error with what went wrong.
  */
-export async function runCommand({ command, arg }, ctx) {
+export async function runCommand({ command, arg, plugin }, ctx) {
   const { room } = ctx;
+  if (plugin) return runPluginCommand(room, command, arg);
   switch (command) {
     case 'help': return HELP;
     case 'join': {

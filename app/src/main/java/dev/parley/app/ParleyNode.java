@@ -1,16 +1,25 @@
 package dev.parley.app;
 
+import dev.parley.app.plugins.BridgeVerticle;
+import dev.parley.app.plugins.PluginHost;
+import dev.parley.app.plugins.PluginLoader;
 import dev.parley.gateway.GatewayVerticle;
 import dev.parley.notify.NotificationVerticle;
+import dev.parley.notify.WebhookVerticle;
 import dev.parley.rooms.RoomVerticle;
 import dev.parley.shared.NodeLifecycle;
 import dev.parley.shared.ParleyConfig;
+import dev.parley.shared.plugins.ParleyPlugin;
+import dev.parley.shared.plugins.PluginManifest;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -72,12 +81,38 @@ public final class ParleyNode {
     return rooms
         .compose(deployed -> roles.contains(Role.NOTIFY)
             ? vertx.deployVerticle(new NotificationVerticle(), options)
+                .compose(notifying -> vertx.deployVerticle(new WebhookVerticle(), options))
             : Future.succeededFuture())
+        // Plugins before the gateway: their hooks answer before the first message can arrive.
+        .compose(deployed -> deployPlugins(vertx, ParleyConfig.fromJson(config).plugins()))
+        .compose(deployed -> ParleyConfig.fromJson(config).bridge().enabled()
+            ? vertx.deployVerticle(new BridgeVerticle(), options) : Future.succeededFuture())
         .compose(deployed -> gateway == null ? Future.succeededFuture() : vertx.deployVerticle(gateway, options))
         .map(deployed -> {
           NodeLifecycle.of(vertx).serving();
           return new ParleyNode(vertx, gateway, clusterManager, rooms.result());
         });
+  }
+
+  /**
+   * Deploys the plugins of the plugin folder, each as a verticle of its own. One that fails to start is logged and
+   * left out, so that a broken plugin does not keep the chat down; its hooks count as not deployed (their policy).
+   */
+  private static Future<Void> deployPlugins(Vertx vertx, ParleyConfig.Plugins config) {
+    return vertx.executeBlocking(() -> PluginLoader.load(Path.of(config.dir()))).compose(plugins -> {
+      Set<String> names = new HashSet<>();
+      List<Future<String>> deployed = new ArrayList<>();
+      for (ParleyPlugin plugin : plugins) {
+        PluginManifest manifest = plugin.manifest();
+        if (!names.add(manifest.name())) {
+          LOG.error("Two plugins are named {}: only the first one is started", manifest.name());
+          continue;
+        }
+        deployed.add(vertx.deployVerticle(new PluginHost(plugin, manifest, config.of(manifest.name())))
+            .onFailure(failure -> LOG.error("Plugin {} did not start", manifest.name(), failure)));
+      }
+      return Future.join(deployed).otherwiseEmpty().mapEmpty();
+    });
   }
 
   public Vertx vertx() {

@@ -38,6 +38,19 @@ final class TestApi {
     return new User(session.getJsonObject("user").getString("id"), name, session.getString("accessToken"));
   }
 
+  /** Alice and Bob, plain members (the owner signed up first and owns the workspace), in a new channel. */
+  record TwoMembers(User owner, User alice, User bob, String room) {
+  }
+
+  TwoMembers twoMembersInAChannel(String channel) {
+    User owner = register("Owner");
+    User alice = register("Alice");
+    User bob = register("Bob");
+    String room = createChannel(alice, channel);
+    join(bob, room);
+    return new TwoMembers(owner, alice, bob, room);
+  }
+
   String createChannel(User owner, String name) {
     JsonObject body = new JsonObject().put("name", name).put("kind", "channel");
     return expect(201, call(HttpMethod.POST, "/api/v1/rooms", owner, body)).getJsonObject("room").getString("id");

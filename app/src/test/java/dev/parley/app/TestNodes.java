@@ -2,10 +2,12 @@ package dev.parley.app;
 
 import dev.parley.notify.Vapid;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -104,6 +106,33 @@ final class TestNodes implements AutoCloseable {
   }
 
   /** The folder this test's nodes keep uploaded files in. */
+  /** A started node with its client, and Alice and Bob, plain members of a new channel. */
+  record WithMembers(ParleyNode node, Vertx vertx, TestApi api, TestApi.TwoMembers members) {
+  }
+
+  WithMembers startWithTwoMembers(UnaryOperator<JsonObject> customize) {
+    ParleyNode node = start(false, customize);
+    TestApi api = new TestApi(node.vertx(), node.gateway().port());
+    return new WithMembers(node, node.vertx(), api, api.twoMembersInAChannel("general"));
+  }
+
+  /**
+   * Puts a sample plugin into a plugin folder as an operator would: its built jar copied in (or, when the build left
+   * only its classes, a link to them).
+   */
+  static void installPlugin(Class<?> plugin, Path folder, String name) {
+    try {
+      Path built = Path.of(plugin.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isDirectory(built)) {
+        Files.createSymbolicLink(folder.resolve(name), built);
+      } else {
+        Files.copy(built, folder.resolve(name + ".jar"));
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("Cannot install plugin " + name, e);
+    }
+  }
+
   Path filesDir() {
     return filesDir;
   }

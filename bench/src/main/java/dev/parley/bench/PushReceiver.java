@@ -1,5 +1,6 @@
 package dev.parley.bench;
 
+import dev.parley.shared.http.PushRequests;
 import dev.parley.shared.notify.PushNotification;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -74,9 +75,9 @@ final class PushReceiver {
   /** The subscription of a user's "browser" as {@code PushSubscription.toJSON()}, its keys made on first use. */
   JsonObject subscription(String origin, int user) {
     Browser browser = browsers.computeIfAbsent(user, u -> Browser.create());
-    return new JsonObject().put("endpoint", origin + PATH + user)
-        .put("keys", new JsonObject().put("p256dh", B64.encodeToString(browser.publicKey))
-            .put("auth", B64.encodeToString(browser.auth)));
+    return new JsonObject().put(PushRequests.ENDPOINT, origin + PATH + user)
+        .put(PushRequests.KEYS, new JsonObject().put(PushRequests.P256DH, B64.encodeToString(browser.publicKey))
+            .put(PushRequests.AUTH, B64.encodeToString(browser.auth)));
   }
 
   private void receive(HttpServerRequest request) {

@@ -23,7 +23,9 @@ import dev.parley.gateway.presence.PresenceService;
 import dev.parley.gateway.presence.PresenceStore;
 import dev.parley.gateway.profiles.ProfileApi;
 import dev.parley.gateway.rooms.ConversationsApi;
+import dev.parley.gateway.rooms.CommandsApi;
 import dev.parley.gateway.rooms.InvitesApi;
+import dev.parley.gateway.rooms.WebhooksApi;
 import dev.parley.gateway.rooms.MessagesApi;
 import dev.parley.gateway.rooms.RoomsApi;
 import dev.parley.gateway.rooms.SearchApi;
@@ -86,6 +88,8 @@ public final class GatewayVerticle extends VerticleBase {
   private AuthApi auth;
   private SessionRevocations revocations;
   private InvitesApi invites;
+  private WebhooksApi webhooks;
+  private CommandsApi commands;
   private OAuthApi oauth;
   private WsTickets tickets;
   private FileStorage storage;
@@ -129,6 +133,9 @@ public final class GatewayVerticle extends VerticleBase {
     invites = new InvitesApi(services, tokens, () -> publicUrl,
         RateLimiter.perDay(redisApi, "invite-emails", config.limits().inviteEmailsPerDay()));
     oauth = new OAuthApi(vertx, services, auth, tokens, redisApi, config.oauth(), () -> publicUrl);
+    // The same send bucket as a person's: a webhook's bot posts at the rate anyone may.
+    webhooks = new WebhooksApi(services, tokens, () -> publicUrl, config.limits(), sendLimiter);
+    commands = new CommandsApi(vertx, services);
 
     storage = storage(config);
     router = router(services, config);
@@ -155,6 +162,7 @@ public final class GatewayVerticle extends VerticleBase {
     // Ready once presence changes from the whole cluster reach this node, the temporary folder for uploads exists,
     // and the port is open.
     return presenceHub.ready()
+        .compose(heard -> commands.listen())
         .compose(heard -> vertx.fileSystem().mkdirs(filesTemp(config).toString()))
         .compose(made -> server.listen(config.http().port(), config.http().host()))
         .onSuccess(listening -> {
@@ -214,6 +222,7 @@ public final class GatewayVerticle extends VerticleBase {
     api.route().handler(BodyHandler.create(false).setBodyLimit(API_BODY_LIMIT));
     auth.mountPublic(api);
     invites.mountPublic(api);
+    webhooks.mountPublic(api);
     oauth.mountPublic(api);
     NotificationSettingsApi notificationSettings = new NotificationSettingsApi(services);
     notificationSettings.mountPublic(api);
@@ -236,6 +245,8 @@ public final class GatewayVerticle extends VerticleBase {
     new PushApi(services, config.notifications()).mount(api);
     notificationSettings.mount(api);
     invites.mountPrivate(api);
+    webhooks.mountPrivate(api);
+    commands.mount(api);
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(HttpErrors::handle);
     router.route("/api/v1/*").subRouter(api);

@@ -1,6 +1,7 @@
 package dev.parley.rooms;
 
 import dev.parley.rooms.store.AccountStore;
+import dev.parley.rooms.store.BotStore;
 import dev.parley.rooms.store.IdentityStore;
 import dev.parley.rooms.store.ProfileStore;
 import dev.parley.rooms.store.RoomStore;
@@ -30,6 +31,8 @@ import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.UserNotice.RoomAdded;
 import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.plugins.BotCommands.BotByToken;
+import dev.parley.shared.plugins.BotCommands.CreateBot;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -45,6 +48,7 @@ final class AccountHandlers {
   private final IdentityStore identities;
   private final ProfileStore profiles;
   private final RoomStore rooms;
+  private final BotStore bots;
   private final List<String> defaultChannels;
   private final Publisher publisher;
 
@@ -54,6 +58,7 @@ final class AccountHandlers {
     this.identities = new IdentityStore(pool, accounts);
     this.profiles = new ProfileStore(pool);
     this.rooms = new RoomStore(pool);
+    this.bots = new BotStore(pool);
     this.defaultChannels = List.copyOf(defaultChannels);
     this.publisher = publisher;
   }
@@ -85,7 +90,9 @@ final class AccountHandlers {
         .on(SetAvatar.ROUTE, command -> profiles.setAvatar(command.user(), command.png256(), command.png64())
             .map(this::announced))
         .on(ClearAvatar.ROUTE, command -> profiles.clearAvatar(command.user()).map(this::announced))
-        .on(GetAvatar.ROUTE, command -> profiles.avatar(command.user(), command.size()));
+        .on(GetAvatar.ROUTE, command -> profiles.avatar(command.user(), command.size()))
+        .on(CreateBot.ROUTE, bots::create)
+        .on(BotByToken.ROUTE, bots::byToken);
   }
 
   /**

@@ -2,8 +2,12 @@ package dev.parley.rooms;
 
 import dev.parley.rooms.store.ConversationStore;
 import dev.parley.rooms.store.FileStore;
+import dev.parley.rooms.store.FirehoseStore;
+import dev.parley.rooms.store.WebhookStore;
 import dev.parley.rooms.store.InviteStore;
 import dev.parley.rooms.store.MessageStore;
+import dev.parley.rooms.store.MessageStore.Edited;
+import dev.parley.rooms.store.MessageStore.Posted;
 import dev.parley.rooms.store.ModerationStore;
 import dev.parley.rooms.store.Outcome;
 import dev.parley.rooms.store.ReadStore;
@@ -16,6 +20,12 @@ import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.UserNotice.RoomAdded;
 import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.plugins.FirehoseCommands.ReadEvents;
+import dev.parley.shared.plugins.MessageHook;
+import dev.parley.shared.plugins.WebhookCommands.CreateWebhook;
+import dev.parley.shared.plugins.WebhookCommands.FindIncoming;
+import dev.parley.shared.plugins.WebhookCommands.OutgoingWebhooks;
+import dev.parley.shared.plugins.WebhookCommands.WebhooksChanged;
 import dev.parley.shared.files.FileCommands.BeginUpload;
 import dev.parley.shared.files.FileCommands.OpenFile;
 import dev.parley.shared.files.FileCommands.RecordFile;
@@ -82,9 +92,13 @@ final class RoomHandlers {
   private final ReadStore reads;
   private final FileStore files;
   private final SearchStore search;
+  private final FirehoseStore firehose;
+  private final WebhookStore webhooks;
   private final Publisher publisher;
+  private final MessageHooks hooks;
 
-  RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis, SearchIndexer searchIndexer) {
+  RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis, SearchIndexer searchIndexer,
+               MessageHooks hooks) {
     this.rooms = new RoomStore(pool);
     this.messages = new MessageStore(vertx, pool, batchIntervalMillis, searchIndexer);
     this.conversations = new ConversationStore(pool);
@@ -93,7 +107,10 @@ final class RoomHandlers {
     this.reads = new ReadStore(pool);
     this.files = new FileStore(pool);
     this.search = new SearchStore(pool);
+    this.firehose = new FirehoseStore(pool);
+    this.webhooks = new WebhookStore(pool);
     this.publisher = publisher;
+    this.hooks = hooks;
   }
 
   Responder register(Responder responder) {
@@ -119,6 +136,14 @@ final class RoomHandlers {
         .on(OpenFile.ROUTE, files::open)
         .on(SweepFiles.ROUTE, files::sweep)
         .on(SearchMessages.ROUTE, search::search)
+        .on(ReadEvents.ROUTE, firehose::read)
+        .on(CreateWebhook.ROUTE, command -> webhooks.create(command).map(created -> {
+          publisher.stored(created.joined());
+          publisher.webhooksChanged(new WebhooksChanged(command.room(), created.since()));
+          return created;
+        }))
+        .on(FindIncoming.ROUTE, webhooks::findIncoming)
+        .on(OutgoingWebhooks.ROUTE, webhooks::outgoing)
         .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))
@@ -167,7 +192,12 @@ final class RoomHandlers {
   }
 
   private Future<MessageAck> postMessage(PostMessage command) {
-    return messages.post(command).map(posted -> {
+    // No hook configured: straight to the store, nothing asked and nothing allocated on the way.
+    Future<Posted> stored = hooks.none() ? messages.post(command)
+        : hooks.apply(new MessageHook.Request(command.room(), command.sender(), command.senderName(), command.text(),
+                command.thread(), null))
+            .compose(text -> messages.post(text.equals(command.text()) ? command : command.withText(text)));
+    return stored.map(posted -> {
       // A resend publishes again too: if the first publish was lost (a crash between commit and publish), this
       // heals it, and gateways drop what they have already delivered by seq.
       MessageAck ack = posted.ack();
@@ -184,7 +214,11 @@ final class RoomHandlers {
   }
 
   private Future<MessageReply> editMessage(EditMessage command) {
-    return messages.edit(command).map(edited -> {
+    Future<Edited> stored = hooks.none() ? messages.edit(command)
+        : hooks.apply(new MessageHook.Request(command.room(), command.user(), null, command.text(), null,
+                command.message()))
+            .compose(text -> messages.edit(new EditMessage(command.room(), command.user(), command.message(), text)));
+    return stored.map(edited -> {
       if (edited.event() != null) {
         publisher.stored(edited.event());
       }

@@ -21,8 +21,27 @@ public final class Addresses {
   /** Every stored room event, published once more for plugins. */
   public static final String EVENTS = "parley.events";
 
-  /** Optional moderation hooks: may reject or rewrite a message before it is stored. */
+  /**
+   * Optional moderation hooks: may reject or rewrite a message before it is stored. Each configured hook answers on
+   * its own address under this one, {@link #messageHook(String)}, so that room-verticle can ask them one by one, in
+   * order, each within its own deadline.
+   */
   public static final String HOOKS_MESSAGE = "parley.hooks.message";
+
+  /**
+   * A room got a webhook ({@link dev.parley.shared.plugins.WebhookCommands.WebhooksChanged}): the verticle that calls
+   * outgoing hooks reads the firehose only once there is one to call.
+   */
+  public static final String WEBHOOKS = "parley.webhooks";
+
+  /**
+   * Plugins announce the slash commands they serve here ({@link dev.parley.shared.plugins.SlashCommand.Announcement},
+   * published); each gateway keeps what it heard for the web client's autocomplete.
+   */
+  public static final String COMMANDS = "parley.commands";
+
+  /** A gateway that starts asks here (publish, empty body) for every plugin to announce its commands again. */
+  public static final String COMMANDS_WANTED = "parley.commands-wanted";
 
   /**
    * Every change of someone's presence ({@link dev.parley.shared.presence.Presence}), published once by the gateway
@@ -39,6 +58,16 @@ public final class Addresses {
   /** Where the events of one room are published (with {@code seq}, except typing). */
   public static String room(String roomId) {
     return ROOM_PREFIX + roomId;
+  }
+
+  /** Where the message hook of this name answers ({@link dev.parley.shared.plugins.MessageHook}). */
+  public static String messageHook(String name) {
+    return HOOKS_MESSAGE + "." + name;
+  }
+
+  /** Where the plugin that serves slash command {@code name} answers it. */
+  public static String slashCommand(String name) {
+    return COMMANDS + "." + name;
   }
 
   /** Where events for one person, on all their connections, are published. */

@@ -1,5 +1,7 @@
 package dev.parley.shared;
 
+import dev.parley.shared.plugins.PluginManifest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,13 +18,106 @@ import java.util.regex.Pattern;
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
                            Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, Files files,
-                           Notify notifications, String dataDir) {
+                           Notify notifications, String dataDir, Hooks hooks, Plugins plugins,
+                           Bridge bridge, Webhooks webhooks) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
         Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
         Workspace.fromJson(json), PresenceSettings.fromJson(json), Files.fromJson(json), Notify.fromJson(json),
-        Settings.DATA_DIR.read(json));
+        Settings.DATA_DIR.read(json), Hooks.fromJson(json), Plugins.fromJson(json),
+        Bridge.fromJson(json), Webhooks.fromJson(json));
+  }
+
+  /**
+   * Message hooks ({@link dev.parley.shared.plugins.MessageHook}): their names in the order they are asked, and for
+   * each its deadline and what it means when it is late, fails or is not there.
+   */
+  public record Hooks(List<Hook> message) {
+    static Hooks fromJson(JsonObject config) {
+      int deadline = Settings.HOOKS_DEADLINE_MS.read(config);
+      boolean refuse = refuses(Settings.HOOKS_ON_LATE.read(config), "hooks.onLate");
+      JsonObject perHook = Settings.HOOKS_PER_HOOK.read(config);
+      List<Hook> hooks = Settings.HOOKS_MESSAGE.read(config).stream().map(name -> {
+        JsonObject own = perHook == null ? null : perHook.getJsonObject(name);
+        if (own == null) {
+          return new Hook(name, deadline, refuse);
+        }
+        return new Hook(name, own.getInteger("deadlineMs", deadline),
+            own.containsKey("onLate") ? refuses(own.getString("onLate"), "hooks.perHook." + name) : refuse);
+      }).toList();
+      return new Hooks(hooks);
+    }
+
+    private static boolean refuses(String policy, String where) {
+      return switch (policy) {
+        case "allow" -> false;
+        case "refuse" -> true;
+        default -> throw new IllegalArgumentException(where + " must be allow or refuse, not " + policy);
+      };
+    }
+
+    /** One hook: its name, its deadline, and whether a late or missing answer refuses the message. */
+    public record Hook(String name, int deadlineMs, boolean refuseWhenLate) {
+    }
+  }
+
+  /**
+   * The TCP event-bus bridge for out-of-process plugins: where it listens, and each plugin allowed to connect: its
+   * token, its allow-list (as a manifest), and the account it acts for when it is a bot (null: any).
+   */
+  public record Bridge(boolean enabled, String host, int port, Map<String, BridgePlugin> plugins) {
+    static Bridge fromJson(JsonObject config) {
+      JsonObject declared = Settings.BRIDGE_PLUGINS.read(config);
+      Map<String, BridgePlugin> plugins = new LinkedHashMap<>();
+      if (declared != null) {
+        for (String name : declared.fieldNames()) {
+          JsonObject plugin = declared.getJsonObject(name);
+          String token = plugin.getString("token");
+          if (token == null || token.length() < 32) {
+            throw new IllegalArgumentException("bridge.plugins." + name + ".token must be at least 32 characters");
+          }
+          plugins.put(name, new BridgePlugin(token, new PluginManifest(name, plugin.getString("description", name),
+              strings(plugin, "addresses"), strings(plugin, "actions"), strings(plugin, "hooks")),
+              plugin.getString("bot")));
+        }
+      }
+      return new Bridge(Settings.BRIDGE_ENABLED.read(config), Settings.BRIDGE_HOST.read(config),
+          Settings.BRIDGE_PORT.read(config), Collections.unmodifiableMap(plugins));
+    }
+
+    private static List<String> strings(JsonObject json, String key) {
+      return json.getJsonArray(key, new JsonArray()).stream().map(String::valueOf).toList();
+    }
+
+    /** One out-of-process plugin: the token it connects with, what it may use, and the bot account it acts for. */
+    public record BridgePlugin(String token, PluginManifest manifest, String bot) {
+      @Override
+      public String toString() {
+        return "BridgePlugin[" + manifest.name() + "]";
+      }
+    }
+  }
+
+  /** Outgoing webhooks: how a failed call is retried. */
+  public record Webhooks(int retryMillis, int maxAttempts) {
+    static Webhooks fromJson(JsonObject config) {
+      return new Webhooks(Settings.WEBHOOKS_RETRY_MILLIS.read(config), Settings.WEBHOOKS_MAX_ATTEMPTS.read(config));
+    }
+  }
+
+  /** In-process plugins: the folder of their jars, and each one's own configuration section by plugin name. */
+  public record Plugins(String dir, JsonObject config) {
+    static Plugins fromJson(JsonObject config) {
+      JsonObject sections = Settings.PLUGINS_CONFIG.read(config);
+      return new Plugins(Settings.PLUGINS_DIR.read(config), sections == null ? new JsonObject() : sections.copy());
+    }
+
+    /** The configuration section of one plugin (empty when it has none). */
+    public JsonObject of(String plugin) {
+      JsonObject section = config.getJsonObject(plugin);
+      return section == null ? new JsonObject() : section.copy();
+    }
   }
 
   /**

@@ -192,6 +192,37 @@ public final class Settings {
       "address the bucket in the path (`endpoint/bucket/key`) rather than as a host name: most S3-compatible servers"
           + " want this");
 
+  static final Setting<List<String>> HOOKS_MESSAGE = texts("hooks.message", List.of(),
+      "message hooks by name, asked in this order before a message is stored or edited (none: the message path asks"
+          + " nothing) ([docs/plugins.md](docs/plugins.md))");
+  static final Setting<Integer> HOOKS_DEADLINE_MS = whole("hooks.deadlineMs", 200,
+      "how long a message hook may take to answer before its `onLate` policy decides instead");
+  static final Setting<String> HOOKS_ON_LATE = text("hooks.onLate", "allow",
+      "what a hook that is late, fails or is not deployed means: `allow` lets the message through, `refuse` refuses"
+          + " it with `unavailable`");
+  static final Setting<JsonObject> HOOKS_PER_HOOK = object("hooks.perHook", "none",
+      "per hook name, `{\"deadlineMs\",\"onLate\"}` overriding the two settings above for that hook");
+  static final Setting<String> PLUGINS_DIR = text("plugins.dir", "plugins",
+      "the folder of in-process plugin jars, found with `ServiceLoader` at start ([docs/plugins.md](docs/plugins.md));"
+          + " a folder that does not exist means no plugins");
+  static final Setting<JsonObject> PLUGINS_CONFIG = object("plugins.config", "none",
+      "each plugin's own configuration section, by plugin name (`{\"word-filter\":{\"words\":[..]}}`)");
+
+  static final Setting<Boolean> BRIDGE_ENABLED = flag("bridge.enabled", false,
+      "open the TCP event-bus bridge for out-of-process plugins ([docs/plugins.md](docs/plugins.md))");
+  static final Setting<String> BRIDGE_HOST = text("bridge.host", "127.0.0.1",
+      "the interface the bridge listens on: keep it private (loopback, or the cluster's network)");
+  static final Setting<Integer> BRIDGE_PORT = whole("bridge.port", 7001, "the bridge's port (the bridge does not report a port picked for 0: give one)");
+  static final Setting<JsonObject> BRIDGE_PLUGINS = object("bridge.plugins", "none: nobody may connect",
+      "out-of-process plugins by name: `{\"token\",\"addresses\",\"actions\",\"hooks\",\"bot\"}`, the token it"
+          + " connects with and what it may use; `bot` is the account every command it sends must act for");
+
+  static final Setting<Integer> WEBHOOKS_RETRY_MILLIS = whole("webhooks.retryMillis", 1000,
+      "the wait before an outgoing webhook that failed (no answer, or not 2xx) is called again; each further wait"
+          + " doubles");
+  static final Setting<Integer> WEBHOOKS_MAX_ATTEMPTS = whole("webhooks.maxAttempts", 5,
+      "calls in all of an outgoing webhook for one message before it is given up (and logged)");
+
   static final Setting<String> DATA_DIR = text("dataDir", "data",
       "where the embedded PostgreSQL, the generated token secret and the outbox live");
 

@@ -6,6 +6,7 @@ import dev.parley.shared.ParleyException;
 import dev.parley.shared.Failures;
 import dev.parley.shared.http.ApiError;
 import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpErrors.class);
+  private static final Pattern SECRET_IN_PATH = Pattern.compile("(/api/v1/(?:hooks|invites)/)[^/]+");
 
   private HttpErrors() {
   }
@@ -35,11 +37,19 @@ public final class HttpErrors {
       return;
     }
     Failure failure = Failures.of(cause);
-    failure.log(LOG, ctx.request().method() + " " + ctx.request().path());
+    failure.log(LOG, ctx.request().method() + " " + loggedPath(ctx.request().path()));
     if (cause instanceof ParleyException refusal && refusal.retryAfterSeconds() > 0 && !ctx.response().ended()) {
       ctx.response().putHeader("Retry-After", Integer.toString(refusal.retryAfterSeconds()));
     }
     respond(ctx, failure.code(), failure.message());
+  }
+
+  /**
+   * The path as the log may show it: the secret of an incoming webhook's URL or of an invite link replaced, since a
+   * log line must never hand out what the path grants.
+   */
+  static String loggedPath(String path) {
+    return SECRET_IN_PATH.matcher(path).replaceFirst("$1<secret>");
   }
 
   public static void respond(RoutingContext ctx, ErrorCode code, String message) {

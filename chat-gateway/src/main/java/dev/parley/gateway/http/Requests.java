@@ -87,6 +87,21 @@ public final class Requests {
     return text;
   }
 
+  /**
+   * A message's text: present, not blank ({@code blank} says what to do instead), at most {@code maxLength} Unicode
+   * code points ({@code too_large} otherwise).
+   */
+  public static String messageText(JsonObject json, String field, int maxLength, String blank) {
+    String text = rawText(json, field, Integer.MAX_VALUE);
+    if (text.isBlank()) {
+      throw invalid("'" + field + "' is required (" + blank + ")");
+    }
+    if (text.codePointCount(0, text.length()) > maxLength) {
+      throw new ParleyException(ErrorCode.TOO_LARGE, "'" + field + "' is longer than " + maxLength + " characters");
+    }
+    return text;
+  }
+
   /** A required true or false. */
   public static boolean flag(JsonObject json, String field) {
     Boolean value = optionalFlag(json, field);

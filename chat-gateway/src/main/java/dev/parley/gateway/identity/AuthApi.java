@@ -8,6 +8,8 @@ import dev.parley.shared.Bounds;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Failures;
 import dev.parley.shared.ParleyException;
+import dev.parley.shared.plugins.BotCommands;
+import dev.parley.shared.plugins.BotCommands.BotByToken;
 import dev.parley.shared.accounts.AccountCommands.CreateSession;
 import dev.parley.shared.accounts.AccountCommands.CreateUser;
 import dev.parley.shared.accounts.AccountCommands.Credentials;
@@ -103,7 +105,14 @@ public final class AuthApi {
     if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return Future.failedFuture(new ParleyException(ErrorCode.UNAUTHORIZED, "Sign in first"));
     }
-    return tokens.verify(authorization.substring(BEARER.length()).trim())
+    String token = authorization.substring(BEARER.length()).trim();
+    if (token.startsWith(BotCommands.TOKEN_PREFIX)) {
+      // A bot's API token: its account, with the token's id as its session (a token is ended by deleting it).
+      return services.ask(new BotByToken(Tokens.hash(token)))
+          .map(bot -> new Identity(bot.bot(), bot.name(), bot.token()))
+          .compose(this::live);
+    }
+    return tokens.verify(token)
         .recover(invalid -> Future.failedFuture(
             new ParleyException(ErrorCode.UNAUTHORIZED, "The access token is not valid or has expired")))
         .compose(this::live);

@@ -3,9 +3,7 @@ package dev.parley.gateway.rooms;
 import dev.parley.gateway.http.Requests;
 import dev.parley.gateway.identity.Identity;
 import dev.parley.gateway.limits.RateLimiter;
-import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyConfig;
-import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.http.RoomRequests;
 import dev.parley.shared.rooms.Emoji;
@@ -43,14 +41,8 @@ public final class MessagesApi {
   }
 
   private void edit(RoutingContext ctx) {
-    String text = Requests.rawText(Requests.body(ctx), RoomRequests.TEXT, Integer.MAX_VALUE);
-    if (text.isBlank()) {
-      throw Requests.invalid("'" + RoomRequests.TEXT + "' is required (delete the message instead)");
-    }
-    int maxLength = limits.maxTextLength();
-    if (text.codePointCount(0, text.length()) > maxLength) {
-      throw new ParleyException(ErrorCode.TOO_LARGE, "'text' is longer than " + maxLength + " characters");
-    }
+    String text = Requests.messageText(Requests.body(ctx), RoomRequests.TEXT, limits.maxTextLength(),
+        "delete the message instead");
     String user = Identity.of(ctx).user();
     writes.require(user, "You are writing too fast; slow down")
         .compose(allowed -> services.ask(new EditMessage(ctx.pathParam("room"), user, ctx.pathParam("message"),

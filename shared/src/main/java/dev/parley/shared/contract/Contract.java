@@ -8,6 +8,9 @@ import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
+import dev.parley.shared.plugins.BotCommands;
+import dev.parley.shared.plugins.FirehoseCommands;
+import dev.parley.shared.plugins.WebhookCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
@@ -63,6 +66,12 @@ public final class Contract {
       FileCommands.OpenFile.ROUTE,
       FileCommands.SweepFiles.ROUTE,
       SearchCommands.SearchMessages.ROUTE,
+      FirehoseCommands.ReadEvents.ROUTE,
+      WebhookCommands.CreateWebhook.ROUTE,
+      WebhookCommands.FindIncoming.ROUTE,
+      WebhookCommands.OutgoingWebhooks.ROUTE,
+      BotCommands.CreateBot.ROUTE,
+      BotCommands.BotByToken.ROUTE,
       InviteCommands.CreateInvite.ROUTE,
       InviteCommands.ListInvites.ROUTE,
       InviteCommands.RevokeInvite.ROUTE,

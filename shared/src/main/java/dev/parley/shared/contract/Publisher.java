@@ -3,6 +3,7 @@ package dev.parley.shared.contract;
 import dev.parley.shared.Addresses;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.UserNotice;
+import dev.parley.shared.plugins.WebhookCommands.WebhooksChanged;
 import dev.parley.shared.presence.Presence;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
@@ -35,6 +36,11 @@ public final class Publisher {
   /** A change of someone's presence: once to every gateway, which tells the connections watching them. */
   public void presence(Presence presence) {
     bus.publish(Addresses.PRESENCE, presence.toJson(), versioned);
+  }
+
+  /** A room's webhooks changed: the caller of outgoing hooks looks again. */
+  public void webhooksChanged(WebhooksChanged change) {
+    bus.publish(Addresses.WEBHOOKS, change.toJson(), versioned);
   }
 
   /** A notice for one person, on all their connections on every node. */

@@ -18,6 +18,11 @@ public final class AuditDetails {
     return new JsonObject().put("invite", invite);
   }
 
+  /** {@code webhook_created}: the webhook, its kind and its name (its bot is the entry's target). */
+  public static JsonObject webhookCreated(String webhook, String kind, String name) {
+    return new JsonObject().put("webhook", webhook).put("kind", kind).put("name", name);
+  }
+
   /** {@code delete_message}: someone else's message, deleted by a moderator. */
   public static JsonObject messageDeleted(String message) {
     return new JsonObject().put("message", message);

@@ -54,6 +54,11 @@ public final class MessageCommands {
       return ROUTE;
     }
 
+    /** The same message with another text (as a message hook rewrote it). */
+    public PostMessage withText(String newText) {
+      return new PostMessage(room, sender, senderName, cid, newText, thread, alsoInChannel, files);
+    }
+
     @Override
     public JsonObject toJson() {
       JsonObject json = new JsonObject().put("room", room).put("sender", sender).put("senderName", senderName)

@@ -17,6 +17,9 @@ import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.notify.PushWork;
+import dev.parley.shared.plugins.BotCommands;
+import dev.parley.shared.plugins.FirehoseCommands;
+import dev.parley.shared.plugins.WebhookCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.AuditDetails;
 import dev.parley.shared.rooms.InviteCommands;
@@ -130,6 +133,21 @@ final class ContractSamples {
           new SearchCommands.SearchResults(List.of(new SearchCommands.SearchHit(MESSAGE_VIEW, "general",
               RoomKind.CHANNEL, new SearchCommands.Snippet("the deploy failed", List.of(
                   new SearchCommands.Range(4, 10)), false, true))), "bmV4dA")),
+      exchange(new FirehoseCommands.ReadEvents("9041/" + ROOM + "/41", 100),
+          new FirehoseCommands.EventPage(List.of(new FirehoseCommands.LoggedEvent(ROOM + ":42", "9045/" + ROOM + "/42",
+              RoomEvent.of(ROOM, 42L, MESSAGE_VIEW.asEventData()))), "9045/" + ROOM + "/42", false)),
+      exchange(new WebhookCommands.CreateWebhook(ROOM, USER, WebhookCommands.OUTGOING, "Pinger", null,
+              "https://ci.example.org/hook", "c2VjcmV0", "!ping"),
+          new WebhookCommands.WebhookCreated(new WebhookCommands.WebhookView(INVITE, ROOM, WebhookCommands.OUTGOING,
+              "Pinger", OTHER, "https://ci.example.org/hook", "!ping"),
+              RoomEvent.of(ROOM, 43L, new RoomEvents.MemberJoined(OTHER, "Pinger", USER, null)),
+              "9044/ffffffff-ffff-ffff-ffff-ffffffffffff/9223372036854775807")),
+      exchange(new BotCommands.CreateBot(USER, "Standup", "aGFzaA"),
+          new BotCommands.BotCreated(OTHER, "Standup", "bot_0123456789abcdef")),
+      exchange(new BotCommands.BotByToken("aGFzaA"), new BotCommands.BotIdentity(OTHER, "Standup", INVITE)),
+      exchange(new WebhookCommands.FindIncoming("aGFzaA"), new WebhookCommands.IncomingTarget(ROOM, OTHER, "CI")),
+      exchange(new WebhookCommands.OutgoingWebhooks(ROOM), new WebhookCommands.OutgoingList(List.of(
+          new WebhookCommands.Outgoing(INVITE, OTHER, "Pinger", "https://ci.example.org/hook", "c2VjcmV0", null)))),
       exchange(new OutboxCommands.NotifyMessage(ROOM, 42, List.of(OTHER), 900_000), new OutboxCommands.Queued(3)),
       exchange(new OutboxCommands.NotifyProfile(ROOM), new OutboxCommands.RoomNotifyProfile(false)),
       exchange(new OutboxCommands.QueueWork(OutboxCommands.INVITE, "invite:" + INVITE, null,
