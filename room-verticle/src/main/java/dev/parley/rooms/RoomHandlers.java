@@ -118,7 +118,7 @@ final class RoomHandlers {
         .on(OpenFile.ROUTE, files::open)
         .on(SweepFiles.ROUTE, files::sweep)
         .on(SearchMessages.ROUTE, search::search)
-        .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
+        .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with(), command.encrypted())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))
         .on(SharingRooms.ROUTE, command -> conversations.sharingRooms(command.user(), command.people())
@@ -170,10 +170,12 @@ final class RoomHandlers {
       // A resend publishes again too: if the first publish was lost (a crash between commit and publish), this
       // heals it, and gateways drop what they have already delivered by seq.
       MessageAck ack = posted.ack();
-      publisher.stored(RoomEvent.of(command.room(), ack.seq(), new MessageView(ack.id(), null, null,
+      MessageView view = new MessageView(ack.id(), null, null,
           command.sender(), command.senderName(), posted.text(), ack.ts(), null, false, command.thread(),
           command.thread() != null && command.alsoInChannel(), 0, null, List.of(), List.of(), posted.mentions(),
-          posted.mentionsChannel(), posted.files())));
+          posted.mentionsChannel(), posted.files());
+      publisher.stored(RoomEvent.of(command.room(), ack.seq(),
+          command.ciphertext() == null ? view : view.encryptedAs(posted.text())));
       // After the reply: its seq is the reply's (or the batch's last reply's) next one in the room.
       if (posted.threadUpdated() != null) {
         publisher.stored(posted.threadUpdated());

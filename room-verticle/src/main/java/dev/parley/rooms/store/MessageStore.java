@@ -70,11 +70,13 @@ public final class MessageStore {
   };
 
   private final MessageBatches batches;
+  private final EncryptedRooms encryption;
 
   /** {@code batchIntervalMillis}: the least time between two message batches (see {@link MessageBatches}). */
   public MessageStore(Vertx vertx, Pool pool, long batchIntervalMillis) {
     this.pool = pool;
     this.batches = new MessageBatches(vertx, pool, batchIntervalMillis);
+    this.encryption = new EncryptedRooms(pool);
   }
 
   /**
@@ -103,7 +105,24 @@ public final class MessageStore {
       return Future.failedFuture(badThread());
     }
     String key = command.room() + "/" + command.sender();
-    return attempt(command, key, approvals.get(key), 0);
+    return encryption.of(command.room()).compose(encrypted -> {
+      if (encrypted != (command.ciphertext() != null)) {
+        // Someone who may not read the room learns nothing about it, not even that it is encrypted.
+        return access(command.room(), command.sender()).compose(reader -> Future.failedFuture(
+            new ParleyException(ErrorCode.INVALID, encrypted
+                ? "This conversation is end-to-end encrypted: send 'ciphertext', never 'text'"
+                : "This conversation is not end-to-end encrypted: send 'text'")));
+      }
+      PostMessage stored = command;
+      if (encrypted) {
+        EncryptedRooms.requireOwnGroup(command.room(), command.ciphertext());
+        // The ciphertext goes where text goes (post_messages is the same for both): no '@' in base64, so it
+        // mentions nobody, and search leaves encrypted rooms out.
+        stored = new PostMessage(command.room(), command.sender(), command.senderName(), command.cid(),
+            command.ciphertext(), null, false, List.of());
+      }
+      return attempt(stored, key, approvals.get(key), 0);
+    });
   }
 
   private Future<Posted> attempt(PostMessage command, String key, Standing approved, int retries) {
@@ -256,7 +275,16 @@ public final class MessageStore {
         .compose(who -> {
           // Visibility first: a room the editor may not see answers as no room, before the message is looked for.
           Permissions.require(who, Need.READ);
-          return conn.preparedQuery("""
+          return encryption.of(command.room()).map(encrypted -> {
+            if (encrypted) {
+              // An edit carries text in clear: an encrypted conversation must never store that.
+              throw new ParleyException(ErrorCode.INVALID,
+                  "Messages of an end-to-end encrypted conversation cannot be edited yet");
+            }
+            return who;
+          });
+        })
+        .compose(who -> conn.preparedQuery("""
                   SELECT sender_id, body, deleted_at IS NOT NULL AS deleted FROM messages
                   WHERE id = $1 AND room_id = $2""")
               .execute(Tuple.of(UUID.fromString(command.message()), UUID.fromString(command.room())))
@@ -281,8 +309,7 @@ public final class MessageStore {
                         new MessageEdited(command.message(), command.text(), editedTs)));
               })
               .compose(event -> one(conn, command.room(), command.user(), command.message())
-                  .map(view -> new Edited(view, event)));
-        }));
+                  .map(view -> new Edited(view, event)))));
   }
 
   /**
@@ -471,7 +498,8 @@ public final class MessageStore {
     return "m.id, m.sender_id, u.name AS sender_name, m.body, " + EPOCH_MS.formatted("m.created_at") + " AS ts, "
         + EPOCH_MS.formatted("m.edited_at") + " AS edited_ts, m.deleted_at IS NOT NULL AS deleted, m.thread_id, "
         + "m.also_in_channel, m.reply_count, " + EPOCH_MS.formatted("m.last_reply_at") + " AS last_reply_ts, "
-        + "m.participants, mm.users AS mention_users, coalesce(mm.channel, false) AS mentions_channel, m.files";
+        + "m.participants, mm.users AS mention_users, coalesce(mm.channel, false) AS mentions_channel, m.files, "
+        + EncryptedRooms.COLUMN;
   }
 
   /**
@@ -517,12 +545,13 @@ public final class MessageStore {
   private static MessageView messageView(Row row, String room, Long seq, List<MessageView.Reaction> reactions) {
     boolean deleted = row.getBoolean("deleted");
     UUID thread = row.getUUID("thread_id");
-    return new MessageView(row.getUUID("id").toString(), room, seq, row.getUUID("sender_id").toString(),
+    MessageView view = new MessageView(row.getUUID("id").toString(), room, seq, row.getUUID("sender_id").toString(),
         row.getString("sender_name"), deleted ? "" : row.getString("body"), row.getLong("ts"),
         row.getLong("edited_ts"), deleted, thread == null ? null : thread.toString(),
         row.getBoolean("also_in_channel"), row.getInteger("reply_count"), row.getLong("last_reply_ts"),
         uuids(row.getArrayOfUUIDs("participants")), deleted ? List.of() : reactions,
         deleted ? List.of() : uuids(row.getArrayOfUUIDs("mention_users")), !deleted && row.getBoolean("mentions_channel"),
         FileStore.ofMessage(row, deleted));
+    return row.getBoolean("encrypted") && !deleted ? view.encryptedAs(row.getString("body")) : view;
   }
 }

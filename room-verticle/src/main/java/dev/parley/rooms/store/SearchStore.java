@@ -180,7 +180,11 @@ public final class SearchStore {
     // Any of the terms: to rank results and to mark the words that matched.
     args.addString(terms.isEmpty() ? null
         : String.join(" | ", terms.stream().map(term -> "(" + term.tsquery() + ")").toList()));
-    List<String> where = new ArrayList<>(List.of("m.room_id = ANY ($1)", "m.deleted_at IS NULL"));
+    // End-to-end encrypted rooms hold only ciphertext: nothing in them can match, so they are left out (one
+    // InitPlan, not a probe per message).
+    List<String> where = new ArrayList<>(List.of(
+        "m.room_id = ANY (ARRAY(SELECT er.id FROM rooms er WHERE er.id = ANY ($1) AND NOT er.encrypted))",
+        "m.deleted_at IS NULL"));
     addTermConditions(terms, args, where);
     if (author != null) {
       where.add("m.sender_id = " + next(args, author));
