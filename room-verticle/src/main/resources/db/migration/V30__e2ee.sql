@@ -54,12 +54,15 @@ CREATE TABLE e2ee_welcomes (
 );
 CREATE INDEX e2ee_welcomes_device ON e2ee_welcomes (device_id, id);
 
--- Recovery: each person's key backup, encrypted in the browser with a key stretched from their passphrase. The
--- server holds an opaque blob it cannot open; only the person can replace it (by session) or read it.
+-- Recovery: each person's key backup, entries encrypted in the browser with a key stretched from their
+-- passphrase (one per MLS epoch of a room, and the stretching's public parameters). The server holds opaque blobs it
+-- cannot open; only the person, signed in, writes or reads them.
 CREATE TABLE e2ee_backups (
-  user_id    uuid PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+  user_id    uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  name       text NOT NULL,
   body       bytea NOT NULL,
-  updated_at timestamptz NOT NULL DEFAULT now()
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (user_id, name)
 );
 
 -- Signing out (a session revoked by logout, by "sign out everywhere", a password change or a reused refresh

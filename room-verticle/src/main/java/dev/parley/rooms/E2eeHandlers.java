@@ -4,8 +4,6 @@ import dev.parley.rooms.store.E2eeStore;
 import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
-import dev.parley.shared.e2ee.E2eeCommands.Backup;
-import dev.parley.shared.e2ee.E2eeCommands.BackupReply;
 import dev.parley.shared.e2ee.E2eeCommands.ClaimKeyPackages;
 import dev.parley.shared.e2ee.E2eeCommands.CommitStored;
 import dev.parley.shared.e2ee.E2eeCommands.Device;
@@ -14,6 +12,8 @@ import dev.parley.shared.e2ee.E2eeCommands.KeyPackageCount;
 import dev.parley.shared.e2ee.E2eeCommands.ListDevices;
 import dev.parley.shared.e2ee.E2eeCommands.ListWelcomes;
 import dev.parley.shared.e2ee.E2eeCommands.PostCommit;
+import dev.parley.shared.e2ee.E2eeCommands.PutBackup;
+import dev.parley.shared.e2ee.E2eeCommands.ReadBackup;
 import dev.parley.shared.e2ee.E2eeCommands.RegisterDevice;
 import dev.parley.shared.e2ee.E2eeCommands.RemoveDevice;
 import dev.parley.shared.e2ee.E2eeCommands.UploadKeyPackages;
@@ -51,7 +51,9 @@ final class E2eeHandlers {
         .on(ClaimKeyPackages.ROUTE, command -> store.claim(command.user(), command.devices()))
         .on(PostCommit.ROUTE, this::postCommit)
         .on(ListWelcomes.ROUTE, command -> store.welcomes(command.user(), command.device()).map(Welcomes::new))
-        .on(Backup.ROUTE, command -> store.backup(command.user(), command.backup()).map(BackupReply::new));
+        .on(PutBackup.ROUTE, command -> store.putBackup(command.user(), command.name(), command.backup())
+            .map(Done.DONE))
+        .on(ReadBackup.ROUTE, command -> store.readBackup(command.user(), command.after()));
   }
 
   private Future<Device> registerDevice(RegisterDevice command) {

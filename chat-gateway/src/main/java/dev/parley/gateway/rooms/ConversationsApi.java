@@ -53,8 +53,9 @@ public final class ConversationsApi {
   }
 
   private void openDm(RoutingContext ctx) {
-    OpenDm command = new OpenDm(Identity.of(ctx).user(),
-        Requests.texts(Requests.body(ctx), "users", "user ids", Bounds.GROUP_MAX));
+    JsonObject body = Requests.body(ctx);
+    OpenDm command = new OpenDm(Identity.of(ctx).user(), Requests.texts(body, "users", "user ids", Bounds.GROUP_MAX),
+        Boolean.TRUE.equals(Requests.optionalFlag(body, "encrypted")));
     services.ask(command)
         .onSuccess(opened -> Requests.json(ctx, opened.created() ? 201 : 200, new RoomReply(opened.room())))
         .onFailure(ctx::fail);

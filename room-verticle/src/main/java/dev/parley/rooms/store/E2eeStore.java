@@ -6,6 +6,8 @@ import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.e2ee.E2eeCommands;
+import dev.parley.shared.e2ee.E2eeCommands.BackupEntries;
+import dev.parley.shared.e2ee.E2eeCommands.BackupEntry;
 import dev.parley.shared.e2ee.E2eeCommands.ClaimedKeyPackage;
 import dev.parley.shared.e2ee.E2eeCommands.ClaimedKeyPackages;
 import dev.parley.shared.e2ee.E2eeCommands.Device;
@@ -350,23 +352,48 @@ public final class E2eeStore {
         });
   }
 
-  /** Replaces the person's key backup, or reads it when {@code backup} is null. */
-  public Future<String> backup(String user, String backup) {
+  /** Keeps one entry of the person's key backup, replacing one of the same name. */
+  public Future<Void> putBackup(String user, String name, String backup) {
     if (!Ids.isId(user)) {
       return Future.failedFuture(Permissions.notFound());
     }
-    if (backup == null) {
-      return pool.preparedQuery("SELECT body FROM e2ee_backups WHERE user_id = $1")
-          .execute(Tuple.of(UUID.fromString(user)))
-          .map(rows -> rows.size() == 0 ? null
-              : Base64.getEncoder().encodeToString(rows.iterator().next().getBuffer("body").getBytes()));
+    if (name == null || name.isEmpty() || name.length() > E2eeCommands.MAX_BACKUP_NAME) {
+      return Future.failedFuture(invalid("A backup entry's name has 1 to " + E2eeCommands.MAX_BACKUP_NAME
+          + " characters"));
     }
     byte[] body = MlsWire.base64(backup, "backup", E2eeCommands.MAX_BACKUP_BYTES);
+    return pool.withTransaction(conn -> conn.preparedQuery("""
+            SELECT count(*) AS entries FROM e2ee_backups WHERE user_id = $1 AND name <> $2""")
+        .execute(Tuple.of(UUID.fromString(user), name))
+        .compose(counted -> {
+          if (counted.iterator().next().getLong("entries") >= E2eeCommands.MAX_BACKUP_ENTRIES) {
+            throw new ParleyException(ErrorCode.CONFLICT, "Your key backup is full");
+          }
+          return conn.preparedQuery("""
+                  INSERT INTO e2ee_backups (user_id, name, body) VALUES ($1, $2, $3)
+                  ON CONFLICT (user_id, name) DO UPDATE SET body = EXCLUDED.body, updated_at = now()""")
+              .execute(Tuple.of(UUID.fromString(user), name, Buffer.buffer(body)));
+        })
+        .mapEmpty());
+  }
+
+  /** A page of the person's backup entries in name order, after a name. */
+  public Future<BackupEntries> readBackup(String user, String after) {
+    if (!Ids.isId(user)) {
+      return Future.failedFuture(Permissions.notFound());
+    }
     return pool.preparedQuery("""
-            INSERT INTO e2ee_backups (user_id, body) VALUES ($1, $2)
-            ON CONFLICT (user_id) DO UPDATE SET body = EXCLUDED.body, updated_at = now()""")
-        .execute(Tuple.of(UUID.fromString(user), Buffer.buffer(body)))
-        .map(backup);
+            SELECT name, body FROM e2ee_backups WHERE user_id = $1 AND name > $2 ORDER BY name LIMIT $3""")
+        .execute(Tuple.of(UUID.fromString(user), after == null ? "" : after, E2eeCommands.BACKUP_PAGE + 1))
+        .map(rows -> {
+          List<BackupEntry> entries = new ArrayList<>();
+          for (Row row : rows) {
+            entries.add(new BackupEntry(row.getString("name"),
+                Base64.getEncoder().encodeToString(row.getBuffer("body").getBytes())));
+          }
+          boolean more = entries.size() > E2eeCommands.BACKUP_PAGE;
+          return new BackupEntries(more ? entries.subList(0, E2eeCommands.BACKUP_PAGE) : entries, more);
+        });
   }
 
   private static Future<Void> ownLiveDevice(SqlClient client, String user, String device) {

@@ -24,12 +24,21 @@ public final class E2eeCommands {
   public static final int MAX_KEY_PACKAGES_PER_UPLOAD = 50;
   /** Unclaimed key packages one device may hold: enough for many new conversations while it is away. */
   public static final int MAX_KEY_PACKAGES_PER_DEVICE = 200;
-  /** A commit or welcome: a group DM of at most 50 people with a few devices each fits well within this. */
-  public static final int MAX_HANDSHAKE_BYTES = 256 * 1024;
+  /**
+   * A commit or a welcome. A group DM holds at most 9 people: with 3 devices each, a welcome carrying the ratchet tree
+   * is about 12 KiB; both, in base64, fit the gateway's 64 KiB request body.
+   */
+  public static final int MAX_HANDSHAKE_BYTES = 22 * 1024;
   /** An encrypted message: 4,000 characters of text at 4 bytes each, MLS framing and padding. */
   public static final int MAX_CIPHERTEXT_BYTES = 24 * 1024;
-  /** A key backup. */
-  public static final int MAX_BACKUP_BYTES = 512 * 1024;
+  /** One entry of a key backup (one MLS epoch's group state of one room, sealed). */
+  public static final int MAX_BACKUP_BYTES = 40 * 1024;
+  /** Entries of one person's key backup. */
+  public static final int MAX_BACKUP_ENTRIES = 10_000;
+  /** Entries in one page of a backup read. */
+  public static final int BACKUP_PAGE = 100;
+  /** The longest name of a backup entry. */
+  public static final int MAX_BACKUP_NAME = 200;
   /** Devices one person may have in the directory at once. */
   public static final int MAX_DEVICES_PER_PERSON = 20;
   /** What a push, an email or a preview says of an encrypted message, whose text the server never has. */
@@ -322,35 +331,73 @@ public final class E2eeCommands {
     }
   }
 
-  /** Replaces the person's key backup (base64 of what their browser encrypted), or reads it ({@code backup} null). */
-  public record Backup(String user, String backup) implements Command<BackupReply> {
-    public static final Route<Backup, BackupReply> ROUTE =
-        Route.of(Addresses.ROOMS_CMD, "E2EE_BACKUP", Backup::fromJson, BackupReply::fromJson);
+  /**
+   * Keeps one entry of the person's key backup under {@code name} (replacing what was there): base64 of what their
+   * browser encrypted with a key stretched from their recovery passphrase, which the server never sees.
+   */
+  public record PutBackup(String user, String name, String backup) implements Command<Done> {
+    public static final Route<PutBackup, Done> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "E2EE_PUT_BACKUP", PutBackup::fromJson, Done::fromJson);
 
     @Override
-    public Route<Backup, BackupReply> route() {
+    public Route<PutBackup, Done> route() {
       return ROUTE;
     }
 
     @Override
     public JsonObject toJson() {
-      return Json.putIfPresent(new JsonObject().put("user", user), "backup", backup);
+      return new JsonObject().put("user", user).put("name", name).put("backup", backup);
     }
 
-    public static Backup fromJson(JsonObject json) {
-      return new Backup(Json.text(json, "user"), Json.optText(json, "backup"));
+    public static PutBackup fromJson(JsonObject json) {
+      return new PutBackup(Json.text(json, "user"), Json.text(json, "name"), Json.text(json, "backup"));
     }
   }
 
-  /** The person's key backup as stored, or none. */
-  public record BackupReply(String backup) implements JsonBody {
+  /** A page of the person's backup entries in name order, after {@code after} (null: from the first). */
+  public record ReadBackup(String user, String after) implements Command<BackupEntries> {
+    public static final Route<ReadBackup, BackupEntries> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "E2EE_READ_BACKUP", ReadBackup::fromJson, BackupEntries::fromJson);
+
     @Override
-    public JsonObject toJson() {
-      return Json.putIfPresent(new JsonObject(), "backup", backup);
+    public Route<ReadBackup, BackupEntries> route() {
+      return ROUTE;
     }
 
-    public static BackupReply fromJson(JsonObject json) {
-      return new BackupReply(Json.optText(json, "backup"));
+    @Override
+    public JsonObject toJson() {
+      return Json.putIfPresent(new JsonObject().put("user", user), "after", after);
+    }
+
+    public static ReadBackup fromJson(JsonObject json) {
+      return new ReadBackup(Json.text(json, "user"), Json.optText(json, "after"));
+    }
+  }
+
+  /** One backup entry: its name (chosen by the client) and its encrypted bytes (base64). */
+  public record BackupEntry(String name, String backup) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("name", name).put("backup", backup);
+    }
+
+    public static BackupEntry fromJson(JsonObject json) {
+      return new BackupEntry(Json.text(json, "name"), Json.text(json, "backup"));
+    }
+  }
+
+  public record BackupEntries(List<BackupEntry> entries, boolean more) implements JsonBody {
+    public BackupEntries {
+      entries = List.copyOf(entries);
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("entries", Json.array(entries)).put("more", more);
+    }
+
+    public static BackupEntries fromJson(JsonObject json) {
+      return new BackupEntries(Json.objects(json, "entries", BackupEntry::fromJson), Json.flag(json, "more", false));
     }
   }
 }

@@ -210,7 +210,9 @@ final class ContractSamples {
           new E2eeCommands.CommitStored(43, 1)),
       exchange(new E2eeCommands.ListWelcomes(OTHER, MESSAGE), new E2eeCommands.Welcomes(List.of(
           new E2eeCommands.Welcome(7, ROOM, 2, 43, "AAEAAwAB")))),
-      exchange(new E2eeCommands.Backup(USER, "c2VhbGVk"), new E2eeCommands.BackupReply("c2VhbGVk")));
+      exchange(new E2eeCommands.PutBackup(USER, "room/" + ROOM + "/epoch/1", "c2VhbGVk"), Done.DONE),
+      exchange(new E2eeCommands.ReadBackup(USER, null), new E2eeCommands.BackupEntries(List.of(
+          new E2eeCommands.BackupEntry("room/" + ROOM + "/epoch/1", "c2VhbGVk")), false)));
 
   /** One of every event and notice data type. */
   static final List<EventData> EVENT_DATA = List.of(
