@@ -439,7 +439,7 @@ public final class MessageStore {
               WHERE m.room_id = $1 AND m.seq > $2 AND m.seq <= $3
             UNION ALL
             SELECT e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL
+                   NULL, NULL
               FROM room_events e
               WHERE e.room_id = $1 AND e.seq > $2 AND e.seq <= $3) log
             ORDER BY seq""")
