@@ -3,9 +3,9 @@
 // vendored ts-mls build), none of the web client's code. It shows that what Parley carries is standard MLS
 // (RFC 9420): this client joins encrypted conversations as a device of its own and reads what browsers wrote.
 //
-//   node --experimental-websocket scripts/e2ee-client.mjs read <baseUrl> <accessToken> <roomId> <count>
+//   node --experimental-websocket scripts/e2ee-client.mjs read <baseUrl> <accessToken> <roomId|*> <count>
 //     registers a device, uploads key packages, prints {"ready":true,"device":..}, then waits for a welcome into
-//     <roomId>, reads the room's history and prints {"texts":[..]} once it decrypted <count> messages.
+//     <roomId> (or any room: *), reads the room's messages and prints {"texts":[..]} once it decrypted <count>.
 //   node --experimental-websocket scripts/e2ee-client.mjs scenario <baseUrl> <tokensJson>
 //     plays several devices (alice, bob, bob2, carol) against a server and prints what each could read: messages
 //     both ways, a second device, a member removed from a group DM, replayed and reordered messages refused.
@@ -255,10 +255,12 @@ async function read(base, token, room, count) {
   const device = await new Device(session, await whoAmI(session), 'Node client').register();
   console.log(JSON.stringify({ ready: true, device: device.id }));
   const deadline = Date.now() + 60_000;
-  while (!(await device.acceptWelcomes()).includes(room)) {
+  // '*': the first room this device is welcomed into.
+  while (!(await device.acceptWelcomes()).some((r) => room === '*' || r === room)) {
     if (Date.now() > deadline) throw new Error('no welcome into ' + room);
     await new Promise((wake) => setTimeout(wake, 250));
   }
+  if (room === '*') room = [...device.groups.keys()][0];
   await session.connect();
   const texts = [];
   while (texts.length < count) {

@@ -19,6 +19,7 @@ import { parseCommand, runCommand } from './slash.js';
 import { messageItem, setText, markEdited, dayItem, dayKey } from './messageview.js';
 import { reactionMap, applyReaction, renderChips, togglePicker, closePicker } from './reactions.js';
 import { Attachments, pastedFiles } from './files.js';
+import { e2ee, revealPage, showRoom as showEncryption } from '../e2ee/ui.js';
 
 const PAGE_SIZE = 50;
 // Opening a message (a search result) pages back to it, at most this far (the server's largest page).
@@ -158,6 +159,7 @@ export class ChatView {
     this.#els.list.setAttribute('aria-busy', 'true');
     try {
       const { messages, more } = await api.messages(room.id, { limit: PAGE_SIZE });
+      await revealPage(room, messages);
       if (gen !== this.#gen) return;
       messages.forEach((m) => this.#addMessage(m));
       this.#more = Boolean(more);
@@ -197,6 +199,7 @@ export class ChatView {
   setRoomInfo(room) {
     if (room.id === this.roomId) this.#room = room;
     this.#els.title.textContent = displayName(room);
+    if (room.id === this.roomId) showEncryption(room);
     this.#els.topic.textContent = room.topic ?? '';
     this.#els.topic.hidden = !room.topic;
     this.#applyRoomState();
@@ -268,6 +271,7 @@ export class ChatView {
     try {
       while (after < to) {
         const { messages, more } = await api.messages(room, { after, limit: GAP_PAGE_SIZE });
+        await revealPage(this.#room, messages);
         if (gen !== this.#gen) return;
         this.#live(() => messages.forEach((m) => this.#addMessage(m)));
         if (!messages.length || !more) break;
@@ -287,6 +291,7 @@ export class ChatView {
     this.#updateOlder();
     try {
       const { messages, more } = await api.messages(this.roomId, { before: Number(first), limit });
+      await revealPage(this.#room, messages);
       if (gen !== this.#gen) return;
       const s = this.#els.scroller;
       const fromBottom = s.scrollHeight - s.scrollTop;
@@ -767,7 +772,16 @@ export class ChatView {
       toast(`A message can have at most ${MAX_TEXT} characters (this one has ${parsed.send.length}).`);
       return;
     }
-    const cid = connection.send(this.roomId, parsed.send);
+    const room = this.#room;
+    let sealed;
+    try {
+      sealed = await e2ee.sealFor(room, parsed.send);
+    } catch (e) {
+      toast(`Not sent: ${e.message}`);
+      return;
+    }
+    const cid = connection.send(room.id, parsed.send, sealed);
+    if (room.id !== this.roomId) return;
     this.#addPending(cid, parsed.send, null);
     this.#clearComposer();
     this.#typingSentAt = 0;

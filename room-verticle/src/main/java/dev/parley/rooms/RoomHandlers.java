@@ -10,6 +10,8 @@ import dev.parley.rooms.store.ReadStore;
 import dev.parley.rooms.store.RoomStore;
 import dev.parley.rooms.store.SearchStore;
 import dev.parley.shared.contract.Done;
+import dev.parley.shared.e2ee.E2eeCommands;
+import dev.parley.shared.e2ee.E2eeCommands.ReadEvents;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
@@ -104,6 +106,8 @@ final class RoomHandlers {
         .on(PostMessage.ROUTE, this::postMessage)
         .on(History.ROUTE, messages::history)
         .on(Replay.ROUTE, messages::replay)
+        .on(ReadEvents.ROUTE, command -> messages.eventsAfter(command.room(), command.user(), command.after(),
+            E2eeCommands.EVENTS_PAGE))
         .on(EditMessage.ROUTE, this::editMessage)
         .on(React.ROUTE, this::react)
         .on(ThreadReplies.ROUTE, messages::threadReplies)

@@ -12,6 +12,7 @@ import dev.parley.shared.e2ee.E2eeCommands.ListDevices;
 import dev.parley.shared.e2ee.E2eeCommands.ListWelcomes;
 import dev.parley.shared.e2ee.E2eeCommands.PostCommit;
 import dev.parley.shared.e2ee.E2eeCommands.PutBackup;
+import dev.parley.shared.e2ee.E2eeCommands.ReadEvents;
 import dev.parley.shared.e2ee.E2eeCommands.ReadBackup;
 import dev.parley.shared.e2ee.E2eeCommands.RegisterDevice;
 import dev.parley.shared.e2ee.E2eeCommands.RemoveDevice;
@@ -46,6 +47,7 @@ public final class E2eeApi {
     api.get("/e2ee/devices/:device/welcomes").handler(this::welcomes);
     api.post("/e2ee/key-packages/claim").handler(this::claim);
     api.post("/rooms/:room/e2ee/commits").handler(this::commit);
+    api.get("/rooms/:room/events").handler(this::events);
     api.put("/e2ee/backup/:name").handler(this::putBackup);
     api.get("/e2ee/backup").handler(this::readBackup);
   }
@@ -110,6 +112,14 @@ public final class E2eeApi {
         : Requests.texts(body, "welcomeTo", "device ids", MAX_DEVICES);
     services.ask(new PostCommit(ctx.pathParam("room"), Identity.of(ctx).user(), device, commit, welcome, welcomeTo))
         .onSuccess(stored -> Requests.json(ctx, 201, stored))
+        .onFailure(ctx::fail);
+  }
+
+  /** {@code ?after=S}: the room's stored events after seq S, a page at a time, for a device catching up. */
+  private void events(RoutingContext ctx) {
+    Long after = Requests.seqParam(ctx, "after");
+    services.ask(new ReadEvents(ctx.pathParam("room"), Identity.of(ctx).user(), after == null ? 0 : after))
+        .onSuccess(page -> Requests.json(ctx, 200, page))
         .onFailure(ctx::fail);
   }
 

@@ -414,6 +414,20 @@ public final class MessageStore {
     });
   }
 
+  /**
+   * A page of the room's stored events after {@code after}, for a reader: up to {@code limit} seqs, in order. How a
+   * device of an encrypted room catches up on its commits and messages, however far behind it is.
+   */
+  public Future<ReplayResult> eventsAfter(String room, String user, long after, int limit) {
+    return access(room, user).map(Standing::lastSeq).compose(latest -> {
+      long from = Math.max(0, after);
+      if (from >= latest) {
+        return Future.succeededFuture(new ReplayResult(latest, List.of(), false));
+      }
+      return events(room, from, Math.min(latest, from + limit)).map(events -> new ReplayResult(latest, events, false));
+    });
+  }
+
   private Future<Long> lastSeq(String room) {
     if (!Ids.isId(room)) {
       return Future.failedFuture(Permissions.notFound());

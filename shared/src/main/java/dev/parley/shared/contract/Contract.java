@@ -51,6 +51,7 @@ public final class Contract {
       E2eeCommands.ClaimKeyPackages.ROUTE,
       E2eeCommands.PostCommit.ROUTE,
       E2eeCommands.ListWelcomes.ROUTE,
+      E2eeCommands.ReadEvents.ROUTE,
       E2eeCommands.PutBackup.ROUTE,
       E2eeCommands.ReadBackup.ROUTE,
       RoomCommands.FindUsers.ROUTE,

@@ -6,6 +6,7 @@ import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Json;
 import dev.parley.shared.contract.JsonBody;
 import dev.parley.shared.contract.Route;
+import dev.parley.shared.rooms.MessageCommands.ReplayResult;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -39,6 +40,8 @@ public final class E2eeCommands {
   public static final int BACKUP_PAGE = 100;
   /** The longest name of a backup entry. */
   public static final int MAX_BACKUP_NAME = 200;
+  /** Events in one page of {@link ReadEvents}. */
+  public static final int EVENTS_PAGE = 200;
   /** Devices one person may have in the directory at once. */
   public static final int MAX_DEVICES_PER_PERSON = 20;
   /** What a push, an email or a preview says of an encrypted message, whose text the server never has. */
@@ -279,6 +282,30 @@ public final class E2eeCommands {
 
     public static CommitStored fromJson(JsonObject json) {
       return new CommitStored(Json.whole(json, "seq"), Json.whole(json, "epoch"));
+    }
+  }
+
+  /**
+   * A page of a room's stored events after {@code after}, in seq order (at most {@link #EVENTS_PAGE}), for a reader:
+   * how a device catches up on an encrypted room, commits and messages interleaved as MLS needs them. The reply's
+   * {@code latest} is the room's last seq: the device asks again after its last event until it reaches it.
+   */
+  public record ReadEvents(String room, String user, long after) implements Command<ReplayResult> {
+    public static final Route<ReadEvents, ReplayResult> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "E2EE_READ_EVENTS", ReadEvents::fromJson, ReplayResult::fromJson);
+
+    @Override
+    public Route<ReadEvents, ReplayResult> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("room", room).put("user", user).put("after", after);
+    }
+
+    public static ReadEvents fromJson(JsonObject json) {
+      return new ReadEvents(Json.text(json, "room"), Json.text(json, "user"), Json.whole(json, "after"));
     }
   }
 

@@ -208,6 +208,9 @@ final class ContractSamples {
           List.of(new E2eeCommands.ClaimedKeyPackage(INVITE, OTHER, "AAEABQAB")), List.of(MESSAGE))),
       exchange(new E2eeCommands.PostCommit(ROOM, USER, INVITE, "AAEAAiQy", "AAEAAwAB", List.of(MESSAGE)),
           new E2eeCommands.CommitStored(43, 1)),
+      exchange(new E2eeCommands.ReadEvents(ROOM, USER, 40), new MessageCommands.ReplayResult(46, List.of(
+          RoomEvent.of(ROOM, 41L, new E2eeEvents.Commit(USER, INVITE, 1, "AAEAAiQy")),
+          RoomEvent.of(ROOM, 46L, ENCRYPTED_VIEW.asEventData())), false)),
       exchange(new E2eeCommands.ListWelcomes(OTHER, MESSAGE), new E2eeCommands.Welcomes(List.of(
           new E2eeCommands.Welcome(7, ROOM, 2, 43, "AAEAAwAB")))),
       exchange(new E2eeCommands.PutBackup(USER, "room/" + ROOM + "/epoch/1", "c2VhbGVk"), Done.DONE),

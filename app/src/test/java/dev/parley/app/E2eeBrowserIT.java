@@ -1,0 +1,174 @@
+package dev.parley.app;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16's browser story: Alice and Bob write to each other in an end-to-end encrypted DM, Bob's second browser
+ * reads it all, a Node client of the standard (no web client code) joins as Bob's third device and reads what the
+ * browsers wrote, and a fresh fourth browser of Bob's reads the history once he enters his recovery passphrase.
+ */
+class E2eeBrowserIT extends BrowserTest {
+
+  private static final String PASSWORD = "correct horse battery";
+  private static final Path CLIENT = Path.of("..", "scripts", "e2ee-client.mjs").toAbsolutePath().normalize();
+
+  @Test
+  void aliceAndBobWriteBothWaysBobsDevicesReadItAndHisPassphraseOpensTheHistoryOnANewOne() throws Exception {
+    Assumptions.assumeTrue(E2eeNodeIT.nodeVersion() >= 20, "Node 20 or later is needed on the PATH for this test");
+    String bobEmail = "bob-" + UUID.randomUUID() + "@example.com";
+    String passphrase = "purple elephants dance at noon";
+    try (BrowserContext aliceContext = chromium.newPerson(); BrowserContext bobContext = chromium.newPerson();
+         BrowserContext bobPhoneContext = chromium.newPerson(); BrowserContext bobNewContext = chromium.newPerson()) {
+      Page bob = signUp(bobContext, "Bob", bobEmail);
+      Page bobPhone = signIn(bobPhoneContext, bobEmail);
+      Page alice = signUp(aliceContext, "Alice", "alice-" + UUID.randomUUID() + "@example.com");
+      Process node = startNodeDevice(bobEmail);
+      try {
+        // Alice starts an encrypted DM: a lock shows with its name.
+        alice.getByTestId("new-dm").click();
+        alice.getByTestId("user-search").fill("Bob");
+        alice.getByTestId("user-result").filter(new Locator.FilterOptions().setHasText("Bob")).click();
+        alice.getByTestId("dm-encrypted").check();
+        alice.getByTestId("dm-start").click();
+        assertThat(alice.getByTestId("room-title")).hasText("🔒 Bob");
+        assertThat(alice.getByTestId("e2ee-button")).isVisible();
+
+        List<String> texts = new ArrayList<>();
+        String first = "Our secret plan " + UUID.randomUUID();
+        Chromium.send(alice, first);
+        texts.add(first);
+        assertThat(byText(alice, first)).hasAttribute("data-state", "sent");
+
+        Chromium.roomItem(bob, "Alice").click();
+        assertThat(bob.getByTestId("room-title")).hasText("🔒 Alice");
+        assertThat(Chromium.message(bob, first)).isVisible();
+        String reply = "Agreed, tell nobody " + UUID.randomUUID();
+        Chromium.send(bob, reply);
+        texts.add(reply);
+        assertThat(Chromium.message(alice, reply)).isVisible();
+
+        Chromium.roomItem(bobPhone, "Alice").click();
+        assertThat(Chromium.message(bobPhone, first)).isVisible();
+        assertThat(Chromium.message(bobPhone, reply)).isVisible();
+        String fromPhone = "Sent from my phone " + UUID.randomUUID();
+        Chromium.send(bobPhone, fromPhone);
+        texts.add(fromPhone);
+        assertThat(Chromium.message(alice, fromPhone)).isVisible();
+        assertThat(Chromium.message(bob, fromPhone)).isVisible();
+
+        // The Node client, Bob's third device, read what the browsers wrote.
+        assertEquals(texts, nodeTexts(node));
+
+        // Bob sets his recovery passphrase; a new browser of his reads nothing old until he enters it.
+        bob.getByTestId("e2ee-button").click();
+        bob.getByTestId("e2ee-passphrase").fill(passphrase);
+        bob.getByTestId("e2ee-set-passphrase").click();
+        assertThat(bob.getByTestId("e2ee-set-passphrase")).hasText("Change recovery passphrase");
+        bob.getByTestId("e2ee-close").click();
+
+        Page bobNew = signIn(bobNewContext, bobEmail);
+        Chromium.roomItem(bobNew, "Alice").click();
+        assertThat(bobNew.getByTestId("message-text").first()).containsText("enter your recovery passphrase");
+        assertThat(Chromium.message(bobNew, first)).hasCount(0);
+        bobNew.getByTestId("e2ee-button").click();
+        bobNew.getByTestId("e2ee-passphrase").fill(passphrase);
+        bobNew.getByTestId("e2ee-unlock").click();
+        assertThat(bobNew.getByTestId("connection-status")).hasAttribute("data-state", "online");
+        Chromium.roomItem(bobNew, "Alice").click();
+        for (String text : texts) {
+          assertThat(Chromium.message(bobNew, text)).isVisible();
+        }
+      } finally {
+        node.destroy();
+      }
+    }
+  }
+
+  private static Page signUp(BrowserContext person, String name, String email) {
+    Page page = person.newPage();
+    page.navigate(baseUrl);
+    page.getByTestId("auth-toggle").click();
+    page.getByTestId("signup-name").fill(name);
+    page.getByTestId("signup-email").fill(email);
+    page.getByTestId("signup-password").fill(PASSWORD);
+    page.getByTestId("signup-submit").click();
+    return online(page);
+  }
+
+  private static Page signIn(BrowserContext person, String email) {
+    Page page = person.newPage();
+    page.navigate(baseUrl);
+    page.getByTestId("signin-email").fill(email);
+    page.getByTestId("signin-password").fill(PASSWORD);
+    page.getByTestId("signin-submit").click();
+    return online(page);
+  }
+
+  /** Online, and this browser is a device with keys on the server. */
+  private static Page online(Page page) {
+    assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "online");
+    assertThat(page.locator("body")).hasAttribute("data-e2ee", "ready");
+    return page;
+  }
+
+  /** The Node client as another device of Bob's, registered with key packages before the DM exists. */
+  private static Process startNodeDevice(String email) throws Exception {
+    HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl
+            + "api/v1/auth/login")).header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("email", email).put("password", PASSWORD)
+            .encode())).build(), HttpResponse.BodyHandlers.ofString());
+    String token = new JsonObject(login.body()).getString("accessToken");
+    String base = baseUrl.substring(0, baseUrl.length() - 1);
+    // The room is not known yet: the client reads the first encrypted room it is welcomed into.
+    Process process = new ProcessBuilder("node", "--experimental-websocket", "--no-warnings", CLIENT.toString(),
+        "read", base, token, "*", "3").redirectErrorStream(true).start();
+    String ready = CompletableFuture.supplyAsync(() -> firstLine(process)).get(60, TimeUnit.SECONDS);
+    assertEquals(Boolean.TRUE, new JsonObject(ready).getBoolean("ready"), ready);
+    return process;
+  }
+
+  private static List<String> nodeTexts(Process process) throws Exception {
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      throw new AssertionError("the Node client read nothing within 90 s");
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertEquals(0, process.exitValue(), output);
+    List<String> texts = new ArrayList<>();
+    new JsonObject(output.substring(output.lastIndexOf('\n') + 1)).getJsonArray("texts")
+        .forEach(text -> texts.add((String) text));
+    return texts;
+  }
+
+  private static String firstLine(Process process) {
+    try {
+      return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Locator byText(Page page, String text) {
+    return page.getByTestId("message").filter(new Locator.FilterOptions().setHasText(text));
+  }
+}
