@@ -3,9 +3,12 @@ package dev.parley.app;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 16's browser story: Alice and Bob write to each other in an end-to-end encrypted DM, Bob's second browser
  * reads it all, a Node client of the standard (no web client code) joins as Bob's third device and reads what the
- * browsers wrote, and a fresh fourth browser of Bob's reads the history once he enters his recovery passphrase.
+ * browsers wrote, none of the texts is anywhere on the server in clear ({@link ClearText}), and a fresh fourth
+ * browser of Bob's reads the history once he enters his recovery passphrase.
  */
 class E2eeBrowserIT extends BrowserTest {
 
@@ -36,6 +40,7 @@ class E2eeBrowserIT extends BrowserTest {
   @Test
   void aliceAndBobWriteBothWaysBobsDevicesReadItAndHisPassphraseOpensTheHistoryOnANewOne() throws Exception {
     Assumptions.assumeTrue(E2eeNodeIT.nodeVersion() >= 20, "Node 20 or later is needed on the PATH for this test");
+    ListAppender<ILoggingEvent> log = ClearText.captureLog();
     String bobEmail = "bob-" + UUID.randomUUID() + "@example.com";
     String passphrase = "purple elephants dance at noon";
     try (BrowserContext aliceContext = chromium.newPerson(); BrowserContext bobContext = chromium.newPerson();
@@ -99,9 +104,27 @@ class E2eeBrowserIT extends BrowserTest {
         for (String text : texts) {
           assertThat(Chromium.message(bobNew, text)).isVisible();
         }
+
+        // None of it, nor the passphrase, is anywhere on the server in clear, where a plain message is.
+        Vertx vertx = Vertx.vertx();
+        try {
+          TestApi api = new TestApi(vertx, URI.create(baseUrl).getPort());
+          TestApi.User control = api.register("Control");
+          String plain = "plain-control-" + UUID.randomUUID();
+          try (TestSocket socket = TestSocket.connect(vertx, api.port(), control)) {
+            assertEquals("ack", socket.sendMessage(api.openDm(control, api.register("Witness")), plain).getString("op"));
+          }
+          List<String> secrets = new ArrayList<>(texts);
+          secrets.add(passphrase);
+          ClearText.assertNowhere(secrets, plain, ClearText.dump(vertx, nodes.databaseUrl(), log));
+        } finally {
+          TestNodes.await(vertx.close());
+        }
       } finally {
         node.destroy();
       }
+    } finally {
+      ClearText.releaseLog(log);
     }
   }
 

@@ -1,46 +1,32 @@
 package dev.parley.app;
 
-import static dev.parley.app.TestNodes.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisAPI;
-import io.vertx.redis.client.Response;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The encryption is the standard's, and the server never sees a message in clear: a Node client
  * ({@code scripts/e2ee-client.mjs}, the vendored ts-mls and nothing of the web client) plays Alice, Bob on two
  * devices and Carol against a real node with real PostgreSQL and Redis. Then the whole database, Redis, the log and
- * the email outbox are searched for every text sent: none is there, while a plain message sent alongside is found
- * by the same search (so the search can find what it looks for).
+ * the email outbox are searched for every text sent ({@link ClearText}): none is there, while a plain message sent
+ * alongside is found by the same search (so the search can find what it looks for).
  */
 class E2eeNodeIT {
 
@@ -54,9 +40,7 @@ class E2eeNodeIT {
   @BeforeEach
   void start() {
     Assumptions.assumeTrue(nodeVersion() >= 20, "Node 20 or later is needed on the PATH for this test");
-    log = new ListAppender<>();
-    log.start();
-    ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(log);
+    log = ClearText.captureLog();
     nodes = new TestNodes();
     ParleyNode node = nodes.start(false, config -> {
       config.getJsonObject("limits").put("authPerMinute", 100);
@@ -71,7 +55,7 @@ class E2eeNodeIT {
   void stop() {
     if (nodes != null) {
       nodes.close();
-      ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(log);
+      ClearText.releaseLog(log);
     }
   }
 
@@ -116,13 +100,7 @@ class E2eeNodeIT {
 
     List<String> secrets = new ArrayList<>(dm);
     secrets.addAll(group);
-    String everything = databaseDump() + redisDump() + logDump() + outboxDump();
-    assertTrue(everything.contains(plainText), "the dump finds a message sent in clear");
-    for (String secret : secrets) {
-      assertFalse(everything.contains(secret), "found in clear: " + secret);
-      assertFalse(everything.contains(HexFormat.of().formatHex(secret.getBytes(StandardCharsets.UTF_8))),
-          "found as hex: " + secret);
-    }
+    ClearText.assertNowhere(secrets, plainText, ClearText.dump(vertx, nodes.databaseUrl(), log));
   }
 
   /** Runs the Node client and answers the JSON of its last line (its report). */
@@ -150,73 +128,6 @@ class E2eeNodeIT {
     } catch (IOException | InterruptedException | RuntimeException none) {
       return 0;
     }
-  }
-
-  /** Every row of every table of the database, as PostgreSQL prints it. */
-  private String databaseDump() {
-    Pool db = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(nodes.databaseUrl())).using(vertx).build();
-    try {
-      StringBuilder dump = new StringBuilder();
-      for (Row table : await(db.query("""
-          SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) AS name FROM information_schema.tables
-          WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')""")
-          .execute())) {
-        for (Row row : await(db.query("SELECT t::text AS line FROM " + table.getString("name") + " t").execute())) {
-          dump.append(row.getString("line")).append('\n');
-        }
-      }
-      assertTrue(dump.toString().contains("e2ee.commit"), "the dump reads the room events");
-      return dump.toString();
-    } finally {
-      await(db.close());
-    }
-  }
-
-  /** Every key of Redis with its value, whatever its type. */
-  private String redisDump() {
-    RedisAPI redis = RedisAPI.api(Redis.createClient(vertx, TestServices.redisUrl()));
-    try {
-      StringBuilder dump = new StringBuilder();
-      for (Response key : await(redis.keys("*"))) {
-        String name = key.toString();
-        String type = await(redis.type(name)).toString();
-        Response value = switch (type) {
-          case "string" -> await(redis.get(name));
-          case "hash" -> await(redis.hgetall(name));
-          case "set" -> await(redis.smembers(name));
-          case "list" -> await(redis.lrange(name, "0", "-1"));
-          case "zset" -> await(redis.zrange(List.of(name, "0", "-1")));
-          default -> null;
-        };
-        dump.append(name).append(' ').append(value).append('\n');
-      }
-      return dump.toString();
-    } finally {
-      redis.close();
-    }
-  }
-
-  private String logDump() {
-    StringBuilder dump = new StringBuilder();
-    for (ILoggingEvent event : List.copyOf(log.list)) {
-      dump.append(event.getFormattedMessage()).append('\n');
-    }
-    return dump.toString();
-  }
-
-  /** The emails written to the outbox folder (no SMTP server is configured here). */
-  private String outboxDump() throws IOException {
-    Path outbox = Path.of("data", "outbox");
-    if (!Files.isDirectory(outbox)) {
-      return "";
-    }
-    StringBuilder dump = new StringBuilder();
-    try (Stream<Path> files = Files.walk(outbox)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        dump.append(Files.readString(file, StandardCharsets.ISO_8859_1)).append('\n');
-      }
-    }
-    return dump.toString();
   }
 
   private JsonObject register(String name) {
