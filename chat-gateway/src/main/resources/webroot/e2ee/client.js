@@ -110,6 +110,12 @@ export class E2ee {
 
   /** Fills in the text of an encrypted message event (or leaves a note why it cannot be read). */
   async revealEvent(evt) {
+    if (evt.type === 'e2ee.devices' && evt.room) {
+      // Someone's devices changed: check their keys (warn if they changed) and, if this device keeps the group
+      // equal to the room, add or remove theirs now. Not awaited: it must not hold up the room's other events.
+      this.ready?.then(() => this.room(evt.room).catchUp()).catch((e) => console.warn('devices not checked:', e.message));
+      return evt;
+    }
     if (!evt.room || !(evt.data?.ciphertext || evt.type === 'e2ee.commit')) return evt;
     await this.ready;
     const room = this.room(evt.room);

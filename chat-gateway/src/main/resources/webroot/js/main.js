@@ -255,7 +255,8 @@ connection.on('unauthorized', () => { socketRefused = true; });
 // Encrypted messages are opened (in order, one room's events after another) before anything shows them.
 let revealed = Promise.resolve();
 connection.on('event', (evt) => {
-  revealed = revealed.then(() => revealEvent(evt)).then(onEvent, (e) => console.warn('event not shown:', e.message));
+  // A failure here is logged and never stops the chain: the next events still show.
+  revealed = revealed.then(() => revealEvent(evt)).then(onEvent).catch((e) => console.error('event not shown:', e));
 });
 
 function onEvent(evt) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +94,16 @@ class E2eeBrowserIT extends BrowserTest {
         bob.getByTestId("e2ee-close").click();
 
         Page bobNew = signIn(bobNewContext, bobEmail);
+        // Bob has a new device: Alice's conversation warns her, and Alice and Bob compare safety numbers.
+        assertThat(alice.getByTestId("e2ee-warning")).isVisible();
+        alice.getByTestId("e2ee-button").click();
+        bob.getByTestId("e2ee-button").click();
+        Locator aliceSees = alice.getByTestId("e2ee-safety-number").locator("code");
+        Locator bobSees = bob.getByTestId("e2ee-safety-number").locator("code");
+        assertThat(aliceSees).hasText(Pattern.compile("(\\d{5} ){11}\\d{5}"));
+        assertEquals(aliceSees.textContent(), bobSees.textContent(), "both sides compute the same number");
+        alice.getByTestId("e2ee-close").click();
+        bob.getByTestId("e2ee-close").click();
         Chromium.roomItem(bobNew, "Alice").click();
         assertThat(bobNew.getByTestId("message-text").first()).containsText("enter your recovery passphrase");
         assertThat(Chromium.message(bobNew, first)).hasCount(0);
@@ -104,6 +115,12 @@ class E2eeBrowserIT extends BrowserTest {
         for (String text : texts) {
           assertThat(Chromium.message(bobNew, text)).isVisible();
         }
+        // Alice's device added the new one to the group (a commit, new keys): it writes, and Alice reads it.
+        String fromNew = "From my new laptop " + UUID.randomUUID();
+        Chromium.send(bobNew, fromNew);
+        texts.add(fromNew);
+        assertThat(Chromium.message(alice, fromNew)).isVisible();
+        assertThat(Chromium.message(bobPhone, fromNew)).isVisible();
 
         // None of it, nor the passphrase, is anywhere on the server in clear, where a plain message is.
         Vertx vertx = Vertx.vertx();

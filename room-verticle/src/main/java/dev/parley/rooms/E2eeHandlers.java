@@ -6,7 +6,6 @@ import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
 import dev.parley.shared.e2ee.E2eeCommands.ClaimKeyPackages;
 import dev.parley.shared.e2ee.E2eeCommands.CommitStored;
-import dev.parley.shared.e2ee.E2eeCommands.Device;
 import dev.parley.shared.e2ee.E2eeCommands.Devices;
 import dev.parley.shared.e2ee.E2eeCommands.KeyPackageCount;
 import dev.parley.shared.e2ee.E2eeCommands.ListDevices;
@@ -42,12 +41,11 @@ final class E2eeHandlers {
 
   Responder register(Responder responder) {
     return responder
-        .on(RegisterDevice.ROUTE, this::registerDevice)
+        .on(RegisterDevice.ROUTE, command -> store.register(command.user(), command.session(), command.name()))
         .on(ListDevices.ROUTE, command -> store.list(command.people()).map(Devices::new))
         .on(RemoveDevice.ROUTE, command -> store.remove(command.user(), command.device())
             .compose(removed -> devicesChanged(command.user())).map(Done.DONE))
-        .on(UploadKeyPackages.ROUTE, command -> store.upload(command.user(), command.device(),
-            command.keyPackages()).map(KeyPackageCount::new))
+        .on(UploadKeyPackages.ROUTE, this::uploadKeyPackages)
         .on(ClaimKeyPackages.ROUTE, command -> store.claim(command.user(), command.devices()))
         .on(PostCommit.ROUTE, this::postCommit)
         .on(ListWelcomes.ROUTE, command -> store.welcomes(command.user(), command.device()).map(Welcomes::new))
@@ -56,9 +54,11 @@ final class E2eeHandlers {
         .on(ReadBackup.ROUTE, command -> store.readBackup(command.user(), command.after()));
   }
 
-  private Future<Device> registerDevice(RegisterDevice command) {
-    return store.register(command.user(), command.session(), command.name())
-        .compose(device -> devicesChanged(command.user()).map(device));
+  /** A device counts for others once it has keys: its first key packages announce it, not its registration. */
+  private Future<KeyPackageCount> uploadKeyPackages(UploadKeyPackages command) {
+    return store.upload(command.user(), command.device(), command.keyPackages())
+        .compose(uploaded -> (uploaded.firstKeys() ? devicesChanged(command.user()) : Future.<Void>succeededFuture())
+            .map(new KeyPackageCount(uploaded.available())));
   }
 
   private Future<CommitStored> postCommit(PostCommit command) {

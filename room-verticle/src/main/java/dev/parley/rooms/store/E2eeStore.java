@@ -59,6 +59,10 @@ public final class E2eeStore {
   public record Committed(E2eeCommands.CommitStored stored, RoomEvent event, List<String[]> welcomed) {
   }
 
+  /** Key packages stored: how many the device has unclaimed now, and whether these were its first (its keys are new). */
+  public record Uploaded(int available, boolean firstKeys) {
+  }
+
   /** Makes the session's browser a device of its person (once: the same session answers its device again). */
   public Future<Device> register(String user, String session, String name) {
     if (!Ids.isId(user) || !Ids.isId(session)) {
@@ -140,7 +144,7 @@ public final class E2eeStore {
    * Stores a device's own key packages, all or none: each must parse, be signed by its own key, name this device in
    * its credential, and carry the device's one signature key; bytes seen before (claimed or not) are refused.
    */
-  public Future<Integer> upload(String user, String device, List<String> encoded) {
+  public Future<Uploaded> upload(String user, String device, List<String> encoded) {
     if (encoded.isEmpty() || encoded.size() > E2eeCommands.MAX_KEY_PACKAGES_PER_UPLOAD) {
       return Future.failedFuture(invalid("Upload 1 to " + E2eeCommands.MAX_KEY_PACKAGES_PER_UPLOAD
           + " key packages at once"));
@@ -202,7 +206,7 @@ public final class E2eeStore {
               .compose(inserted -> conn.preparedQuery(
                       "UPDATE e2ee_devices SET signature_key = $2 WHERE id = $1 AND signature_key IS NULL")
                   .execute(Tuple.of(deviceId, Buffer.buffer(key))))
-              .map(updated -> (int) free + bodies.size());
+              .map(updated -> new Uploaded((int) free + bodies.size(), updated.rowCount() == 1));
         }))
         .recover(failure -> Future.failedFuture(isUniqueViolation(failure) ? reused() : failure));
   }
