@@ -110,9 +110,11 @@ export class E2ee {
 
   /** Fills in the text of an encrypted message event (or leaves a note why it cannot be read). */
   async revealEvent(evt) {
-    if (evt.type === 'e2ee.devices' && evt.room) {
-      // Someone's devices changed: check their keys (warn if they changed) and, if this device keeps the group
-      // equal to the room, add or remove theirs now. Not awaited: it must not hold up the room's other events.
+    const membersChanged = (evt.type === 'member.left' || evt.type === 'member.joined') && this.#rooms.has(evt.room);
+    if ((evt.type === 'e2ee.devices' || membersChanged) && evt.room) {
+      // Someone's devices changed, or someone left an encrypted room this device follows: check their keys (warn
+      // if they changed) and, if this device keeps the group equal to the room, add or remove theirs now: the
+      // group's keys change with its members. Not awaited: it must not hold up the room's other events.
       this.ready?.then(() => this.room(evt.room).catchUp()).catch((e) => console.warn('devices not checked:', e.message));
       return evt;
     }

@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -10,6 +11,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -142,6 +149,71 @@ class E2eeBrowserIT extends BrowserTest {
       }
     } finally {
       ClearText.releaseLog(log);
+    }
+  }
+
+  /**
+   * A group DM's keys change with its members: when Carol leaves, Alice's device (the group's keeper) commits her
+   * removal, before any later message; Bob still reads Alice, and what Alice sends next is of the new epoch.
+   */
+  @Test
+  void whenAMemberLeavesAGroupDmTheGroupsKeysChangeBeforeTheNextMessage() throws Exception {
+    try (BrowserContext aliceContext = chromium.newPerson(); BrowserContext bobContext = chromium.newPerson();
+         BrowserContext carolContext = chromium.newPerson()) {
+      String tag = UUID.randomUUID().toString().substring(0, 6);
+      Page bob = signUp(bobContext, "Bob" + tag, "bob-" + UUID.randomUUID() + "@example.com");
+      Page carol = signUp(carolContext, "Carol" + tag, "carol-" + UUID.randomUUID() + "@example.com");
+      Page alice = signUp(aliceContext, "Alice" + tag, "alice-" + UUID.randomUUID() + "@example.com");
+      alice.getByTestId("new-dm").click();
+      for (String name : List.of("Bob" + tag, "Carol" + tag)) {
+        alice.getByTestId("user-search").fill(name);
+        alice.getByTestId("user-result").filter(new Locator.FilterOptions().setHasText(name)).click();
+      }
+      alice.getByTestId("dm-encrypted").check();
+      alice.getByTestId("dm-start").click();
+      assertThat(alice.getByTestId("room-title")).containsText("🔒");
+      String before = "Before anyone left " + UUID.randomUUID();
+      Chromium.send(alice, before);
+      assertThat(byText(alice, before)).hasAttribute("data-state", "sent");
+      Chromium.roomItem(carol, "Alice" + tag).click();
+      assertThat(Chromium.message(carol, before)).isVisible();
+      Chromium.roomItem(bob, "Alice" + tag).click();
+      assertThat(Chromium.message(bob, before)).isVisible();
+      String room = (String) alice.evaluate("() => location.hash.split('/').pop()");
+
+      // Carol leaves (through the API, as her client would).
+      String carolToken = (String) carol.evaluate("() => JSON.parse(localStorage.getItem('parley.session')).accessToken");
+      HttpResponse<String> left = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl
+              + "api/v1/rooms/" + room + "/members/" + carol.evaluate("() => JSON.parse(localStorage.getItem('parley.session')).user.id")))
+          .header("authorization", "Bearer " + carolToken).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(204, left.statusCode(), left.body());
+
+      String after = "After Carol left " + UUID.randomUUID();
+      Chromium.send(alice, after);
+      assertThat(Chromium.message(bob, after)).isVisible();
+      Vertx vertx = Vertx.vertx();
+      Pool db = PgBuilder.pool()
+          .connectingTo(PgConnectOptions.fromUri(nodes.databaseUrl())).using(vertx).build();
+      try {
+        RowSet<Row> rows = TestNodes.await(db.preparedQuery("""
+                SELECT e.epoch, e.seq, (SELECT m.seq FROM messages m WHERE m.room_id = e.room_id
+                                        ORDER BY m.seq DESC LIMIT 1) AS last_message
+                FROM e2ee_epochs e WHERE e.room_id = $1 ORDER BY e.epoch""")
+            .execute(Tuple.of(UUID.fromString(room))));
+        List<Long> epochs = new ArrayList<>();
+        long removalSeq = 0;
+        long lastMessage = 0;
+        for (Row row : rows) {
+          epochs.add(row.getLong("epoch"));
+          removalSeq = row.getLong("seq");
+          lastMessage = row.getLong("last_message");
+        }
+        assertEquals(List.of(0L, 1L), epochs, "the group was made, then Carol's removal committed");
+        assertTrue(removalSeq < lastMessage, "the removal came before Alice's next message");
+      } finally {
+        TestNodes.await(db.close());
+        TestNodes.await(vertx.close());
+      }
     }
   }
 
