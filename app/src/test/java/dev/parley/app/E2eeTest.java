@@ -65,8 +65,16 @@ class E2eeTest {
     JsonArray listed = devicesOf(other, dora);
     assertEquals(1, listed.size());
     assertEquals("Laptop, renamed", listed.getJsonObject(0).getString("name"));
-    TestApi.expect(204, api.call(HttpMethod.POST, "/api/v1/auth/logout", null,
-        new JsonObject().put("refreshToken", session.getString("refreshToken"))));
+    String room = TestApi.expect(201, api.call(HttpMethod.POST, "/api/v1/dms", other,
+        new JsonObject().put("users", new JsonArray().add(dora.id())).put("encrypted", true)))
+        .getJsonObject("room").getString("id");
+    try (TestSocket otto = TestSocket.connect(vertx, api.port(), other)) {
+      otto.subscribeLive(room);
+      TestApi.expect(204, api.call(HttpMethod.POST, "/api/v1/auth/logout", null,
+          new JsonObject().put("refreshToken", session.getString("refreshToken"))));
+      assertEquals(dora.id(), otto.nextEvent("e2ee.devices").getJsonObject("data").getString("user"),
+          "the conversation hears it, so the group drops the device");
+    }
     assertEquals(0, devicesOf(other, dora).size(), "signed out: no longer a device with keys");
     assertEquals(0L, count("SELECT count(*) FROM e2ee_devices WHERE user_id = $1", dora.id()));
   }

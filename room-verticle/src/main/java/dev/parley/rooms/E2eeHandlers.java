@@ -72,6 +72,18 @@ final class E2eeHandlers {
   }
 
   private Future<Void> devicesChanged(String user) {
+    return devicesChanged(store, publisher, user);
+  }
+
+  /**
+   * Tells each encrypted room of the person that their devices changed (ephemeral {@code e2ee.devices}): the
+   * members' devices check the keys and the group's keeper adds or removes devices. Also after a sign-out, whose
+   * device the database forgot with its session.
+   */
+  static Future<Void> devicesChanged(E2eeStore store, Publisher publisher, String user) {
+    if (user == null) {
+      return Future.succeededFuture();
+    }
     return store.encryptedRooms(user).map(rooms -> {
       rooms.forEach(room -> publisher.ephemeral(RoomEvent.of(room, null, new DevicesChanged(user))));
       return null;
