@@ -464,7 +464,8 @@ class RoomCrypto {
     this.#seq = event.seq;
     const data = event.data ?? {};
     if (event.type === 'message' && data.ciphertext) {
-      this.#texts.set(data.id, await this.#open(data.ciphertext));
+      // A text already read (restored from the key backup, say) stays: this device may not be able to read it.
+      if (this.#texts.get(data.id) == null) this.#texts.set(data.id, await this.#open(data.ciphertext));
     } else if (event.type === 'e2ee.commit' && data.device !== this.#e2ee.deviceId && this.#state) {
       try {
         const message = mls.decodeMlsMessage(unb64(data.commit), 0)[0];

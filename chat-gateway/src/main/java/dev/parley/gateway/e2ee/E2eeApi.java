@@ -17,6 +17,7 @@ import dev.parley.shared.e2ee.E2eeCommands.ReadBackup;
 import dev.parley.shared.e2ee.E2eeCommands.RegisterDevice;
 import dev.parley.shared.e2ee.E2eeCommands.RemoveDevice;
 import dev.parley.shared.e2ee.E2eeCommands.UploadKeyPackages;
+import dev.parley.shared.http.E2eeRequests;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -55,7 +56,7 @@ public final class E2eeApi {
   /** This browser (its session) becomes a device with keys; the same session asks again for the same device. */
   private void registerDevice(RoutingContext ctx) {
     Identity caller = Identity.of(ctx);
-    String name = Requests.optionalText(Requests.optionalBody(ctx), "name", MAX_NAME);
+    String name = Requests.optionalText(Requests.optionalBody(ctx), E2eeRequests.NAME, MAX_NAME);
     services.ask(new RegisterDevice(caller.user(), caller.session(), name))
         .onSuccess(device -> Requests.json(ctx, 201, device))
         .onFailure(ctx::fail);
@@ -63,9 +64,9 @@ public final class E2eeApi {
 
   /** {@code ?users=a,b}: the devices of these people (at most a group's worth). */
   private void listDevices(RoutingContext ctx) {
-    String users = ctx.request().getParam("users");
+    String users = ctx.request().getParam(E2eeRequests.USERS);
     if (users == null || users.isBlank()) {
-      throw Requests.invalid("'users' must name people by id, separated by commas");
+      throw Requests.invalid("'" + E2eeRequests.USERS + "' must name people by id, separated by commas");
     }
     List<String> people = Arrays.stream(users.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
     if (people.size() > Bounds.GROUP_MAX) {
@@ -83,7 +84,7 @@ public final class E2eeApi {
   }
 
   private void uploadKeyPackages(RoutingContext ctx) {
-    List<String> keyPackages = Requests.texts(Requests.body(ctx), "keyPackages", "key packages (base64)",
+    List<String> keyPackages = Requests.texts(Requests.body(ctx), E2eeRequests.KEY_PACKAGES, "key packages (base64)",
         E2eeCommands.MAX_KEY_PACKAGES_PER_UPLOAD);
     services.ask(new UploadKeyPackages(Identity.of(ctx).user(), ctx.pathParam("device"), keyPackages))
         .onSuccess(count -> Requests.json(ctx, 201, count))
@@ -97,7 +98,7 @@ public final class E2eeApi {
   }
 
   private void claim(RoutingContext ctx) {
-    List<String> devices = Requests.texts(Requests.body(ctx), "devices", "device ids", MAX_DEVICES);
+    List<String> devices = Requests.texts(Requests.body(ctx), E2eeRequests.DEVICES, "device ids", MAX_DEVICES);
     services.ask(new ClaimKeyPackages(Identity.of(ctx).user(), devices))
         .onSuccess(claimed -> Requests.json(ctx, 200, claimed))
         .onFailure(ctx::fail);
@@ -105,11 +106,11 @@ public final class E2eeApi {
 
   private void commit(RoutingContext ctx) {
     JsonObject body = Requests.body(ctx);
-    String device = Requests.text(body, "device", MAX_NAME);
-    String commit = bytes(body, "commit");
-    String welcome = body.getValue("welcome") == null ? null : bytes(body, "welcome");
-    List<String> welcomeTo = body.getValue("welcomeTo") == null ? List.of()
-        : Requests.texts(body, "welcomeTo", "device ids", MAX_DEVICES);
+    String device = Requests.text(body, E2eeRequests.DEVICE, MAX_NAME);
+    String commit = bytes(body, E2eeRequests.COMMIT);
+    String welcome = body.getValue(E2eeRequests.WELCOME) == null ? null : bytes(body, E2eeRequests.WELCOME);
+    List<String> welcomeTo = body.getValue(E2eeRequests.WELCOME_TO) == null ? List.of()
+        : Requests.texts(body, E2eeRequests.WELCOME_TO, "device ids", MAX_DEVICES);
     services.ask(new PostCommit(ctx.pathParam("room"), Identity.of(ctx).user(), device, commit, welcome, welcomeTo))
         .onSuccess(stored -> Requests.json(ctx, 201, stored))
         .onFailure(ctx::fail);
@@ -117,21 +118,21 @@ public final class E2eeApi {
 
   /** {@code ?after=S}: the room's stored events after seq S, a page at a time, for a device catching up. */
   private void events(RoutingContext ctx) {
-    Long after = Requests.seqParam(ctx, "after");
+    Long after = Requests.seqParam(ctx, E2eeRequests.AFTER);
     services.ask(new ReadEvents(ctx.pathParam("room"), Identity.of(ctx).user(), after == null ? 0 : after))
         .onSuccess(page -> Requests.json(ctx, 200, page))
         .onFailure(ctx::fail);
   }
 
   private void putBackup(RoutingContext ctx) {
-    String backup = bytes(Requests.body(ctx), "backup");
+    String backup = bytes(Requests.body(ctx), E2eeRequests.BACKUP);
     services.ask(new PutBackup(Identity.of(ctx).user(), ctx.pathParam("name"), backup))
         .onSuccess(done -> Requests.noContent(ctx))
         .onFailure(ctx::fail);
   }
 
   private void readBackup(RoutingContext ctx) {
-    services.ask(new ReadBackup(Identity.of(ctx).user(), ctx.request().getParam("after")))
+    services.ask(new ReadBackup(Identity.of(ctx).user(), ctx.request().getParam(E2eeRequests.AFTER)))
         .onSuccess(page -> Requests.json(ctx, 200, page))
         .onFailure(ctx::fail);
   }

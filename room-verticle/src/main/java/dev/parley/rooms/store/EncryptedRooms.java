@@ -8,6 +8,7 @@ import dev.parley.shared.e2ee.MlsWire;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,11 +33,18 @@ final class EncryptedRooms {
     }
   };
 
+  /** Reads of a room's flag under way, shared by everyone who asks meanwhile. */
+  private final Map<String, Future<Boolean>> pending = new HashMap<>();
+
   EncryptedRooms(Pool pool) {
     this.pool = pool;
   }
 
-  /** Whether the room is encrypted; false for a room that does not exist (whose callers answer not found). */
+  /**
+   * Whether the room is encrypted; false for a room that does not exist (whose callers answer not found). Callers
+   * asking while the room's flag is being read share that one read, and go on in the order they asked: posts to a
+   * room keep their order (and a resend stays behind its original) into the message batches.
+   */
   Future<Boolean> of(String room) {
     Boolean remembered = known.get(room);
     if (remembered != null) {
@@ -45,8 +53,14 @@ final class EncryptedRooms {
     if (!Ids.isId(room)) {
       return Future.succeededFuture(false);
     }
-    return pool.preparedQuery("SELECT encrypted FROM rooms WHERE id = $1").execute(Tuple.of(UUID.fromString(room)))
+    Future<Boolean> reading = pending.get(room);
+    if (reading != null) {
+      return reading;
+    }
+    Future<Boolean> read = pool.preparedQuery("SELECT encrypted FROM rooms WHERE id = $1")
+        .execute(Tuple.of(UUID.fromString(room)))
         .map(rows -> {
+          pending.remove(room);
           if (rows.size() == 0) {
             return false;
           }
@@ -54,6 +68,9 @@ final class EncryptedRooms {
           known.put(room, encrypted);
           return encrypted;
         });
+    pending.put(room, read);
+    read.onFailure(failed -> pending.remove(room));
+    return read;
   }
 
   /** The ciphertext is an MLS application message of the room's own group (the gateway checked it too). */
