@@ -18,6 +18,7 @@ TS_MLS="${TS_MLS:-1.6.4}"
 NOBLE_CURVES="${NOBLE_CURVES:-2.0.1}"
 NOBLE_CIPHERS="${NOBLE_CIPHERS:-2.1.1}"
 ESBUILD="${ESBUILD:-0.28.2}"
+QRCODE_GENERATOR="${QRCODE_GENERATOR:-2.0.4}"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 vendor="$root/chat-gateway/src/main/resources/webroot/vendor"
@@ -68,9 +69,18 @@ cp "$work/ts-mls/ts-mls.esm.js" "$vendor/ts-mls/ts-mls.esm.js"
 echo "ts-mls $TS_MLS (npm; bundled with @hpke/core, @noble/curves $NOBLE_CURVES, @noble/ciphers $NOBLE_CIPHERS by esbuild $ESBUILD)" \
   > "$vendor/ts-mls/VERSION"
 
+# qrcode-generator: its ES module (no imports), for safety numbers shown as QR codes. Its licence is in the file's
+# header (MIT); the package has no LICENSE file of its own.
+unpack qrcode-generator "$QRCODE_GENERATOR"
+rm -rf "$vendor/qrcode-generator" && mkdir -p "$vendor/qrcode-generator"
+src="$work/qrcode-generator/package"
+cp "$src/dist/qrcode.mjs" "$vendor/qrcode-generator/qrcode.mjs"
+sed -n '1,16p' "$src/dist/qrcode.mjs" | sed 's#^// \{0,1\}##' > "$vendor/qrcode-generator/LICENSE"
+echo "qrcode-generator $QRCODE_GENERATOR (npm: dist/qrcode.mjs)" > "$vendor/qrcode-generator/VERSION"
+
 # Check that what the client imports is there and has no bare imports the browser could not resolve.
 for f in "$vendor/markdown-it/markdown-it.esm.min.mjs" "$vendor/markdown-it-emoji/lib/full.mjs" \
-  "$vendor/ts-mls/ts-mls.esm.js"; do
+  "$vendor/ts-mls/ts-mls.esm.js" "$vendor/qrcode-generator/qrcode.mjs"; do
   test -s "$f" || { echo "missing: $f" >&2; exit 1; }
 done
 if grep -rEn "^import .* from ['\"][^./]" "$vendor" --include=*.mjs --include=*.js; then

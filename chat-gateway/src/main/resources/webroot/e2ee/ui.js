@@ -6,6 +6,7 @@
 import { api } from '../js/api.js';
 import { $, h, act, toast } from '../js/dom.js';
 import { E2ee } from './client.js';
+import { qrcode } from '../vendor/qrcode-generator/qrcode.mjs';
 
 export const e2ee = new E2ee((method, path, body) => api.e2ee(method, path, body));
 
@@ -123,8 +124,34 @@ async function openDialog() {
   for (const member of members.filter((m) => m.user !== e2ee.userId)) {
     const number = await e2ee.safetyNumber(member.user).catch(() => 'unavailable');
     numbers.append(h('li', { 'data-testid': 'e2ee-safety-number', 'data-user-id': member.user },
-      h('strong', {}, member.name || 'Someone'), ' ', h('code', {}, number)));
+      h('strong', {}, member.name || 'Someone'), ' ', h('code', {}, number),
+      number === 'unavailable' ? null : qrOf(`Parley safety number: ${number}`)));
   }
+}
+
+/**
+ * The safety number as a QR code, drawn module by module on a canvas (no markup from a string): the other person
+ * scans it with any phone camera and sees the same digits as on their own screen.
+ */
+function qrOf(text) {
+  const qr = qrcode(0, 'M');
+  qr.addData(text);
+  qr.make();
+  const modules = qr.getModuleCount();
+  const scale = 4;
+  const quiet = 4;
+  const canvas = h('canvas', { 'data-testid': 'e2ee-safety-qr', role: 'img', 'aria-label': `QR code of ${text}` });
+  canvas.width = canvas.height = (modules + 2 * quiet) * scale;
+  const pen = canvas.getContext('2d');
+  pen.fillStyle = '#fff';
+  pen.fillRect(0, 0, canvas.width, canvas.height);
+  pen.fillStyle = '#000';
+  for (let row = 0; row < modules; row++) {
+    for (let col = 0; col < modules; col++) {
+      if (qr.isDark(row, col)) pen.fillRect((col + quiet) * scale, (row + quiet) * scale, scale, scale);
+    }
+  }
+  return h('div', {}, canvas);
 }
 
 /** The DM dialog's "encrypted" choice (an element of index.html). */

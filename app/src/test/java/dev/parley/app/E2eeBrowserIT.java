@@ -109,6 +109,7 @@ class E2eeBrowserIT extends BrowserTest {
         Locator bobSees = bob.getByTestId("e2ee-safety-number").locator("code");
         assertThat(aliceSees).hasText(Pattern.compile("(\\d{5} ){11}\\d{5}"));
         assertEquals(aliceSees.textContent(), bobSees.textContent(), "both sides compute the same number");
+        assertThat(alice.getByTestId("e2ee-safety-qr")).isVisible();
         alice.getByTestId("e2ee-close").click();
         bob.getByTestId("e2ee-close").click();
         Chromium.roomItem(bobNew, "Alice").click();
