@@ -9,6 +9,8 @@
 //   node --experimental-websocket scripts/e2ee-client.mjs scenario <baseUrl> <tokensJson>
 //     plays several devices (alice, bob, bob2, carol) against a server and prints what each could read: messages
 //     both ways, a second device, a member removed from a group DM, replayed and reordered messages refused.
+//   node --experimental-websocket scripts/e2ee-client.mjs create-bench <baseUrl> '{"people":[[tokens..],..]}'
+//     times the making of an encrypted group DM of those people's devices (docs/e2ee.md, figures).
 // (Node 22 and later have WebSocket without the flag.)
 import * as mls from '../chat-gateway/src/main/resources/webroot/vendor/ts-mls/ts-mls.esm.js';
 
@@ -343,10 +345,39 @@ async function scenario(base, tokens) {
   console.log(JSON.stringify(report));
 }
 
+/**
+ * Times the making of an encrypted group DM through a server: tokens.people is a list of people, each a list of
+ * access tokens (one per device). Every device registers and uploads key packages first (not timed); then the
+ * first person's first device opens the group DM and makes the group: claim, commit, relay (timed), and every
+ * other device joins by its welcome (timed, one after another here, in parallel in real life).
+ */
+async function createBench(base, tokens) {
+  const devices = [];
+  for (const sessions of tokens.people) {
+    for (const token of sessions) {
+      const session = new Session(base, token);
+      devices.push(await new Device(session, await whoAmI(session), 'bench').register());
+    }
+  }
+  const creator = devices[0];
+  const people = [...new Set(devices.map((d) => d.user))];
+  const start = performance.now();
+  const room = (await creator.session.call('POST', '/dms', { users: people.slice(1), encrypted: true })).room.id;
+  const welcomed = await creator.createGroup(room, people);
+  const made = performance.now() - start;
+  const joinStart = performance.now();
+  for (const device of devices.slice(1)) await device.acceptWelcomes();
+  const joinEach = (performance.now() - joinStart) / (devices.length - 1);
+  console.log(JSON.stringify({ people: people.length, devices: devices.length, welcomed: welcomed.length,
+    openAndMakeGroupMs: Math.round(made), joinPerDeviceMs: Math.round(joinEach),
+    joined: devices.slice(1).filter((d) => d.groups.has(room)).length }));
+}
+
 const [command, ...args] = process.argv.slice(2);
 try {
   if (command === 'read') await read(args[0], args[1], args[2], Number(args[3]));
   else if (command === 'scenario') await scenario(args[0], JSON.parse(args[1]));
+  else if (command === 'create-bench') await createBench(args[0], JSON.parse(args[1]));
   else throw new Error('usage: e2ee-client.mjs read|scenario ...');
   process.exit(0);
 } catch (e) {
