@@ -101,7 +101,11 @@ export class ChatView {
     const { form, input, scroller, older, jump, attach, picker, files } = this.#els;
     this.#attachments = new Attachments(files, () => this.roomId);
     form.addEventListener('submit', (e) => { e.preventDefault(); this.#submit(); });
-    attach.addEventListener('click', () => picker.click());
+    attach.addEventListener('click', () => {
+      // Files are not end-to-end encrypted yet: they are never uploaded to an encrypted conversation.
+      if (this.#room?.encrypted) toast('Files cannot be sent in an end-to-end encrypted conversation yet.');
+      else picker.click();
+    });
     picker.addEventListener('change', () => {
       this.#attachments.add(picker.files);
       picker.value = '';
@@ -109,7 +113,7 @@ export class ChatView {
     // A pasted screenshot (or copied files) becomes an attachment; pasted text stays text.
     input.addEventListener('paste', (e) => {
       const pasted = pastedFiles(e);
-      if (!pasted.length || !has('files') || !canPost(this.#room)) return;
+      if (!pasted.length || !has('files') || !canPost(this.#room) || this.#room?.encrypted) return;
       e.preventDefault();
       this.#attachments.add(pasted);
     });

@@ -168,6 +168,9 @@ class E2eeTest {
         + " WHERE r.encrypted AND m.room_id = $1", room), "only the one good message was stored");
     TestApi.expect(400, api.call(HttpMethod.PATCH, "/api/v1/rooms/" + room + "/messages/" + stored.getString("id"),
         ann, new JsonObject().put("text", "an edit would be clear text")));
+    refused(400, "invalid", "Files cannot be sent", api.upload(ann, room, "notes.txt",
+        "a file would reach the server in clear".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals(0L, count("SELECT count(*) FROM files WHERE room_id = $1", room), "no file bytes kept");
     nodes.eventually(() -> count("SELECT count(*) FROM notification_outbox WHERE kind = 'push' AND user_id = $1",
         ben.id()) > 0, "Ben's push for the encrypted message");
     JsonObject push = await(db.preparedQuery(
