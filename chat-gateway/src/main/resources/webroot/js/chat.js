@@ -122,7 +122,7 @@ export class ChatView {
       // Enter sends, Shift+Enter is a new line; never while an IME is composing.
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); this.#submit(); }
       // Up in an empty composer edits my last message, as in Slack.
-      if (e.key === 'ArrowUp' && !input.value && has('edit')) {
+      if (e.key === 'ArrowUp' && !input.value && has('edit') && !this.#room?.encrypted) {
         const mine = this.#lastOwnMessage();
         if (mine) { e.preventDefault(); this.#startEdit(mine); }
       }
@@ -554,9 +554,10 @@ export class ChatView {
     const tools = h('span', { class: 'msg-tools' },
       has('reactions') && open && tool('message-react', 'React', (e) => togglePicker(e.currentTarget,
         (emoji) => this.#toggleReaction(el, emoji, true)), { 'aria-haspopup': 'menu', 'aria-expanded': 'false' }),
-      has('threads') && open && !el.classList.contains('in-thread')
+      has('threads') && open && !room.encrypted && !el.classList.contains('in-thread')
         && tool('message-reply', 'Reply', () => this.#openThread(el)),
-      has('edit') && own && open && canPost(room) && tool('message-edit', 'Edit', () => this.#startEdit(el)),
+      has('edit') && own && open && canPost(room) && !room.encrypted
+        && tool('message-edit', 'Edit', () => this.#startEdit(el)),
       canDeleteMessage(room, me, el.dataset.sender) && tool('message-delete', 'Delete', (e) => this.#delete(el, e.currentTarget),
         { class: 'link msg-delete', 'aria-label': 'Delete message' }));
     if (tools.childElementCount) el.querySelector('.msg-meta').append(tools);
