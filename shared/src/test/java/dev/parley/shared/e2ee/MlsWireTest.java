@@ -19,7 +19,8 @@ import org.junit.jupiter.api.function.Executable;
  * The server's reading of MLS framing, against real messages made by ts-mls 1.6.4 (the library the clients use):
  * a key package for device {@code 0f8f...} of user {@code 7c1d...}, the commit that adds it to the group of room
  * {@code 2ced...} with its welcome, and an application message of that group. Made with
- * {@code node scripts/e2ee-samples.mjs} (with the vendored build); each is what a client sends, so each must pass, and each spoilt copy fail.
+ * {@code node scripts/e2ee-samples.mjs} (with the vendored build); each is what a client sends, so each must pass,
+ * and each spoilt copy fail.
  */
 class MlsWireTest {
 
