@@ -137,7 +137,8 @@ class E2eeBrowserIT extends BrowserTest {
           TestApi.User control = api.register("Control");
           String plain = "plain-control-" + UUID.randomUUID();
           try (TestSocket socket = TestSocket.connect(vertx, api.port(), control)) {
-            assertEquals("ack", socket.sendMessage(api.openDm(control, api.register("Witness")), plain).getString("op"));
+            String dm = api.openDm(control, api.register("Witness"));
+            assertEquals("ack", socket.sendMessage(dm, plain).getString("op"));
           }
           List<String> secrets = new ArrayList<>(texts);
           secrets.add(passphrase);
@@ -183,10 +184,12 @@ class E2eeBrowserIT extends BrowserTest {
       String room = (String) alice.evaluate("() => location.hash.split('/').pop()");
 
       // Carol leaves (through the API, as her client would).
-      String carolToken = (String) carol.evaluate("() => JSON.parse(localStorage.getItem('parley.session')).accessToken");
+      JsonObject carolSession = new JsonObject((String) carol.evaluate(
+          "() => localStorage.getItem('parley.session')"));
       HttpResponse<String> left = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl
-              + "api/v1/rooms/" + room + "/members/" + carol.evaluate("() => JSON.parse(localStorage.getItem('parley.session')).user.id")))
-          .header("authorization", "Bearer " + carolToken).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+              + "api/v1/rooms/" + room + "/members/" + carolSession.getJsonObject("user").getString("id")))
+          .header("authorization", "Bearer " + carolSession.getString("accessToken")).DELETE().build(),
+          HttpResponse.BodyHandlers.ofString());
       assertEquals(204, left.statusCode(), left.body());
 
       String after = "After Carol left " + UUID.randomUUID();

@@ -59,7 +59,7 @@ public final class E2eeStore {
   public record Committed(E2eeCommands.CommitStored stored, RoomEvent event, List<String[]> welcomed) {
   }
 
-  /** Key packages stored: how many the device has unclaimed now, and whether these were its first (its keys are new). */
+  /** Key packages stored: how many the device has unclaimed now, and whether these were its first (new keys). */
   public record Uploaded(int available, boolean firstKeys) {
   }
 
@@ -86,7 +86,8 @@ public final class E2eeStore {
                   SELECT s.user_id, s.id, $3 FROM sessions s
                   WHERE s.id = $2 AND s.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > now()
                   ON CONFLICT (session_id) DO UPDATE SET name = EXCLUDED.name
-                  RETURNING id, user_id, name, signature_key, (extract(epoch FROM created_at) * 1000)::bigint AS created_ms""")
+                  RETURNING id, user_id, name, signature_key,
+                            (extract(epoch FROM created_at) * 1000)::bigint AS created_ms""")
               .execute(Tuple.of(UUID.fromString(user), UUID.fromString(session), shown));
         })
         .map(rows -> {
