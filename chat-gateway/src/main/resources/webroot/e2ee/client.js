@@ -71,8 +71,11 @@ export class E2ee {
     if (known?.id === device.id) {
       this.#signature = known.signature;
     } else {
-      // A new session is a new device: new keys, whatever this browser held for an earlier one.
+      // A new session is a new device: new keys, whatever this browser held for an earlier one. The groups that
+      // device was in removed it when it signed out; this one joins them afresh (and reads the history with the
+      // recovery passphrase).
       this.#signature = await (await suite()).signature.keygen();
+      await this.#store.removeAll('room:');
       await this.#store.put('device', { id: device.id, signature: this.#signature });
       await this.#store.put('packages', []);
     }
@@ -80,6 +83,18 @@ export class E2ee {
     this.#recoveryKey = (await this.#store.getKey('recovery-key')) ?? null;
     await this.#topUpKeyPackages();
     return device;
+  }
+
+  /** Forgets everything this browser kept for the signed-in person (after sign-out). */
+  async forget() {
+    const user = this.#user;
+    await this.ready?.catch(() => {});
+    this.#rooms.clear();
+    this.#device = null;
+    this.#recoveryKey = null;
+    this.#store?.close();
+    this.#store = null;
+    if (user) await Keystore.destroy(user.id);
   }
 
   get deviceId() { return this.#device?.id; }

@@ -33,6 +33,13 @@ export class Keystore {
     return store;
   }
 
+  close() { this.#db.close(); }
+
+  /** Deletes the person's whole store in this browser (signed out); close it first, or the deletion waits. */
+  static destroy(user) {
+    return promised(indexedDB.deleteDatabase(`parley-e2ee-${user}`));
+  }
+
   /** A value (anything JSON, Uint8Arrays inside as base64) sealed under the device key. */
   async put(name, value) {
     const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -55,6 +62,12 @@ export class Keystore {
     const keys = await promised(this.#db.transaction(STORE).objectStore(STORE).getAllKeys(
       IDBKeyRange.bound(prefix, prefix + '\uffff')));
     return keys.map(String);
+  }
+
+  /** Forgets the records whose names start with a prefix. */
+  removeAll(prefix) {
+    return promised(this.#db.transaction(STORE, 'readwrite').objectStore(STORE).delete(
+      IDBKeyRange.bound(prefix, prefix + '\uffff')));
   }
 
   /** A CryptoKey (or other structured-clonable value) kept as it is, not sealed: the recovery key, non-extractable. */

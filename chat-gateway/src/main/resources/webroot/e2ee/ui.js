@@ -33,6 +33,15 @@ export function startE2ee(user) {
     });
 }
 
+/**
+ * Signed out: this browser is no device any more (the server forgot it with the session), so its keys, group
+ * states and decrypted texts go too. The history comes back on the next sign-in with the recovery passphrase.
+ */
+export function forgetE2ee() {
+  delete document.body.dataset.e2ee;
+  e2ee.forget().catch((e) => console.warn('encryption keys not forgotten:', e.message));
+}
+
 /** Texts for encrypted messages of a history page, in place. */
 export async function revealPage(room, messages) {
   if (!room?.encrypted) return messages;

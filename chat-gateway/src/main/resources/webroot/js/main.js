@@ -66,7 +66,7 @@
 //     notify-email, notify-dnd, notify-dnd-start, notify-dnd-end, notify-timezone, notify-level,
 //     notify-mute, notify-muted, notify-error, notify-save
 
-import { startE2ee, revealEvent } from '../e2ee/ui.js';
+import { startE2ee, revealEvent, forgetE2ee } from '../e2ee/ui.js';
 import { api, currentUser, onSignedOut, onRoomDenied, rememberMe } from './api.js';
 import { connection } from './connection.js';
 import { AuthView } from './auth.js';
@@ -479,6 +479,7 @@ function leaveApp(notice) {
   chat.close();
   thread.close();
   clearDrafts();
+  forgetE2ee();
   members.setRoom(null);
   invites.close();
   dms.close();

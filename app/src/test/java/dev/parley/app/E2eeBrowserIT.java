@@ -130,6 +130,20 @@ class E2eeBrowserIT extends BrowserTest {
         assertThat(Chromium.message(alice, fromNew)).isVisible();
         assertThat(Chromium.message(bobPhone, fromNew)).isVisible();
 
+        // Bob signs out of his phone: the browser forgets its keys, and the group drops the device (a commit)
+        // before Alice's next message, which Bob's laptop reads.
+        String room = (String) alice.evaluate("() => location.hash.split('/').pop()");
+        long epochsBefore = epochs(room);
+        bobPhone.getByTestId("signout").click();
+        assertThat(bobPhone.getByTestId("auth-view")).isVisible();
+        assertEquals(Boolean.FALSE, bobPhone.evaluate("async () => (await indexedDB.databases())"
+            + ".some((db) => db.name.startsWith('parley-e2ee-'))"), "the signed-out browser keeps no keys");
+        String afterSignOut = "After the phone signed out " + UUID.randomUUID();
+        Chromium.send(alice, afterSignOut);
+        texts.add(afterSignOut);
+        assertThat(Chromium.message(bob, afterSignOut)).isVisible();
+        assertTrue(epochs(room) > epochsBefore, "the phone's removal was committed");
+
         // None of it, nor the passphrase, is anywhere on the server in clear, where a plain message is.
         Vertx vertx = Vertx.vertx();
         try {
@@ -263,6 +277,19 @@ class E2eeBrowserIT extends BrowserTest {
           }"""));
       System.out.println("E2EE figures in Chromium: " + figures.encode());
       assertEquals(200, figures.getInteger("read"), "every message decrypted to its text");
+    }
+  }
+
+  /** How many commits the room's group has had (the epochs it moved from). */
+  private static long epochs(String room) {
+    Vertx vertx = Vertx.vertx();
+    Pool db = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(nodes.databaseUrl())).using(vertx).build();
+    try {
+      return TestNodes.await(db.preparedQuery("SELECT count(*) FROM e2ee_epochs WHERE room_id = $1")
+          .execute(Tuple.of(UUID.fromString(room)))).iterator().next().getLong(0);
+    } finally {
+      TestNodes.await(db.close());
+      TestNodes.await(vertx.close());
     }
   }
 
