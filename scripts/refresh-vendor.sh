@@ -6,11 +6,19 @@
 #   scripts/refresh-vendor.sh                  # the versions pinned below
 #   MARKDOWN_IT=15.0.3 scripts/refresh-vendor.sh
 #
-# Needs npm (only `npm pack`, which downloads a package's tarball; nothing is installed or run).
+# Needs npm. markdown-it comes by `npm pack` alone. ts-mls ships ES modules with bare imports (@hpke/*, @noble/*),
+# which a browser cannot resolve without a build step: here, once, in a temporary folder, esbuild joins them into
+# one ES module (not minified, licence comments kept), which the web client and scripts/e2ee-client.mjs import.
 set -euo pipefail
 
 MARKDOWN_IT="${MARKDOWN_IT:-15.0.3}"
 MARKDOWN_IT_EMOJI="${MARKDOWN_IT_EMOJI:-3.1.0}"
+# ts-mls (MLS, RFC 9420) and what its cipher suite 1 needs; its peer versions are the ones ts-mls pins.
+TS_MLS="${TS_MLS:-1.6.4}"
+NOBLE_CURVES="${NOBLE_CURVES:-2.0.1}"
+NOBLE_CIPHERS="${NOBLE_CIPHERS:-2.1.1}"
+ESBUILD="${ESBUILD:-0.28.2}"
+QRCODE_GENERATOR="${QRCODE_GENERATOR:-2.0.4}"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 vendor="$root/chat-gateway/src/main/resources/webroot/vendor"
@@ -39,11 +47,43 @@ cp -r "$src/lib" "$vendor/markdown-it-emoji/lib"
 cp "$src/LICENSE" "$vendor/markdown-it-emoji/LICENSE"
 echo "markdown-it-emoji $MARKDOWN_IT_EMOJI (npm: lib/*.mjs)" > "$vendor/markdown-it-emoji/VERSION"
 
+# ts-mls: one ES module of ts-mls and its dependencies, for browsers and Node alike (docs/e2ee.md).
+mkdir -p "$work/ts-mls" && (
+  cd "$work/ts-mls"
+  npm init -y >/dev/null
+  npm install --silent --no-audit --no-fund "ts-mls@$TS_MLS" "@noble/curves@$NOBLE_CURVES" \
+    "@noble/ciphers@$NOBLE_CIPHERS" "esbuild@$ESBUILD" >/dev/null
+  echo 'export * from "ts-mls";' > entry.mjs
+  npx esbuild entry.mjs --bundle --format=esm --platform=neutral --main-fields=module,main --target=es2022 \
+    --legal-comments=eof --log-level=warning --outfile=ts-mls.esm.js
+)
+rm -rf "$vendor/ts-mls" && mkdir -p "$vendor/ts-mls"
+cp "$work/ts-mls/ts-mls.esm.js" "$vendor/ts-mls/ts-mls.esm.js"
+{
+  for pkg in ts-mls @hpke/core @hpke/common @noble/curves @noble/hashes @noble/ciphers; do
+    echo "== $pkg $(node -p "require('$work/ts-mls/node_modules/$pkg/package.json').version") =="
+    cat "$work/ts-mls/node_modules/$pkg/LICENSE"*
+    echo
+  done
+} > "$vendor/ts-mls/LICENSE"
+echo "ts-mls $TS_MLS (npm; bundled with @hpke/core, @noble/curves $NOBLE_CURVES, @noble/ciphers $NOBLE_CIPHERS by esbuild $ESBUILD)" \
+  > "$vendor/ts-mls/VERSION"
+
+# qrcode-generator: its ES module (no imports), for safety numbers shown as QR codes. Its licence is in the file's
+# header (MIT); the package has no LICENSE file of its own.
+unpack qrcode-generator "$QRCODE_GENERATOR"
+rm -rf "$vendor/qrcode-generator" && mkdir -p "$vendor/qrcode-generator"
+src="$work/qrcode-generator/package"
+cp "$src/dist/qrcode.mjs" "$vendor/qrcode-generator/qrcode.mjs"
+sed -n '1,16p' "$src/dist/qrcode.mjs" | sed 's#^// \{0,1\}##' > "$vendor/qrcode-generator/LICENSE"
+echo "qrcode-generator $QRCODE_GENERATOR (npm: dist/qrcode.mjs)" > "$vendor/qrcode-generator/VERSION"
+
 # Check that what the client imports is there and has no bare imports the browser could not resolve.
-for f in "$vendor/markdown-it/markdown-it.esm.min.mjs" "$vendor/markdown-it-emoji/lib/full.mjs"; do
+for f in "$vendor/markdown-it/markdown-it.esm.min.mjs" "$vendor/markdown-it-emoji/lib/full.mjs" \
+  "$vendor/ts-mls/ts-mls.esm.js" "$vendor/qrcode-generator/qrcode.mjs"; do
   test -s "$f" || { echo "missing: $f" >&2; exit 1; }
 done
-if grep -rEn "^import .* from ['\"][^./]" "$vendor" --include=*.mjs; then
+if grep -rEn "^import .* from ['\"][^./]" "$vendor" --include=*.mjs --include=*.js; then
   echo "a vendored module imports a bare specifier: the browser cannot load it without a build step" >&2
   exit 1
 fi

@@ -302,7 +302,9 @@ export const api = {
   /** Someone's public profile: { user: { id, name, handle, avatarVersion } }. */
   user: (id) => request('GET', `/users/${enc(id)}`),
   /** The DM (one id) or group DM (several) with these people: 200 existing, 201 created. */
-  openDm: (users) => request('POST', '/dms', { users }),
+  openDm: (users, encrypted = false) => request('POST', '/dms', encrypted ? { users, encrypted: true } : { users }),
+  // End-to-end encryption (e2ee/): its calls go through here for the token and its refresh.
+  e2ee: (method, path, body) => request(method, path, body),
 
   // ---- members and moderation ----
   members: (id) => request('GET', `${room(id)}/members`),

@@ -20,6 +20,7 @@ import { attachCommandHints } from './commandhints.js';
 import { messageItem, setText, markEdited, dayItem, dayKey } from './messageview.js';
 import { reactionMap, applyReaction, renderChips, togglePicker, closePicker } from './reactions.js';
 import { Attachments, pastedFiles } from './files.js';
+import { e2ee, revealPage, showRoom as showEncryption } from '../e2ee/ui.js';
 
 const PAGE_SIZE = 50;
 // Opening a message (a search result) pages back to it, at most this far (the server's largest page).
@@ -101,7 +102,11 @@ export class ChatView {
     const { form, input, scroller, older, jump, attach, picker, files } = this.#els;
     this.#attachments = new Attachments(files, () => this.roomId);
     form.addEventListener('submit', (e) => { e.preventDefault(); this.#submit(); });
-    attach.addEventListener('click', () => picker.click());
+    attach.addEventListener('click', () => {
+      // Files are not end-to-end encrypted yet: they are never uploaded to an encrypted conversation.
+      if (this.#room?.encrypted) toast('Files cannot be sent in an end-to-end encrypted conversation yet.');
+      else picker.click();
+    });
     picker.addEventListener('change', () => {
       this.#attachments.add(picker.files);
       picker.value = '';
@@ -109,7 +114,7 @@ export class ChatView {
     // A pasted screenshot (or copied files) becomes an attachment; pasted text stays text.
     input.addEventListener('paste', (e) => {
       const pasted = pastedFiles(e);
-      if (!pasted.length || !has('files') || !canPost(this.#room)) return;
+      if (!pasted.length || !has('files') || !canPost(this.#room) || this.#room?.encrypted) return;
       e.preventDefault();
       this.#attachments.add(pasted);
     });
@@ -119,7 +124,7 @@ export class ChatView {
       // Enter sends, Shift+Enter is a new line; never while an IME is composing.
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); this.#submit(); }
       // Up in an empty composer edits my last message, as in Slack.
-      if (e.key === 'ArrowUp' && !input.value && has('edit')) {
+      if (e.key === 'ArrowUp' && !input.value && has('edit') && !this.#room?.encrypted) {
         const mine = this.#lastOwnMessage();
         if (mine) { e.preventDefault(); this.#startEdit(mine); }
       }
@@ -160,6 +165,7 @@ export class ChatView {
     this.#els.list.setAttribute('aria-busy', 'true');
     try {
       const { messages, more } = await api.messages(room.id, { limit: PAGE_SIZE });
+      await revealPage(room, messages);
       if (gen !== this.#gen) return;
       messages.forEach((m) => this.#addMessage(m));
       this.#more = Boolean(more);
@@ -199,6 +205,7 @@ export class ChatView {
   setRoomInfo(room) {
     if (room.id === this.roomId) this.#room = room;
     this.#els.title.textContent = displayName(room);
+    if (room.id === this.roomId) showEncryption(room);
     this.#els.topic.textContent = room.topic ?? '';
     this.#els.topic.hidden = !room.topic;
     this.#applyRoomState();
@@ -270,6 +277,7 @@ export class ChatView {
     try {
       while (after < to) {
         const { messages, more } = await api.messages(room, { after, limit: GAP_PAGE_SIZE });
+        await revealPage(this.#room, messages);
         if (gen !== this.#gen) return;
         this.#live(() => messages.forEach((m) => this.#addMessage(m)));
         if (!messages.length || !more) break;
@@ -289,6 +297,7 @@ export class ChatView {
     this.#updateOlder();
     try {
       const { messages, more } = await api.messages(this.roomId, { before: Number(first), limit });
+      await revealPage(this.#room, messages);
       if (gen !== this.#gen) return;
       const s = this.#els.scroller;
       const fromBottom = s.scrollHeight - s.scrollTop;
@@ -547,9 +556,10 @@ export class ChatView {
     const tools = h('span', { class: 'msg-tools' },
       has('reactions') && open && tool('message-react', 'React', (e) => togglePicker(e.currentTarget,
         (emoji) => this.#toggleReaction(el, emoji, true)), { 'aria-haspopup': 'menu', 'aria-expanded': 'false' }),
-      has('threads') && open && !el.classList.contains('in-thread')
+      has('threads') && open && !room.encrypted && !el.classList.contains('in-thread')
         && tool('message-reply', 'Reply', () => this.#openThread(el)),
-      has('edit') && own && open && canPost(room) && tool('message-edit', 'Edit', () => this.#startEdit(el)),
+      has('edit') && own && open && canPost(room) && !room.encrypted
+        && tool('message-edit', 'Edit', () => this.#startEdit(el)),
       canDeleteMessage(room, me, el.dataset.sender) && tool('message-delete', 'Delete', (e) => this.#delete(el, e.currentTarget),
         { class: 'link msg-delete', 'aria-label': 'Delete message' }));
     if (tools.childElementCount) el.querySelector('.msg-meta').append(tools);
@@ -769,7 +779,16 @@ export class ChatView {
       toast(`A message can have at most ${MAX_TEXT} characters (this one has ${parsed.send.length}).`);
       return;
     }
-    const cid = connection.send(this.roomId, parsed.send);
+    const room = this.#room;
+    let sealed;
+    try {
+      sealed = await e2ee.sealFor(room, parsed.send);
+    } catch (e) {
+      toast(`Not sent: ${e.message}`);
+      return;
+    }
+    const cid = connection.send(room.id, parsed.send, sealed);
+    if (room.id !== this.roomId) return;
     this.#addPending(cid, parsed.send, null);
     this.#clearComposer();
     this.#typingSentAt = 0;

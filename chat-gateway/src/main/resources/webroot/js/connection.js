@@ -112,7 +112,7 @@ class Connection {
   send(room, text, extra = {}) {
     const cid = newId();
     this.#pending.set(cid, { room, text, extra, failed: false, error: null });
-    this.#write({ ...extra, op: 'send', room, cid, text });
+    this.#write(sendFrame(room, cid, text, extra));
     return cid;
   }
 
@@ -122,7 +122,7 @@ class Connection {
     if (!p) return;
     p.failed = false;
     p.error = null;
-    this.#write({ ...p.extra, op: 'send', room: p.room, cid, text: p.text });
+    this.#write(sendFrame(p.room, cid, p.text, p.extra));
   }
 
   /** Give up on a failed message. */
@@ -289,7 +289,7 @@ class Connection {
     // Resume every room from the last seq seen, then re-send what was never acked.
     for (const room of this.#subs.keys()) this.#sendSub(room);
     for (const [cid, p] of this.#pending) {
-      if (!p.failed) this.#write({ ...p.extra, op: 'send', room: p.room, cid, text: p.text });
+      if (!p.failed) this.#write(sendFrame(p.room, cid, p.text, p.extra));
     }
     // Presence lives with the connection on the server: a new one starts watching nobody, and active.
     if (this.#idle != null) this.#write({ op: 'activity', idle: this.#idle });
@@ -351,6 +351,11 @@ class Connection {
     }
     this.#events.emit('error', f);
   }
+}
+
+/** A `send` frame; an end-to-end encrypted message carries its ciphertext, never its text. */
+function sendFrame(room, cid, text, extra) {
+  return extra?.ciphertext ? { ...extra, op: 'send', room, cid } : { ...extra, op: 'send', room, cid, text };
 }
 
 export const connection = new Connection();

@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { $, h, act } from './dom.js';
 import { PeopleSearch } from './people.js';
+import { wantsEncryption } from '../e2ee/ui.js';
 
 const MAX_PEOPLE = 8; // a group DM holds at most 9 people, me included
 
@@ -78,7 +79,7 @@ export class DmDialog {
     const ids = [...this.#picked.keys()];
     if (!ids.length) return;
     await act(this.#start, async () => {
-      const { room } = await api.openDm(ids);
+      const { room } = await api.openDm(ids, wantsEncryption());
       this.close();
       this.#onOpened(room);
     }, 'Could not start the conversation');

@@ -66,6 +66,7 @@
 //     notify-email, notify-dnd, notify-dnd-start, notify-dnd-end, notify-timezone, notify-level,
 //     notify-mute, notify-muted, notify-error, notify-save
 
+import { startE2ee, revealEvent, forgetE2ee } from '../e2ee/ui.js';
 import { api, currentUser, onSignedOut, onRoomDenied, rememberMe } from './api.js';
 import { connection } from './connection.js';
 import { AuthView } from './auth.js';
@@ -251,7 +252,14 @@ connection.on('hello', () => {
 
 connection.on('unauthorized', () => { socketRefused = true; });
 
+// Encrypted messages are opened (in order, one room's events after another) before anything shows them.
+let revealed = Promise.resolve();
 connection.on('event', (evt) => {
+  // A failure here is logged and never stops the chain: the next events still show.
+  revealed = revealed.then(() => revealEvent(evt)).then(onEvent).catch((e) => console.error('event not shown:', e));
+});
+
+function onEvent(evt) {
   // Someone's name, handle or picture changed: sent to every room they are in and to themselves,
   // so the same change usually arrives several times (users.learn ignores repeats). No seq.
   if (evt.type === 'user.updated') { onUserUpdated(evt.data ?? {}); return; }
@@ -295,7 +303,7 @@ connection.on('event', (evt) => {
       break;
     default: break;
   }
-});
+}
 
 /** Patch every place that shows this person; for me, also the header and my stored profile. */
 function onUserUpdated(d) {
@@ -434,6 +442,7 @@ async function enterApp(user, joined) {
   idle.start();
   onboarding.show(user);
   if (joined?.id) history.replaceState(null, '', `/#/room/${encodeURIComponent(joined.id)}`);
+  startE2ee(user);
   connection.start(); // subscriptions are sent once the server says hello
   refreshProfile();
   const features = loadFeatures(); // never fails: without the document, optional features stay off
@@ -470,6 +479,7 @@ function leaveApp(notice) {
   chat.close();
   thread.close();
   clearDrafts();
+  forgetE2ee();
   members.setRoom(null);
   invites.close();
   dms.close();

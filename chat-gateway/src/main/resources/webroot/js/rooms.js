@@ -22,6 +22,10 @@ export function setMyName(name) { myName = name || null; }
  * contains ", " still works.
  */
 export function displayName(room) {
+  return (room?.encrypted ? '🔒 ' : '') + plainName(room);
+}
+
+function plainName(room) {
   const name = room?.name || '';
   if (isDirect(room) && name && myName && name !== myName) {
     if (name.startsWith(myName + SEP)) return name.slice(myName.length + SEP.length);

@@ -170,6 +170,8 @@ export class ThreadPane {
     const text = input.value.trim();
     if (!text || !this.#root || !canPost(this.#room)) return;
     if (text.length > MAX_TEXT) { toast(`A reply can have at most ${MAX_TEXT} characters.`); return; }
+    // Replies are not end-to-end encrypted yet: their text never leaves this browser for an encrypted room.
+    if (this.#room?.encrypted) { toast('Replies in threads are not available in encrypted conversations yet.'); return; }
     const extra = { thread: this.#root.id };
     if (also.checked) extra.alsoInChannel = true;
     const cid = connection.send(this.#room.id, text, extra);

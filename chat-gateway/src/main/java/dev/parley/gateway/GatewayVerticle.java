@@ -1,5 +1,6 @@
 package dev.parley.gateway;
 
+import dev.parley.gateway.e2ee.E2eeApi;
 import dev.parley.gateway.files.FileStorage;
 import dev.parley.gateway.files.FilesApi;
 import dev.parley.gateway.files.LocalStorage;
@@ -243,6 +244,7 @@ public final class GatewayVerticle extends VerticleBase {
     new PresenceApi(presence).mount(api);
     files.mount(api);
     new PushApi(services, config.notifications()).mount(api);
+    new E2eeApi(services).mount(api);
     notificationSettings.mount(api);
     invites.mountPrivate(api);
     webhooks.mountPrivate(api);

@@ -2,6 +2,7 @@ package dev.parley.rooms;
 
 import dev.parley.rooms.store.AccountStore;
 import dev.parley.rooms.store.BotStore;
+import dev.parley.rooms.store.E2eeStore;
 import dev.parley.rooms.store.IdentityStore;
 import dev.parley.rooms.store.ProfileStore;
 import dev.parley.rooms.store.RoomStore;
@@ -16,6 +17,7 @@ import dev.parley.shared.accounts.AccountCommands.RevokeSessions;
 import dev.parley.shared.accounts.AccountCommands.RotateSession;
 import dev.parley.shared.accounts.AccountCommands.SessionCreated;
 import dev.parley.shared.accounts.AccountCommands.SessionList;
+import dev.parley.shared.accounts.AccountCommands.SessionsRevoked;
 import dev.parley.shared.accounts.AccountCommands.SetPassword;
 import dev.parley.shared.accounts.AccountCommands.SetWorkspaceRole;
 import dev.parley.shared.accounts.AccountCommands.UserReply;
@@ -51,6 +53,16 @@ final class AccountHandlers {
   private final BotStore bots;
   private final List<String> defaultChannels;
   private final Publisher publisher;
+  private final E2eeStore e2ee;
+
+  /**
+   * Sessions ended: their devices left the directory with them (a trigger, V30__e2ee.sql), so the person's encrypted
+   * rooms hear that their devices changed and the groups drop those devices.
+   */
+  private Future<SessionsRevoked> signedOut(SessionsRevoked revoked, String user) {
+    return revoked.revoked().isEmpty() ? Future.succeededFuture(revoked)
+        : E2eeHandlers.devicesChanged(e2ee, publisher, user).map(revoked);
+  }
 
   /** {@code defaultChannels}: the public channels every newcomer joins (see {@link RoomStore#welcome}). */
   AccountHandlers(Pool pool, Publisher publisher, List<String> defaultChannels) {
@@ -61,6 +73,7 @@ final class AccountHandlers {
     this.bots = new BotStore(pool);
     this.defaultChannels = List.copyOf(defaultChannels);
     this.publisher = publisher;
+    this.e2ee = new E2eeStore(pool);
   }
 
   Responder register(Responder responder) {
@@ -73,12 +86,13 @@ final class AccountHandlers {
             command.expiresAt(), command.device()).map(SessionCreated::new))
         .on(RotateSession.ROUTE, command -> accounts.rotateSession(command.refreshHash(), command.newRefreshHash(),
             command.expiresAt()))
-        .on(RevokeSession.ROUTE, command -> accounts.revokeSession(command.refreshHash()))
+        .on(RevokeSession.ROUTE, command -> accounts.revokeSession(command.refreshHash())
+            .compose(revoked -> signedOut(revoked, revoked.user())))
         .on(ListSessions.ROUTE, command -> accounts.listSessions(command.user()).map(SessionList::new))
         .on(RevokeSessions.ROUTE, command -> accounts.revokeSessions(command.user(), command.session(),
-            command.except()))
+            command.except()).compose(revoked -> signedOut(revoked, command.user())))
         .on(SetPassword.ROUTE, command -> accounts.setPassword(command.user(), command.passwordHash(),
-            command.except()))
+            command.except()).compose(revoked -> signedOut(revoked, command.user())))
         .on(SetWorkspaceRole.ROUTE, command -> accounts.setWorkspaceRole(command.actor(), command.user(),
             command.role()).map(UserReply::new))
         .on(OAuthSignIn.ROUTE, command -> identities.signIn(command)

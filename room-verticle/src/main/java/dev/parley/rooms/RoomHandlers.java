@@ -15,12 +15,13 @@ import dev.parley.rooms.store.RoomStore;
 import dev.parley.rooms.store.SearchIndexer;
 import dev.parley.rooms.store.SearchStore;
 import dev.parley.shared.contract.Done;
+import dev.parley.shared.e2ee.E2eeCommands;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.UserNotice.RoomAdded;
 import dev.parley.shared.events.UserNotice;
-import dev.parley.shared.plugins.FirehoseCommands.ReadEvents;
+import dev.parley.shared.plugins.FirehoseCommands;
 import dev.parley.shared.plugins.MessageHook;
 import dev.parley.shared.plugins.WebhookCommands.CreateWebhook;
 import dev.parley.shared.plugins.WebhookCommands.FindIncoming;
@@ -122,6 +123,8 @@ final class RoomHandlers {
         .on(PostMessage.ROUTE, this::postMessage)
         .on(History.ROUTE, messages::history)
         .on(Replay.ROUTE, messages::replay)
+        .on(E2eeCommands.ReadEvents.ROUTE, command -> messages.eventsAfter(command.room(), command.user(), command.after(),
+            E2eeCommands.EVENTS_PAGE))
         .on(EditMessage.ROUTE, this::editMessage)
         .on(React.ROUTE, this::react)
         .on(ThreadReplies.ROUTE, messages::threadReplies)
@@ -136,7 +139,7 @@ final class RoomHandlers {
         .on(OpenFile.ROUTE, files::open)
         .on(SweepFiles.ROUTE, files::sweep)
         .on(SearchMessages.ROUTE, search::search)
-        .on(ReadEvents.ROUTE, firehose::read)
+        .on(FirehoseCommands.ReadEvents.ROUTE, firehose::read)
         .on(CreateWebhook.ROUTE, command -> webhooks.create(command).map(created -> {
           publisher.stored(created.joined());
           publisher.webhooksChanged(new WebhooksChanged(command.room(), created.since()));
@@ -144,7 +147,7 @@ final class RoomHandlers {
         }))
         .on(FindIncoming.ROUTE, webhooks::findIncoming)
         .on(OutgoingWebhooks.ROUTE, webhooks::outgoing)
-        .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with())
+        .on(OpenDm.ROUTE, command -> conversations.openDm(command.user(), command.with(), command.encrypted())
             .map(opened -> new OpenedDm(announce(opened.outcome()), opened.created())))
         .on(FindUsers.ROUTE, command -> conversations.findUsers(command.user(), command.query()).map(PersonList::new))
         .on(SharingRooms.ROUTE, command -> conversations.sharingRooms(command.user(), command.people())
@@ -201,10 +204,12 @@ final class RoomHandlers {
       // A resend publishes again too: if the first publish was lost (a crash between commit and publish), this
       // heals it, and gateways drop what they have already delivered by seq.
       MessageAck ack = posted.ack();
-      publisher.stored(RoomEvent.of(command.room(), ack.seq(), new MessageView(ack.id(), null, null,
+      MessageView view = new MessageView(ack.id(), null, null,
           command.sender(), command.senderName(), posted.text(), ack.ts(), null, false, command.thread(),
           command.thread() != null && command.alsoInChannel(), 0, null, List.of(), List.of(), posted.mentions(),
-          posted.mentionsChannel(), posted.files())));
+          posted.mentionsChannel(), posted.files());
+      publisher.stored(RoomEvent.of(command.room(), ack.seq(),
+          command.ciphertext() == null ? view : view.encryptedAs(posted.text())));
       // After the reply: its seq is the reply's (or the batch's last reply's) next one in the room.
       if (posted.threadUpdated() != null) {
         publisher.stored(posted.threadUpdated());

@@ -6,6 +6,7 @@ import dev.parley.gateway.limits.RateLimiter;
 import dev.parley.shared.Bounds;
 import dev.parley.shared.accounts.AccountCommands.SetWorkspaceRole;
 import dev.parley.shared.contract.Requester;
+import dev.parley.shared.http.E2eeRequests;
 import dev.parley.shared.http.RoomRequests;
 import dev.parley.shared.rooms.ModerationAction;
 import dev.parley.shared.rooms.RoomCommands.AuditLog;
@@ -53,8 +54,9 @@ public final class ConversationsApi {
   }
 
   private void openDm(RoutingContext ctx) {
-    OpenDm command = new OpenDm(Identity.of(ctx).user(),
-        Requests.texts(Requests.body(ctx), "users", "user ids", Bounds.GROUP_MAX));
+    JsonObject body = Requests.body(ctx);
+    OpenDm command = new OpenDm(Identity.of(ctx).user(), Requests.texts(body, "users", "user ids", Bounds.GROUP_MAX),
+        Boolean.TRUE.equals(Requests.optionalFlag(body, E2eeRequests.ENCRYPTED)));
     services.ask(command)
         .onSuccess(opened -> Requests.json(ctx, opened.created() ? 201 : 200, new RoomReply(opened.room())))
         .onFailure(ctx::fail);

@@ -291,8 +291,11 @@ public final class Connection implements Socket {
     if (sendsInFlight >= MAX_SENDS_IN_FLIGHT) {
       throw new ParleyException(ErrorCode.RATE_LIMITED, "Too many messages waiting for their ack; slow down");
     }
-    PostMessage command = new PostMessage(send.room(), user(), identity.name(), send.cid(), send.text(),
-        send.thread(), send.alsoInChannel(), send.files());
+    // An encrypted message's size and framing were checked when its frame was read (Frames.parse).
+    PostMessage command = send.ciphertext() != null
+        ? PostMessage.encrypted(send.room(), user(), identity.name(), send.cid(), send.ciphertext())
+        : new PostMessage(send.room(), user(), identity.name(), send.cid(), send.text(), send.thread(),
+            send.alsoInChannel(), send.files());
     sendsInFlight++;
     // One send at a time per connection, so a person's messages keep the order they were typed in.
     sendQueue = sendQueue.eventually(() -> post(command, send.ref()).onComplete(done -> sendsInFlight--));

@@ -29,6 +29,9 @@ import java.util.UUID;
 /** All SQL about DMs and group DMs, finding people, a room's members and its audit log. */
 public final class ConversationStore {
 
+  /** Starts the member key of an end-to-end encrypted conversation (a plain one is the ids alone). */
+  private static final String ENCRYPTED_KEY_PREFIX = "e2ee:";
+
   private final Pool pool;
 
   public ConversationStore(Pool pool) {
@@ -39,8 +42,11 @@ public final class ConversationStore {
   public record Opened(Outcome outcome, boolean created) {
   }
 
-  /** The DM with one person, or the group DM of exactly that set, created on first use. */
-  public Future<Opened> openDm(String user, List<String> with) {
+  /**
+   * The DM with one person, or the group DM of exactly that set, created on first use. The end-to-end encrypted
+   * conversation of a set of people is another room than their plain one: its member key says so.
+   */
+  public Future<Opened> openDm(String user, List<String> with, boolean encrypted) {
     TreeSet<String> people = new TreeSet<>();
     people.add(user);
     for (String other : with) {
@@ -56,7 +62,7 @@ public final class ConversationStore {
       return Future.failedFuture(new ParleyException(ErrorCode.INVALID,
           "A group conversation holds at most " + Bounds.GROUP_MAX + " people"));
     }
-    String memberKey = String.join(",", people);
+    String memberKey = (encrypted ? ENCRYPTED_KEY_PREFIX : "") + String.join(",", people);
     RoomKind kind = people.size() == 2 ? RoomKind.DM : RoomKind.GROUP;
     UUID[] ids = people.stream().map(UUID::fromString).toArray(UUID[]::new);
     return pool.withTransaction(conn -> conn.preparedQuery(
@@ -71,10 +77,11 @@ public final class ConversationStore {
                 names.add(row.getString("name"));
               }
               return conn.preparedQuery("""
-                      INSERT INTO rooms (kind, name, member_key, created_by) VALUES ($1, $2, $3, $4)
+                      INSERT INTO rooms (kind, name, member_key, created_by, encrypted) VALUES ($1, $2, $3, $4, $5)
                       ON CONFLICT (member_key) WHERE member_key IS NOT NULL DO NOTHING
                       RETURNING id""")
-                  .execute(Tuple.of(kind.wireName(), String.join(", ", names), memberKey, UUID.fromString(user)));
+                  .execute(Tuple.of(kind.wireName(), String.join(", ", names), memberKey, UUID.fromString(user),
+                      encrypted));
             })
             .compose(inserted -> inserted.size() == 0
                 ? existingConversation(conn, memberKey, user).map(outcome -> new Opened(outcome, false))

@@ -1,6 +1,7 @@
 package dev.parley.rooms.store;
 
 import dev.parley.shared.ErrorCode;
+import dev.parley.shared.e2ee.E2eeCommands;
 import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.notify.DigestCommands;
@@ -54,7 +55,10 @@ public final class DigestStore {
         JOIN messages x ON x.room_id = m.room_id AND x.seq > m.read_seq
         WHERE m.user_id = $1 AND x.sender_id <> $1 AND x.created_at > $2 AND x.created_at <= $3
       ), unread AS (
-        SELECT DISTINCT ON (h.room_id, h.seq) h.room_id, h.seq, h.reason, x.id, x.body, x.created_at, r.name,
+        SELECT DISTINCT ON (h.room_id, h.seq) h.room_id, h.seq, h.reason, x.id,
+               -- An encrypted room's body is ciphertext: the email says only that a message came.
+               CASE WHEN r.encrypted THEN '""" + E2eeCommands.ENCRYPTED_PREVIEW + """
+      ' ELSE x.body END AS body, x.created_at, r.name,
                r.kind, s.name AS sender_name
         FROM hits h
         JOIN memberships m ON m.room_id = h.room_id AND m.user_id = $1 AND h.seq > m.read_seq

@@ -42,16 +42,26 @@ public final class FileStore {
   private static final String COLUMNS = "f.id, f.name, f.size, f.type, f.width, f.height, f.thumbnail";
 
   private final Pool pool;
+  private final EncryptedRooms encryption;
 
   public FileStore(Pool pool) {
     this.pool = pool;
+    this.encryption = new EncryptedRooms(pool);
   }
 
   /** An uploader who may post in the room learns how much they uploaded in the last 24 hours. */
   public Future<UploadAllowance> begin(BeginUpload command) {
     return Standings.load(pool, command.room(), command.user())
         .map(who -> Permissions.require(who, Need.POST))
-        .compose(allowed -> usedToday(command.user()))
+        .compose(allowed -> encryption.of(command.room()))
+        .compose(encrypted -> {
+          if (encrypted) {
+            // A file's bytes would reach the server in clear: refused before any is read (docs/e2ee.md).
+            throw new ParleyException(ErrorCode.INVALID,
+                "Files cannot be sent in an end-to-end encrypted conversation yet");
+          }
+          return usedToday(command.user());
+        })
         .map(UploadAllowance::new);
   }
 

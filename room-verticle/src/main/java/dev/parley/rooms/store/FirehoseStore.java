@@ -40,8 +40,8 @@ public final class FirehoseStore {
                 AND m.tx < (SELECT xmin FROM horizon)
               ORDER BY m.tx, m.room_id, m.seq LIMIT $4)
              UNION ALL
-             (SELECT e.tx, e.room_id, e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                     NULL, NULL, NULL, NULL, NULL, NULL
+             (SELECT e.tx, e.room_id, e.seq, e.type, e.data,\s""" + MessageStore.noMessageColumns() + """
+
                 FROM room_events e
                WHERE e.tx IS NOT NULL AND (e.tx, e.room_id, e.seq) > ($1::text::xid8, $2, $3)
                  AND e.tx < (SELECT xmin FROM horizon)
@@ -60,9 +60,8 @@ public final class FirehoseStore {
 
   /** The columns of {@link MessageStore#messageColumns()} as the merged log names them. */
   private static String columns(String alias) {
-    return String.join(", ", List.of("id", "sender_id", "sender_name", "body", "ts", "edited_ts", "deleted",
-        "thread_id", "also_in_channel", "reply_count", "last_reply_ts", "participants", "mention_users",
-        "mentions_channel", "files").stream().map(column -> alias + "." + column).toList()) + " ";
+    return String.join(", ", MessageStore.messageColumnNames().stream().map(column -> alias + "." + column).toList())
+        + " ";
   }
 
   public Future<EventPage> read(ReadEvents command) {

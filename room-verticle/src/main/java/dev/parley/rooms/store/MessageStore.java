@@ -70,6 +70,7 @@ public final class MessageStore {
   };
 
   private final MessageBatches batches;
+  private final EncryptedRooms encryption;
 
   /**
    * {@code batchIntervalMillis}: the least time between two message batches (see {@link MessageBatches});
@@ -78,6 +79,7 @@ public final class MessageStore {
   public MessageStore(Vertx vertx, Pool pool, long batchIntervalMillis, SearchIndexer searchIndexer) {
     this.pool = pool;
     this.batches = new MessageBatches(vertx, pool, batchIntervalMillis, searchIndexer);
+    this.encryption = new EncryptedRooms(pool);
   }
 
   /**
@@ -106,7 +108,24 @@ public final class MessageStore {
       return Future.failedFuture(badThread());
     }
     String key = command.room() + "/" + command.sender();
-    return attempt(command, key, approvals.get(key), 0);
+    return encryption.of(command.room()).compose(encrypted -> {
+      if (encrypted != (command.ciphertext() != null)) {
+        // Someone who may not read the room learns nothing about it, not even that it is encrypted.
+        return access(command.room(), command.sender()).compose(reader -> Future.failedFuture(
+            new ParleyException(ErrorCode.INVALID, encrypted
+                ? "This conversation is end-to-end encrypted: send 'ciphertext', never 'text'"
+                : "This conversation is not end-to-end encrypted: send 'text'")));
+      }
+      PostMessage stored = command;
+      if (encrypted) {
+        EncryptedRooms.requireOwnGroup(command.room(), command.ciphertext());
+        // The ciphertext goes where text goes (post_messages is the same for both): no '@' in base64, so it
+        // mentions nobody, and search leaves encrypted rooms out.
+        stored = new PostMessage(command.room(), command.sender(), command.senderName(), command.cid(),
+            command.ciphertext(), null, false, List.of());
+      }
+      return attempt(stored, key, approvals.get(key), 0);
+    });
   }
 
   private Future<Posted> attempt(PostMessage command, String key, Standing approved, int retries) {
@@ -265,7 +284,16 @@ public final class MessageStore {
         .compose(who -> {
           // Visibility first: a room the editor may not see answers as no room, before the message is looked for.
           Permissions.require(who, Need.READ);
-          return conn.preparedQuery("""
+          return encryption.of(command.room()).map(encrypted -> {
+            if (encrypted) {
+              // An edit carries text in clear: an encrypted conversation must never store that.
+              throw new ParleyException(ErrorCode.INVALID,
+                  "Messages of an end-to-end encrypted conversation cannot be edited yet");
+            }
+            return who;
+          });
+        })
+        .compose(who -> conn.preparedQuery("""
                   SELECT sender_id, body, deleted_at IS NOT NULL AS deleted FROM messages
                   WHERE id = $1 AND room_id = $2""")
               .execute(Tuple.of(UUID.fromString(command.message()), UUID.fromString(command.room())))
@@ -290,8 +318,7 @@ public final class MessageStore {
                         new MessageEdited(command.message(), command.text(), editedTs)));
               })
               .compose(event -> one(conn, command.room(), command.user(), command.message())
-                  .map(view -> new Edited(view, event)));
-        }));
+                  .map(view -> new Edited(view, event)))));
   }
 
   /**
@@ -396,6 +423,20 @@ public final class MessageStore {
     });
   }
 
+  /**
+   * A page of the room's stored events after {@code after}, for a reader: up to {@code limit} seqs, in order. How a
+   * device of an encrypted room catches up on its commits and messages, however far behind it is.
+   */
+  public Future<ReplayResult> eventsAfter(String room, String user, long after, int limit) {
+    return access(room, user).map(Standing::lastSeq).compose(latest -> {
+      long from = Math.max(0, after);
+      if (from >= latest) {
+        return Future.succeededFuture(new ReplayResult(latest, List.of(), false));
+      }
+      return events(room, from, Math.min(latest, from + limit)).map(events -> new ReplayResult(latest, events, false));
+    });
+  }
+
   private Future<Long> lastSeq(String room) {
     if (!Ids.isId(room)) {
       return Future.failedFuture(Permissions.notFound());
@@ -420,11 +461,10 @@ public final class MessageStore {
               LEFT JOIN message_mentions mm ON mm.room_id = m.room_id AND mm.seq = m.seq
               WHERE m.room_id = $1 AND m.seq > $2 AND m.seq <= $3
             UNION ALL
-            SELECT e.seq, e.type, e.data, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL
+            SELECT e.seq, e.type, e.data, %s
               FROM room_events e
               WHERE e.room_id = $1 AND e.seq > $2 AND e.seq <= $3) log
-            ORDER BY seq""")
+            ORDER BY seq""".formatted(noMessageColumns()))
         .execute(Tuple.of(UUID.fromString(room), after, upTo))
         .map(rows -> {
           List<RoomEvent> events = new ArrayList<>();
@@ -477,11 +517,28 @@ public final class MessageStore {
    * {@code message_mentions mm} (left-joined on room and seq).
    */
   static String messageColumns() {
-    return "m.id, m.sender_id, u.name AS sender_name, m.body, " + EPOCH_MS.formatted("m.created_at") + " AS ts, "
-        + EPOCH_MS.formatted("m.edited_at") + " AS edited_ts, m.deleted_at IS NOT NULL AS deleted, m.thread_id, "
-        + "m.also_in_channel, m.reply_count, " + EPOCH_MS.formatted("m.last_reply_at") + " AS last_reply_ts, "
-        + "m.participants, mm.users AS mention_users, coalesce(mm.channel, false) AS mentions_channel, m.files";
+    return String.join(", ", MESSAGE_COLUMNS);
   }
+
+  /**
+   * As many NULLs as {@link #messageColumns} has columns: what a room event (not a message) has in their place where
+   * the two logs are merged by a UNION.
+   */
+  static String noMessageColumns() {
+    return String.join(", ", Collections.nCopies(MESSAGE_COLUMNS.size(), "NULL"));
+  }
+
+  /** The names {@link #messageColumns} gives its columns, for a query that reads them from a subquery. */
+  static List<String> messageColumnNames() {
+    return MESSAGE_COLUMNS.stream().map(column -> column.substring(column.lastIndexOf(' ') + 1))
+        .map(name -> name.startsWith("m.") ? name.substring(2) : name).toList();
+  }
+
+  private static final List<String> MESSAGE_COLUMNS = List.of("m.id", "m.sender_id", "u.name AS sender_name",
+      "m.body", EPOCH_MS.formatted("m.created_at") + " AS ts", EPOCH_MS.formatted("m.edited_at") + " AS edited_ts",
+      "m.deleted_at IS NOT NULL AS deleted", "m.thread_id", "m.also_in_channel", "m.reply_count",
+      EPOCH_MS.formatted("m.last_reply_at") + " AS last_reply_ts", "m.participants", "mm.users AS mention_users",
+      "coalesce(mm.channel, false) AS mentions_channel", "m.files", EncryptedRooms.COLUMN);
 
   /**
    * Each message's reactions for the reader ($2), as three arrays in the order the emoji first came: per message one
@@ -526,12 +583,13 @@ public final class MessageStore {
   private static MessageView messageView(Row row, String room, Long seq, List<MessageView.Reaction> reactions) {
     boolean deleted = row.getBoolean("deleted");
     UUID thread = row.getUUID("thread_id");
-    return new MessageView(row.getUUID("id").toString(), room, seq, row.getUUID("sender_id").toString(),
+    MessageView view = new MessageView(row.getUUID("id").toString(), room, seq, row.getUUID("sender_id").toString(),
         row.getString("sender_name"), deleted ? "" : row.getString("body"), row.getLong("ts"),
         row.getLong("edited_ts"), deleted, thread == null ? null : thread.toString(),
         row.getBoolean("also_in_channel"), row.getInteger("reply_count"), row.getLong("last_reply_ts"),
         uuids(row.getArrayOfUUIDs("participants")), deleted ? List.of() : reactions,
         deleted ? List.of() : uuids(row.getArrayOfUUIDs("mention_users")), !deleted && row.getBoolean("mentions_channel"),
         FileStore.ofMessage(row, deleted));
+    return row.getBoolean("encrypted") && !deleted ? view.encryptedAs(row.getString("body")) : view;
   }
 }

@@ -1,6 +1,7 @@
 package dev.parley.rooms.store;
 
 import dev.parley.shared.ErrorCode;
+import dev.parley.shared.e2ee.E2eeCommands;
 import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.notify.OutboxCommands.ClaimWork;
@@ -40,7 +41,10 @@ public final class OutboxStore {
    */
   static final String NOTIFY = """
       WITH msg AS (
-        SELECT x.id, x.room_id, x.seq, x.sender_id, x.thread_id, x.body, x.created_at,
+        SELECT x.id, x.room_id, x.seq, x.sender_id, x.thread_id, x.created_at,
+               -- An encrypted room's body is ciphertext: a push says only that a message came.
+               CASE WHEN r.encrypted THEN '""" + E2eeCommands.ENCRYPTED_PREVIEW + """
+      ' ELSE x.body END AS body,
                (x.thread_id IS NULL OR x.also_in_channel) AS shown_in_room, r.kind, r.name, u.name AS sender_name,
                coalesce(mm.users, '{}') AS mentioned, coalesce(mm.channel, false) AS channel
         FROM messages x

@@ -181,7 +181,10 @@ public final class SearchStore {
     args.addString(terms.isEmpty() ? null
         : String.join(" | ", terms.stream().map(term -> "(" + term.tsquery() + ")").toList()));
     // Where and when, asked of a message or of its search entry (%1$s the alias); the rest, of the message only.
-    List<String> placement = new ArrayList<>(List.of("%1$s.room_id = ANY ($1)"));
+    // End-to-end encrypted rooms hold only ciphertext: nothing in them can match, so they are left out (one
+    // InitPlan, not a probe per message).
+    List<String> placement = new ArrayList<>(List.of(
+        "%1$s.room_id = ANY (ARRAY(SELECT er.id FROM rooms er WHERE er.id = ANY ($1) AND NOT er.encrypted))"));
     List<String> rest = new ArrayList<>(List.of("m.deleted_at IS NULL"));
     if (author != null) {
       rest.add("m.sender_id = " + next(args, author));

@@ -16,7 +16,7 @@ import java.util.UUID;
 final class Writes {
 
   static final String ROOM_COLUMNS = "r.id, r.kind, r.name, r.topic, r.last_seq, r.archived_at IS NOT NULL AS archived,"
-      + " r.allow_channel_mentions";
+      + " r.allow_channel_mentions, r.encrypted";
 
   private Writes() {
   }
@@ -88,6 +88,7 @@ final class Writes {
   static RoomView roomView(Row row) {
     return RoomView.of(row.getUUID("id").toString(), RoomKind.fromWire(row.getString("kind")), row.getString("name"),
         row.getString("topic"), row.getLong("last_seq"), row.getBoolean("archived"))
-        .withChannelMentions(row.getBoolean("allow_channel_mentions"));
+        .withChannelMentions(row.getBoolean("allow_channel_mentions"))
+        .withEncryption(row.getBoolean("encrypted"));
   }
 }

@@ -2,6 +2,7 @@ package dev.parley.shared.contract;
 
 import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
+import dev.parley.shared.e2ee.E2eeCommands;
 import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.notify.DigestCommands;
 import dev.parley.shared.notify.InviteEmailWork;
@@ -46,6 +47,16 @@ public final class Contract {
       RoomCommands.ListChannels.ROUTE,
       RoomCommands.JoinRoom.ROUTE,
       RoomCommands.OpenDm.ROUTE,
+      E2eeCommands.RegisterDevice.ROUTE,
+      E2eeCommands.ListDevices.ROUTE,
+      E2eeCommands.RemoveDevice.ROUTE,
+      E2eeCommands.UploadKeyPackages.ROUTE,
+      E2eeCommands.ClaimKeyPackages.ROUTE,
+      E2eeCommands.PostCommit.ROUTE,
+      E2eeCommands.ListWelcomes.ROUTE,
+      E2eeCommands.ReadEvents.ROUTE,
+      E2eeCommands.PutBackup.ROUTE,
+      E2eeCommands.ReadBackup.ROUTE,
       RoomCommands.FindUsers.ROUTE,
       RoomCommands.ListMembers.ROUTE,
       RoomCommands.Moderate.ROUTE,

@@ -47,6 +47,14 @@ public final class EventType {
    */
   public static final String RECEIPT = "receipt";
 
+  /** Stored in an encrypted room: an MLS commit ({@code {"sender","device","epoch","commit"}}, docs/e2ee.md). */
+  public static final String E2EE_COMMIT = "e2ee.commit";
+  /** On a user's address: an MLS welcome waits for one of their devices ({@code {"room","device"}}); no seq. */
+  public static final String E2EE_WELCOME = "e2ee.welcome";
+  /** Ephemeral, in an encrypted room: a member's devices changed ({@code {"user"}}); no seq. */
+  public static final String E2EE_DEVICES = "e2ee.devices";
+
+
   private EventType() {
   }
 }

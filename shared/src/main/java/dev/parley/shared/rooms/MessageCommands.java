@@ -29,13 +29,28 @@ public final class MessageCommands {
    * sender uploaded to this room and has not sent yet (at most {@link FileCommands#MAX_FILES_PER_MESSAGE}).
    */
   public record PostMessage(String room, String sender, String senderName, String cid, String text, String thread,
-                            boolean alsoInChannel, List<String> files)
+                            boolean alsoInChannel, List<String> files, String ciphertext)
       implements Command<MessageAck> {
     public static final Route<PostMessage, MessageAck> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "POST_MESSAGE", PostMessage::fromJson, MessageAck::fromJson);
 
     public PostMessage {
       files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A message in clear, for a room that is not end-to-end encrypted. */
+    public PostMessage(String room, String sender, String senderName, String cid, String text, String thread,
+                       boolean alsoInChannel, List<String> files) {
+      this(room, sender, senderName, cid, text, thread, alsoInChannel, files, null);
+    }
+
+    /**
+     * A message of an end-to-end encrypted room: an MLS PrivateMessage (base64) instead of text (docs/e2ee.md). The
+     * room-verticle stores it where text goes and answers it as {@code ciphertext}, with empty {@code text}.
+     */
+    public static PostMessage encrypted(String room, String sender, String senderName, String cid,
+                                        String ciphertext) {
+      return new PostMessage(room, sender, senderName, cid, "", null, false, List.of(), ciphertext);
     }
 
     /** A message without files. */
@@ -67,13 +82,14 @@ public final class MessageCommands {
       if (!files.isEmpty()) {
         json.put("files", new JsonArray(files));
       }
+      Json.putIfPresent(json, "ciphertext", ciphertext);
       return alsoInChannel ? json.put("alsoInChannel", true) : json;
     }
 
     public static PostMessage fromJson(JsonObject json) {
       return new PostMessage(Json.text(json, "room"), Json.text(json, "sender"), Json.optText(json, "senderName"),
           Json.text(json, "cid"), Json.text(json, "text"), Json.optText(json, "thread"),
-          Json.flag(json, "alsoInChannel", false), Json.texts(json, "files"));
+          Json.flag(json, "alsoInChannel", false), Json.texts(json, "files"), Json.optText(json, "ciphertext"));
     }
   }
 

@@ -21,12 +21,13 @@ import java.util.List;
  * {@code mentions} are the ids of the people its text names who could read the room when it was stored, and
  * {@code mentionsChannel} says it called the whole room ({@code @channel} or {@code @here}, where the room allows
  * that); both are left out of the JSON when empty, to keep frames small. {@code files} are the files sent with it
- * (left out when none; a deleted message has none).
+ * (left out when none; a deleted message has none). In an end-to-end encrypted room {@code text} is empty and
+ * {@code ciphertext} carries the message: an MLS PrivateMessage in base64 that only members' devices can open.
  */
 public record MessageView(String id, String room, Long seq, String sender, String senderName, String text, long ts,
                           Long editedTs, boolean deleted, String thread, boolean alsoInChannel, int replies,
                           Long lastReplyAt, List<String> participants, List<Reaction> reactions,
-                          List<String> mentions, boolean mentionsChannel, List<FileView> files)
+                          List<String> mentions, boolean mentionsChannel, List<FileView> files, String ciphertext)
     implements EventData {
 
   /** The most participants a thread's root names. */
@@ -37,6 +38,21 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
     reactions = List.copyOf(reactions);
     mentions = mentions == null ? List.of() : List.copyOf(mentions);
     files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** A message in clear. */
+  public MessageView(String id, String room, Long seq, String sender, String senderName, String text, long ts,
+                     Long editedTs, boolean deleted, String thread, boolean alsoInChannel, int replies,
+                     Long lastReplyAt, List<String> participants, List<Reaction> reactions,
+                     List<String> mentions, boolean mentionsChannel, List<FileView> files) {
+    this(id, room, seq, sender, senderName, text, ts, editedTs, deleted, thread, alsoInChannel, replies, lastReplyAt,
+        participants, reactions, mentions, mentionsChannel, files, null);
+  }
+
+  /** This message as its end-to-end encrypted room has it: no text, the MLS ciphertext (base64) instead. */
+  public MessageView encryptedAs(String ciphertext) {
+    return new MessageView(id, room, seq, sender, senderName, "", ts, editedTs, deleted, thread, alsoInChannel,
+        replies, lastReplyAt, participants, reactions, mentions, mentionsChannel, files, ciphertext);
   }
 
   /** A message without files. */
@@ -89,13 +105,13 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
   /** The message as the data of its event: without room, seq and reactions, which events carry themselves. */
   public MessageView asEventData() {
     return new MessageView(id, null, null, sender, senderName, text, ts, editedTs, deleted, thread, alsoInChannel,
-        replies, lastReplyAt, participants, List.of(), mentions, mentionsChannel, files);
+        replies, lastReplyAt, participants, List.of(), mentions, mentionsChannel, files, ciphertext);
   }
 
   /** This message with whom it mentions. */
   public MessageView withMentions(List<String> people, boolean channel) {
     return new MessageView(id, room, seq, sender, senderName, text, ts, editedTs, deleted, thread, alsoInChannel,
-        replies, lastReplyAt, participants, reactions, people, channel, files);
+        replies, lastReplyAt, participants, reactions, people, channel, files, ciphertext);
   }
 
   @Override
@@ -131,7 +147,7 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
     if (!files.isEmpty()) {
       json.put("files", Json.array(files));
     }
-    return json;
+    return Json.putIfPresent(json, "ciphertext", ciphertext);
   }
 
   public static MessageView fromJson(JsonObject json) {
@@ -143,6 +159,7 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
         Json.optText(json, "thread"), Json.flag(json, "alsoInChannel", false), replies == null ? 0 : replies,
         Json.optWhole(json, "lastReplyAt"), Json.texts(json, "participants"),
         Json.objects(json, "reactions", Reaction::fromJson), Json.texts(json, "mentions"),
-        Json.flag(json, "mentionsChannel", false), Json.objects(json, "files", FileView::fromJson));
+        Json.flag(json, "mentionsChannel", false), Json.objects(json, "files", FileView::fromJson),
+        Json.optText(json, "ciphertext"));
   }
 }

@@ -111,14 +111,20 @@ public final class RoomCommands {
 
   /**
    * The one DM with one other person, or the one group DM of exactly that set (3 to
-   * {@link dev.parley.shared.Bounds#GROUP_MAX} people in all), created when it does not exist yet.
+   * {@link dev.parley.shared.Bounds#GROUP_MAX} people in all), created when it does not exist yet. An
+   * {@code encrypted} one (end-to-end, docs/e2ee.md) is another conversation than the plain one of the same people.
    */
-  public record OpenDm(String user, List<String> with) implements Command<OpenedDm> {
+  public record OpenDm(String user, List<String> with, boolean encrypted) implements Command<OpenedDm> {
     public static final Route<OpenDm, OpenedDm> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "OPEN_DM", OpenDm::fromJson, OpenedDm::fromJson);
 
     public OpenDm {
       with = List.copyOf(with);
+    }
+
+    /** The plain (not end-to-end encrypted) conversation of those people. */
+    public OpenDm(String user, List<String> with) {
+      this(user, with, false);
     }
 
     @Override
@@ -128,7 +134,8 @@ public final class RoomCommands {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("user", user).put("with", with);
+      JsonObject json = new JsonObject().put("user", user).put("with", with);
+      return encrypted ? json.put("encrypted", true) : json;
     }
 
     public static OpenDm fromJson(JsonObject json) {
@@ -136,7 +143,7 @@ public final class RoomCommands {
       if (with.isEmpty()) {
         throw Json.invalid("'with' must name at least one person");
       }
-      return new OpenDm(Json.text(json, "user"), with);
+      return new OpenDm(Json.text(json, "user"), with, Json.flag(json, "encrypted", false));
     }
   }
 

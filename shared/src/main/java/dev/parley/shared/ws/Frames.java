@@ -2,6 +2,7 @@ package dev.parley.shared.ws;
 
 import static dev.parley.shared.ws.Protocol.ALSO_IN_CHANNEL;
 import static dev.parley.shared.ws.Protocol.CID;
+import static dev.parley.shared.ws.Protocol.CIPHERTEXT;
 import static dev.parley.shared.ws.Protocol.CODE;
 import static dev.parley.shared.ws.Protocol.CONN;
 import static dev.parley.shared.ws.Protocol.FILES;
@@ -28,6 +29,8 @@ import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Json;
 import dev.parley.shared.contract.JsonBody;
+import dev.parley.shared.e2ee.E2eeCommands;
+import dev.parley.shared.e2ee.MlsWire;
 import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.presence.Presence;
 import dev.parley.shared.presence.PresenceCommands;
@@ -79,11 +82,17 @@ public final class Frames {
    * {@code alsoInChannel}. {@code files}: ids of uploads to send with it (the text may then be empty).
    */
   public record Send(String room, String cid, String text, String thread, boolean alsoInChannel, List<String> files,
-                     Object ref)
+                     Object ref, String ciphertext)
       implements ClientFrame {
 
     public Send {
       files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A message in clear. */
+    public Send(String room, String cid, String text, String thread, boolean alsoInChannel, List<String> files,
+                Object ref) {
+      this(room, cid, text, thread, alsoInChannel, files, ref, null);
     }
 
     /** A message in the room itself. */
@@ -106,6 +115,7 @@ public final class Frames {
       if (!files.isEmpty()) {
         json.put(FILES, new JsonArray(files));
       }
+      Json.putIfPresent(json, CIPHERTEXT, ciphertext);
       return withRef(json, ref);
     }
   }
@@ -198,6 +208,9 @@ public final class Frames {
           throw Json.invalid("'" + CID + "' must be a string of 1 to " + Protocol.MAX_CID_LENGTH + " characters");
         }
         String room = room(frame);
+        if (frame.containsKey(CIPHERTEXT)) {
+          yield encryptedSend(frame, room, cid, ref);
+        }
         List<String> files = files(frame);
         String text = frame.getValue(TEXT) instanceof String value ? value : null;
         if (text == null && !files.isEmpty()) {
@@ -225,6 +238,26 @@ public final class Frames {
       case Protocol.LOOKING -> new Looking(frame.getValue(ROOM) == null ? null : room(frame), ref);
       default -> throw Json.invalid(op.isEmpty() ? "'" + OP + "' is required" : "Unknown op '" + op + "'");
     };
+  }
+
+  /**
+   * A {@code send} to an end-to-end encrypted room: an MLS application message in {@code ciphertext} (base64), no
+   * {@code text}; threads and files are not encrypted yet, so they are refused rather than sent in clear.
+   */
+  private static Send encryptedSend(JsonObject frame, String room, String cid, Object ref) {
+    if (!(frame.getValue(CIPHERTEXT) instanceof String ciphertext)) {
+      throw Json.invalid("'" + CIPHERTEXT + "' must be a string");
+    }
+    if (frame.containsKey(TEXT) || frame.containsKey(FILES) || frame.containsKey(THREAD)) {
+      throw Json.invalid("An encrypted message carries only '" + CIPHERTEXT + "': no '" + TEXT + "', '" + FILES
+          + "' or '" + THREAD + "'");
+    }
+    MlsWire.Framed framed = MlsWire.privateMessage(
+        MlsWire.base64(ciphertext, CIPHERTEXT, E2eeCommands.MAX_CIPHERTEXT_BYTES));
+    if (!framed.application() || !room.equals(framed.groupId())) {
+      throw Json.invalid("'" + CIPHERTEXT + "' must be an MLS application message of this room's group");
+    }
+    return new Send(room, cid, "", null, false, List.of(), ref, ciphertext);
   }
 
   /** The frame's room: a room id that cannot exist is not found, like any room the user may not see. */

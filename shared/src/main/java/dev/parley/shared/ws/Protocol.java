@@ -40,6 +40,8 @@ public final class Protocol {
   public static final String PRESENCE = "presence";
   /** A {@code send}'s file ids. */
   public static final String FILES = "files";
+  /** An end-to-end encrypted message's MLS ciphertext (base64), in a {@code send} instead of {@code text}. */
+  public static final String CIPHERTEXT = "ciphertext";
 
   // Server frames
   public static final String HELLO = "hello";

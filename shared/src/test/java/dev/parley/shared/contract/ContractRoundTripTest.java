@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
+import dev.parley.shared.e2ee.E2eeEvents;
 import dev.parley.shared.events.EventData;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents;
@@ -41,7 +42,10 @@ class ContractRoundTripTest {
       Map.entry("room.added", UserNotice.RoomAdded::fromJson),
       Map.entry("room.removed", UserNotice.RoomRemoved::fromJson),
       Map.entry("session.revoked", UserNotice.SessionRevoked::fromJson),
-      Map.entry("read.updated", UserNotice.ReadUpdated::fromJson));
+      Map.entry("read.updated", UserNotice.ReadUpdated::fromJson),
+      Map.entry("e2ee.commit", E2eeEvents.Commit::fromJson),
+      Map.entry("e2ee.welcome", E2eeEvents.WelcomeWaiting::fromJson),
+      Map.entry("e2ee.devices", E2eeEvents.DevicesChanged::fromJson));
 
   @Test
   void everyRouteHasAnExampleAndOneNamePerAddress() {

@@ -5,6 +5,8 @@ import dev.parley.shared.accounts.AccountView;
 import dev.parley.shared.accounts.ProfileCommands;
 import dev.parley.shared.accounts.ProfileView;
 import dev.parley.shared.accounts.SessionView;
+import dev.parley.shared.e2ee.E2eeCommands;
+import dev.parley.shared.e2ee.E2eeEvents;
 import dev.parley.shared.events.EventData;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents;
@@ -61,6 +63,12 @@ final class ContractSamples {
       new MessageView(MESSAGE, ROOM, 41L, USER, "Ana", "Hello *world* @bob @here", 1_764_000_000_000L,
           1_764_000_100_000L, false, List.of(OTHER), true);
   /** A thread's root with replies and reactions, as a history page shows it. */
+  static final E2eeCommands.Device DEVICE = new E2eeCommands.Device(INVITE, USER, "Firefox on a laptop",
+      "QKuVd7Abzz1nfAJbveXCirMdchqQ/QS0QQc/p/irKjA=", 1_764_000_000_000L);
+
+  static final MessageView ENCRYPTED_VIEW = new MessageView(MESSAGE, ROOM, 46L, USER, "Ana", "", 1_764_000_400_000L,
+      null, false).encryptedAs("AAEAAiQyY2Vk");
+
   static final MessageView ROOT_VIEW = new MessageView(OTHER, ROOM, 40L, USER, "Ana", "Lunch?", 1_764_000_000_000L,
       null, false, null, false, 2, 1_764_000_200_000L, List.of(USER, OTHER),
       List.of(new MessageView.Reaction("\uD83D\uDC4D", 3, true), new MessageView.Reaction("\uD83C\uDF89", 1, false)));
@@ -208,7 +216,24 @@ final class ContractSamples {
       exchange(new ProfileCommands.GetAvatar(USER, 64),
           new ProfileCommands.Avatar("Ana", 2, "image/png", "iVBORw0K")),
       exchange(new InviteEmailWork(INVITE, "bob@example.org", "https://chat.example.org/invite/abc", "general",
-          "Ana"), Done.DONE));
+          "Ana"), Done.DONE),
+      exchange(new E2eeCommands.RegisterDevice(USER, SESSION, "Firefox on a laptop"), DEVICE),
+      exchange(new E2eeCommands.ListDevices(USER, List.of(USER, OTHER)), new E2eeCommands.Devices(List.of(DEVICE))),
+      exchange(new E2eeCommands.RemoveDevice(USER, INVITE), Done.DONE),
+      exchange(new E2eeCommands.UploadKeyPackages(USER, INVITE, List.of("AAEABQAB")),
+          new E2eeCommands.KeyPackageCount(12)),
+      exchange(new E2eeCommands.ClaimKeyPackages(USER, List.of(INVITE, MESSAGE)), new E2eeCommands.ClaimedKeyPackages(
+          List.of(new E2eeCommands.ClaimedKeyPackage(INVITE, OTHER, "AAEABQAB")), List.of(MESSAGE))),
+      exchange(new E2eeCommands.PostCommit(ROOM, USER, INVITE, "AAEAAiQy", "AAEAAwAB", List.of(MESSAGE)),
+          new E2eeCommands.CommitStored(43, 1)),
+      exchange(new E2eeCommands.ReadEvents(ROOM, USER, 40), new MessageCommands.ReplayResult(46, List.of(
+          RoomEvent.of(ROOM, 41L, new E2eeEvents.Commit(USER, INVITE, 1, "AAEAAiQy")),
+          RoomEvent.of(ROOM, 46L, ENCRYPTED_VIEW.asEventData())), false)),
+      exchange(new E2eeCommands.ListWelcomes(OTHER, MESSAGE), new E2eeCommands.Welcomes(List.of(
+          new E2eeCommands.Welcome(7, ROOM, 2, 43, "AAEAAwAB")))),
+      exchange(new E2eeCommands.PutBackup(USER, "room/" + ROOM + "/epoch/1", "c2VhbGVk"), Done.DONE),
+      exchange(new E2eeCommands.ReadBackup(USER, null), new E2eeCommands.BackupEntries(List.of(
+          new E2eeCommands.BackupEntry("room/" + ROOM + "/epoch/1", "c2VhbGVk")), false)));
 
   /** One of every event and notice data type. */
   static final List<EventData> EVENT_DATA = List.of(
@@ -233,7 +258,11 @@ final class ContractSamples {
       new UserNotice.RoomAdded(ROOM_VIEW),
       new UserNotice.RoomRemoved(ROOM, "banned"),
       new UserNotice.SessionRevoked(SESSION),
-      new UserNotice.ReadUpdated(ROOM, 42, 3, 1));
+      new UserNotice.ReadUpdated(ROOM, 42, 3, 1),
+      ENCRYPTED_VIEW.asEventData(),
+      new E2eeEvents.Commit(USER, INVITE, 1, "AAEAAiQy"),
+      new E2eeEvents.WelcomeWaiting(ROOM, MESSAGE),
+      new E2eeEvents.DevicesChanged(USER));
 
   private ContractSamples() {
   }
