@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,14 +40,8 @@ class FailoverIT {
       try (ParleyProcess doomed = ParleyProcess.start(folder, nodes.processSettings(doomedPort, folder.resolve("data")));
            FaultHarness harness = new FaultHarness(rooms(api))) {
         nodes.eventually(() -> survivor.clusterManager().getNodes().size() == 2, "the process joined the cluster");
-        for (int i = 0; i < CLIENTS_PER_NODE * 2; i++) {
-          TestApi.User user = api.register("u" + i);
-          harness.rooms().forEach(room -> api.join(user, room));
-          boolean onDoomed = i % 2 == 1;
-          harness.client(user, onDoomed ? List.of(doomedPort, survivorPort) : List.of(survivorPort, doomedPort));
-        }
-        harness.awaitConnected();
-        harness.startSending(SEND_EVERY_MILLIS);
+        startClients(api, harness, (user, i) -> harness.client(user,
+            i % 2 == 1 ? List.of(doomedPort, survivorPort) : List.of(survivorPort, doomedPort)));
         nodes.eventually(() -> harness.acked() >= 200, "some messages acked before the kill");
 
         long killedAt = System.nanoTime();
@@ -71,6 +68,67 @@ class FailoverIT {
         assertTrue(report.ackPercentile(100) < 20_000, "every send acked within 20 s of its first try");
       }
     }
+  }
+
+  @Test
+  void aRollingRestartAtLoadLosesNothingAndShowsClientsNoErrorButTheReconnect() throws Exception {
+    try (TestNodes nodes = new TestNodes()) {
+      ParleyNode first = nodes.start(true);
+      TestApi api = new TestApi(first.vertx(), first.gateway().port());
+      int firstPort = first.gateway().port();
+      int secondPort = EmbeddedServices.freePort();
+      int thirdPort = EmbeddedServices.freePort();
+      // The nodes clients may try, as a load balancer would list them: a node joins before the one it replaces leaves.
+      List<Integer> live = new CopyOnWriteArrayList<>(List.of(firstPort, secondPort));
+      ParleyProcess second = ParleyProcess.start(folder, nodes.processSettings(secondPort, folder.resolve("second")));
+      try (FaultHarness harness = new FaultHarness(rooms(api))) {
+        nodes.eventually(() -> first.clusterManager().getNodes().size() == 2, "the process joined the cluster");
+        startClients(api, harness, (user, i) -> harness.client(user, live, i % 2));
+        nodes.eventually(() -> harness.acked() >= 150, "messages acked before the restart");
+
+        // The process is replaced: its successor starts, then it is sent SIGTERM and drains.
+        try (ParleyProcess third = ParleyProcess.start(folder, nodes.processSettings(thirdPort,
+            folder.resolve("third")))) {
+          live.add(thirdPort);
+          int before = harness.acked();
+          second.close();
+          live.remove(Integer.valueOf(secondPort));
+          nodes.eventually(() -> harness.acked() >= before + 150, "messages acked after the first restart");
+
+          // Then the node in this JVM: the same drain as the launcher's on SIGTERM, then a new node in its place.
+          ParleyNode fourth = nodes.start(true);
+          live.add(fourth.gateway().port());
+          int middle = harness.acked();
+          TestNodes.await(first.drain(Main.DRAIN_SPREAD_MILLIS));
+          live.remove(Integer.valueOf(firstPort));
+          nodes.eventually(() -> harness.acked() >= middle + 150, "messages acked after the second restart");
+          harness.stopSending();
+          harness.awaitSettled(60);
+
+          FaultHarness.Report report = harness.check();
+          System.out.println("Rolling restart (2 nodes, each drained in turn): " + report.line("rolling-restart"));
+          assertEquals(0, report.lost(), "acked but not stored");
+          assertEquals(0, report.duplicates(), "stored twice");
+          assertEquals(0, report.missing(), "stored but not received by a member");
+          assertEquals(0, report.orderViolations(), "received out of seq order");
+          assertEquals(Map.of(), report.errors(), "no error but the reconnect");
+          assertTrue(report.reconnectMillis().size() >= CLIENTS_PER_NODE * 2, "clients of both nodes reconnected");
+        }
+      } finally {
+        second.close();
+      }
+    }
+  }
+
+  /** Half the clients on each node, members of every room, all sending. */
+  private static void startClients(TestApi api, FaultHarness harness, BiConsumer<TestApi.User, Integer> add) {
+    for (int i = 0; i < CLIENTS_PER_NODE * 2; i++) {
+      TestApi.User user = api.register("u" + i);
+      harness.rooms().forEach(room -> api.join(user, room));
+      add.accept(user, i);
+    }
+    harness.awaitConnected();
+    harness.startSending(SEND_EVERY_MILLIS);
   }
 
   private static List<String> rooms(TestApi api) {

@@ -63,8 +63,16 @@ final class FaultHarness implements AutoCloseable {
    * robin) each time it must reconnect.
    */
   void client(TestApi.User user, List<Integer> ports) {
+    client(user, ports, 0);
+  }
+
+  /**
+   * Adds a client for {@code user} that connects first to {@code ports.get(first)}, then to the next port of the list
+   * each time it must reconnect. The list may change as nodes come and go (a thread-safe list, read on each try).
+   */
+  void client(TestApi.User user, List<Integer> ports, int first) {
     onLoopAsync(() -> {
-      Client client = new Client(user, ports);
+      Client client = new Client(user, ports, first);
       clients.add(client);
       return client.connect();
     });
@@ -181,7 +189,7 @@ final class FaultHarness implements AutoCloseable {
   Map<String, Integer> errorsOfClientsOf(int port) {
     return onLoop(() -> {
       Map<String, Integer> seen = new TreeMap<>();
-      clients.stream().filter(client -> client.ports.get(0) == port)
+      clients.stream().filter(client -> client.firstPort == port)
           .forEach(client -> client.errors.forEach((code, count) -> seen.merge(code, count, Integer::sum)));
       return seen;
     });
@@ -242,6 +250,7 @@ final class FaultHarness implements AutoCloseable {
 
     private final TestApi.User user;
     private final List<Integer> ports;
+    private final int firstPort;
     private final WebSocketClient sockets = vertx.createWebSocketClient();
     /** Messages sent and not acked yet, by cid: the room and when it was first sent. */
     private final Map<String, Sent> pending = new LinkedHashMap<>();
@@ -252,6 +261,7 @@ final class FaultHarness implements AutoCloseable {
     private final Map<String, Integer> errors = new TreeMap<>();
     private final Set<String> subscribed = new HashSet<>();
     private int port;
+    private int connectedPort;
     private int made;
     private int orderViolations;
     private ClientWebSocket socket;
@@ -259,9 +269,15 @@ final class FaultHarness implements AutoCloseable {
     private boolean closing;
     private long lostAt = -1;
 
-    Client(TestApi.User user, List<Integer> ports) {
+    Client(TestApi.User user, List<Integer> ports, int first) {
       this.user = user;
       this.ports = ports;
+      this.port = first;
+      this.firstPort = ports.get(first);
+    }
+
+    private int currentPort() {
+      return ports.get(Math.floorMod(port, ports.size()));
     }
 
     record Sent(String room, long firstNanos) {
@@ -271,10 +287,12 @@ final class FaultHarness implements AutoCloseable {
       ClientWebSocket ws = sockets.webSocket();
       ws.textMessageHandler(text -> frame(new JsonObject(text)));
       ws.closeHandler(closed -> lost(ws));
-      WebSocketConnectOptions options = TestSocket.options(ports.get(port))
+      int target = currentPort();
+      WebSocketConnectOptions options = TestSocket.options(target)
           .addHeader("Authorization", "Bearer " + user.accessToken());
       return ws.connect(options).map(open -> {
         socket = ws;
+        connectedPort = target;
         return true;
       }).recover(refused -> {
         reconnectLater();
@@ -300,7 +318,7 @@ final class FaultHarness implements AutoCloseable {
       if (lostAt < 0) {
         lostAt = System.nanoTime();
       }
-      port = (port + 1) % ports.size();
+      port++;
       vertx.setTimer(RECONNECT_BACKOFF_MILLIS, again -> connect());
     }
 
@@ -390,7 +408,7 @@ final class FaultHarness implements AutoCloseable {
 
     /** The messages of a room after {@code after}, every page, from the node this client is on (or its first). */
     Future<List<JsonObject>> page(String room, long after, List<JsonObject> into) {
-      int target = ports.get(socket == null ? 0 : port);
+      int target = socket == null ? ports.get(0) : connectedPort;
       return http.get(target, "127.0.0.1", "/api/v1/rooms/" + room + "/messages?limit=200&after=" + after)
           .bearerTokenAuthentication(user.accessToken()).send()
           .compose(response -> {

@@ -37,6 +37,7 @@ import dev.parley.shared.contract.Requester;
 import dev.parley.shared.http.Health;
 import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
@@ -92,6 +93,7 @@ public final class GatewayVerticle extends VerticleBase {
   private FilesApi files;
   private Connection.Shared connectionShared;
   private PresenceService presence;
+  private boolean draining;
   private volatile Set<String> allowedOrigins = Set.of();
   private volatile String publicUrl;
 
@@ -163,6 +165,31 @@ public final class GatewayVerticle extends VerticleBase {
           LOG.info("Gateway listening on {}:{}, public URL {}", config.http().host(), listening.actualPort(),
               publicUrl);
         });
+  }
+
+  /**
+   * The node is leaving (SIGTERM, a rolling restart): refuses new WebSocket connections (503: the client tries
+   * another node) and closes the open ones with 1012, each once its sends in hand are acked, spread evenly over
+   * {@code spreadMillis} so that their clients do not all reconnect to the other nodes in the same instant.
+   * Completes when every connection is closed. HTTP requests are still served meanwhile (readiness, which reads
+   * {@link dev.parley.shared.NodeLifecycle}, has already told the load balancer to send no more).
+   */
+  public Future<Void> drain(long spreadMillis) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(onLoop -> {
+      draining = true;
+      List<Connection> open = new ArrayList<>(connections);
+      LOG.info("Draining: closing {} connections over {} ms", open.size(), spreadMillis);
+      List<Future<Void>> closed = new ArrayList<>();
+      for (int i = 0; i < open.size(); i++) {
+        Connection connection = open.get(i);
+        long at = Math.max(1, spreadMillis * i / open.size());
+        closed.add(vertx.timer(at).compose(due ->
+            connection.closeAfterSends(Protocol.CLOSE_SERVICE_RESTART, "Server restarting")));
+      }
+      Future.join(closed).<Void>mapEmpty().onComplete(done);
+    });
+    return done.future();
   }
 
   @Override
@@ -286,6 +313,10 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** Refuses before any frame: 403 for a foreign Origin, 401 without valid credentials. */
   private void handshake(ServerWebSocketHandshake handshake) {
+    if (draining) {
+      handshake.reject(503);
+      return;
+    }
     if (!"/ws".equals(handshake.path())) {
       handshake.reject(404);
       return;

@@ -25,6 +25,8 @@ public final class RoomVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
 
   private Pool pool;
+  private Responder rooms;
+  private Responder accounts;
 
   @Override
   public Future<?> start() {
@@ -41,10 +43,10 @@ public final class RoomVerticle extends VerticleBase {
         .using(vertx)
         .build();
     Publisher publisher = new Publisher(vertx.eventBus());
-    Responder rooms = new OutboxHandlers(pool).register(
+    rooms = new OutboxHandlers(pool).register(
         new RoomHandlers(vertx, pool, publisher, config.db().batchIntervalMs())
             .register(new Responder(Addresses.ROOMS_CMD, LOG, SqlFailures::translate)));
-    Responder accounts = new AccountHandlers(pool, publisher, config.workspace().defaultChannels())
+    accounts = new AccountHandlers(pool, publisher, config.workspace().defaultChannels())
         .register(new Responder(Addresses.ACCOUNTS_CMD, LOG, SqlFailures::translate));
     return Migrations.run(vertx, pool)
         .compose(migrated -> Future.all(rooms.listen(vertx.eventBus()), accounts.listen(vertx.eventBus())));
@@ -52,6 +54,12 @@ public final class RoomVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return pool == null ? Future.succeededFuture() : pool.close();
+    if (pool == null) {
+      return Future.succeededFuture();
+    }
+    // Commands taken are answered before the pool closes: a stop (a drain, a rolling restart) fails nobody's send.
+    Future<?> drained = rooms == null ? Future.succeededFuture()
+        : Future.join(rooms.drain(), accounts.drain());
+    return drained.eventually(pool::close);
   }
 }

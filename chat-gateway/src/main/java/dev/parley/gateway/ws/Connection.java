@@ -399,6 +399,17 @@ public final class Connection implements Socket {
     close(Protocol.CLOSE_TRY_AGAIN_LATER, "Too slow; resume with since");
   }
 
+  /**
+   * Closes once the sends this connection already took are acked (or refused): the node is leaving, and nothing the
+   * client was told is lost. A send that arrives meanwhile may go unanswered; the client resends it with its cid.
+   */
+  public Future<Void> closeAfterSends(short code, String reason) {
+    return sendQueue.eventually(() -> {
+      close(code, reason);
+      return Future.succeededFuture();
+    });
+  }
+
   public void close(short code, String reason) {
     if (!closed) {
       ws.close(code, reason);

@@ -31,9 +31,11 @@ import java.util.Set;
  * not retried: the caller gets {@code unavailable} and decides. Nor are reads that may legitimately take seconds
  * (message search, mentions, audit logs): a second copy would only double the load that made them slow.
  *
- * <p>Only "no answer in time" is retried. A refusal, or a database outage ({@code unavailable} from room-verticle
- * itself), is answered at once, so that sends fail fast while PostgreSQL is away instead of piling up; and nobody
- * registered on the address at all fails at once too (sending again at once would find nobody again).
+ * <p>Only "no answer" is retried: no answer in time, or nobody registered on the address where the request arrived
+ * (a node that drains has unregistered, and the others have not heard yet). A refusal, or a database outage
+ * ({@code unavailable} from room-verticle itself), is an answer: it is passed on at once, so that sends fail fast
+ * while PostgreSQL is away instead of piling up. Each retry counts as its attempt's whole wait against the caller's
+ * timeout, so even when nobody at all is registered a command is tried a handful of times, not forever.
  */
 public final class Retries {
 
@@ -97,6 +99,6 @@ public final class Retries {
   /** Whether a failed attempt got no answer at all (as opposed to an answer that says no). */
   static boolean unanswered(Throwable failure) {
     return failure instanceof ReplyException reply
-        && reply.failureType() == ReplyFailure.TIMEOUT;
+        && (reply.failureType() == ReplyFailure.TIMEOUT || reply.failureType() == ReplyFailure.NO_HANDLERS);
   }
 }
