@@ -46,6 +46,8 @@ final class FaultHarness implements AutoCloseable {
   private final Map<String, Integer> errors = new TreeMap<>();
   private final List<Long> reconnectMillis = new ArrayList<>();
   private final List<Long> ackMillis = new ArrayList<>();
+  /** How long each {@code err} frame took to come after the send it answers (the last resend). */
+  private final List<Long> errorMillis = new ArrayList<>();
   private final List<String> rooms;
   private volatile boolean sending;
   private long timer = -1;
@@ -119,7 +121,7 @@ final class FaultHarness implements AutoCloseable {
 
   /** What the run shows, room by room against PostgreSQL's history. */
   record Report(int acked, int lost, int duplicates, int missing, int orderViolations, Map<String, Integer> errors,
-                List<Long> reconnectMillis, List<Long> ackMillis) {
+                List<Long> reconnectMillis, List<Long> ackMillis, List<Long> errorMillis) {
 
     long reconnectPercentile(double p) {
       return percentile(reconnectMillis, p);
@@ -127,6 +129,10 @@ final class FaultHarness implements AutoCloseable {
 
     long ackPercentile(double p) {
       return percentile(ackMillis, p);
+    }
+
+    long errorPercentile(double p) {
+      return percentile(errorMillis, p);
     }
 
     private static long percentile(List<Long> values, double p) {
@@ -142,10 +148,10 @@ final class FaultHarness implements AutoCloseable {
     String line(String scenario) {
       return String.format("scenario=%s acked=%d lost=%d duplicates=%d missing=%d order_violations=%d "
               + "reconnects=%d reconnect_p50=%dms reconnect_p99=%dms reconnect_max=%dms ack_p50=%dms ack_p99=%dms "
-              + "ack_max=%dms errors=%s",
+              + "ack_max=%dms errors=%s err_p99=%dms err_max=%dms",
           scenario, acked, lost, duplicates, missing, orderViolations, reconnectMillis.size(),
           reconnectPercentile(50), reconnectPercentile(99), reconnectPercentile(100), ackPercentile(50),
-          ackPercentile(99), ackPercentile(100), errors);
+          ackPercentile(99), ackPercentile(100), errors, errorPercentile(99), errorPercentile(100));
     }
   }
 
@@ -181,8 +187,13 @@ final class FaultHarness implements AutoCloseable {
       }
       int duplicates = storedTimes.values().stream().mapToInt(times -> times - 1).sum();
       return new Report(acked, lost, duplicates, missing, order, new TreeMap<>(errors),
-          List.copyOf(reconnectMillis), List.copyOf(ackMillis));
+          List.copyOf(reconnectMillis), List.copyOf(ackMillis), List.copyOf(errorMillis));
     });
+  }
+
+  /** Errors seen so far by all clients, by code. */
+  Map<String, Integer> errors() {
+    return onLoop(() -> new TreeMap<>(errors));
   }
 
   /** Errors seen so far by the clients first connected to {@code port}, by code. */
@@ -255,6 +266,8 @@ final class FaultHarness implements AutoCloseable {
     /** Messages sent and not acked yet, by cid: the room and when it was first sent. */
     private final Map<String, Sent> pending = new LinkedHashMap<>();
     private final Set<String> acked = new HashSet<>();
+    /** When each pending message was last sent (System.nanoTime). */
+    private final Map<String, Long> lastSent = new HashMap<>();
     private final Map<String, TreeSet<Long>> received = new HashMap<>();
     /** Per room, the highest seq received so far: where a resume starts. */
     private final Map<String, Long> lastSeq = new HashMap<>();
@@ -372,6 +385,7 @@ final class FaultHarness implements AutoCloseable {
 
     private void ack(String cid) {
       Sent sent = pending.remove(cid);
+      lastSent.remove(cid);
       if (sent != null) {
         acked.add(cid);
         ackMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent.firstNanos()));
@@ -383,6 +397,10 @@ final class FaultHarness implements AutoCloseable {
       errors.merge(code, 1, Integer::sum);
       FaultHarness.this.errors.merge(code, 1, Integer::sum);
       String cid = frame.getString("cid");
+      Long sentAt = cid == null ? null : lastSent.get(cid);
+      if (sentAt != null) {
+        errorMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt));
+      }
       if (cid != null && pending.containsKey(cid) && "unavailable".equals(code)) {
         vertx.setTimer(RESEND_BACKOFF_MILLIS, again -> send(cid));
       }
@@ -400,6 +418,7 @@ final class FaultHarness implements AutoCloseable {
     private void send(String cid) {
       Sent sent = pending.get(cid);
       if (sent != null && ready && socket != null) {
+        lastSent.put(cid, System.nanoTime());
         // The text is the cid: the history then says which sends were stored, and how often.
         socket.writeTextMessage(new JsonObject().put("op", "send").put("room", sent.room()).put("cid", cid)
             .put("text", cid).encode());
