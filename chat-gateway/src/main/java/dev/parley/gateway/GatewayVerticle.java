@@ -114,7 +114,7 @@ public final class GatewayVerticle extends VerticleBase {
     Publisher publisher = new Publisher(vertx.eventBus());
     Tokens tokens = new Tokens(vertx, config.auth().jwtSecret(), config.auth().accessTokenSeconds());
     tickets = new WsTickets(redisApi, tokens);
-    revocations = new SessionRevocations(redisApi, publisher, config.auth().accessTokenSeconds());
+    revocations = new SessionRevocations(redisApi, services, publisher, config.auth().accessTokenSeconds());
     AuthApi.AuthLimits authLimits = new AuthApi.AuthLimits(
         RateLimiter.perMinute(redisApi, "auth-address", config.limits().authPerMinute()),
         new SignInThrottle(redisApi),
