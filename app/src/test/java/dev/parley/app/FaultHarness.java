@@ -102,6 +102,15 @@ final class FaultHarness implements AutoCloseable {
     });
   }
 
+  /** The cids (the texts) of the messages acked so far. */
+  Set<String> ackedCids() {
+    return onLoop(() -> {
+      Set<String> all = new HashSet<>();
+      clients.forEach(client -> all.addAll(client.acked));
+      return all;
+    });
+  }
+
   /** The number of messages acked so far. */
   int acked() {
     return onLoop(() -> clients.stream().mapToInt(client -> client.acked.size()).sum());
