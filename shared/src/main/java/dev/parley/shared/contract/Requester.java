@@ -20,8 +20,11 @@ public final class Requester {
 
   private final EventBus bus;
   private final long timeoutMillis;
-  /** The delivery options of each route's first attempt, made once: one requester belongs to one event loop. */
-  private final Map<Route<?, ?>, DeliveryOptions> options = new HashMap<>();
+  /** Each route's first attempt and whether it is retried, worked out once: one requester belongs to one event loop. */
+  private final Map<Route<?, ?>, FirstAttempt> attempts = new HashMap<>();
+
+  private record FirstAttempt(DeliveryOptions delivery, boolean retried) {
+  }
 
   public Requester(EventBus bus, long timeoutMillis) {
     this.bus = bus;
@@ -31,11 +34,14 @@ public final class Requester {
   /** Sends the command; fails as the answering verticle said, or as unavailable when nobody answers in time. */
   public <R extends JsonBody> Future<R> ask(Command<R> command) {
     Route<?, R> route = command.route();
-    DeliveryOptions first = options.computeIfAbsent(route, key -> delivery(key, firstAttemptMillis(key)));
+    FirstAttempt first = attempts.computeIfAbsent(route, key -> Retries.idempotent(key)
+        ? new FirstAttempt(delivery(key, Math.min(Retries.attemptMillis(0), timeoutMillis)), true)
+        : new FirstAttempt(delivery(key, timeoutMillis), false));
     JsonObject body = command.toJson();
-    Future<Message<JsonObject>> reply = bus.request(route.address(), body, first);
-    if (Retries.idempotent(route)) {
-      reply = reply.recover(failure -> retry(route, body, failure, 1, first.getSendTimeout()));
+    Future<Message<JsonObject>> reply = bus.request(route.address(), body, first.delivery());
+    if (first.retried()) {
+      long spent = first.delivery().getSendTimeout();
+      reply = reply.recover(failure -> retry(route, body, failure, 1, spent));
     }
     return reply.map(answer -> read(route, answer));
   }
@@ -50,10 +56,6 @@ public final class Requester {
     long wait = Math.min(Retries.attemptMillis(attempt), left);
     return bus.<JsonObject>request(route.address(), body, delivery(route, wait))
         .recover(again -> retry(route, body, again, attempt + 1, spentMillis + wait));
-  }
-
-  private long firstAttemptMillis(Route<?, ?> route) {
-    return Retries.idempotent(route) ? Math.min(Retries.attemptMillis(0), timeoutMillis) : timeoutMillis;
   }
 
   private static DeliveryOptions delivery(Route<?, ?> route, long timeoutMillis) {
