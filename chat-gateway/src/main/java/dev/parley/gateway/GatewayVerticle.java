@@ -30,6 +30,7 @@ import dev.parley.gateway.rooms.SearchApi;
 import dev.parley.gateway.ws.Connection;
 import dev.parley.gateway.ws.PresenceHub;
 import dev.parley.gateway.ws.RoomFanout;
+import dev.parley.gateway.ws.UpgradeGate;
 import dev.parley.gateway.ws.UserFanout;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Publisher;
@@ -94,6 +95,7 @@ public final class GatewayVerticle extends VerticleBase {
   private Connection.Shared connectionShared;
   private PresenceService presence;
   private boolean draining;
+  private final UpgradeGate upgrades = new UpgradeGate();
   private volatile Set<String> allowedOrigins = Set.of();
   private volatile String publicUrl;
 
@@ -325,7 +327,13 @@ public final class GatewayVerticle extends VerticleBase {
       handshake.reject(403);
       return;
     }
+    if (!upgrades.tryEnter()) {
+      // More than this node takes on at once (UpgradeGate): the client backs off and comes back.
+      handshake.reject(429);
+      return;
+    }
     upgradeIdentity(handshake).onComplete(identified -> {
+      upgrades.leave();
       if (identified.failed() || identified.result() == null) {
         handshake.reject(401);
         return;
