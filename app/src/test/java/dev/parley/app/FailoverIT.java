@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -133,6 +134,7 @@ class FailoverIT {
           assertEquals(0, report.missing(), "stored but not received by a member");
           assertEquals(0, report.orderViolations(), "received out of seq order");
           assertEquals(Map.of(), report.errors(), "no error but the reconnect");
+          assertEquals(Set.of(1012), report.closes().keySet(), "every socket closed by the server as restarting");
           assertTrue(report.reconnectMillis().size() >= CLIENTS_PER_NODE * 2, "clients of both nodes reconnected");
         }
       } finally {

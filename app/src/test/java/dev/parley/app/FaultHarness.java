@@ -44,6 +44,8 @@ final class FaultHarness implements AutoCloseable {
   private final WebClient http = WebClient.create(vertx);
   private final List<Client> clients = new ArrayList<>();
   private final Map<String, Integer> errors = new TreeMap<>();
+  /** How the sockets closed that the clients did not close themselves, by close code (-1: no close frame). */
+  private final Map<Integer, Integer> closes = new TreeMap<>();
   private final List<Long> reconnectMillis = new ArrayList<>();
   private final List<Long> ackMillis = new ArrayList<>();
   /** How long each {@code err} frame took to come after the send it answers (the last resend). */
@@ -130,7 +132,8 @@ final class FaultHarness implements AutoCloseable {
 
   /** What the run shows, room by room against PostgreSQL's history. */
   record Report(int acked, int lost, int duplicates, int missing, int orderViolations, Map<String, Integer> errors,
-                List<Long> reconnectMillis, List<Long> ackMillis, List<Long> errorMillis) {
+                Map<Integer, Integer> closes, List<Long> reconnectMillis, List<Long> ackMillis,
+                List<Long> errorMillis) {
 
     long reconnectPercentile(double p) {
       return percentile(reconnectMillis, p);
@@ -157,10 +160,10 @@ final class FaultHarness implements AutoCloseable {
     String line(String scenario) {
       return String.format("scenario=%s acked=%d lost=%d duplicates=%d missing=%d order_violations=%d "
               + "reconnects=%d reconnect_p50=%dms reconnect_p99=%dms reconnect_max=%dms ack_p50=%dms ack_p99=%dms "
-              + "ack_max=%dms errors=%s err_p99=%dms err_max=%dms",
+              + "ack_max=%dms errors=%s err_p99=%dms err_max=%dms closes=%s",
           scenario, acked, lost, duplicates, missing, orderViolations, reconnectMillis.size(),
           reconnectPercentile(50), reconnectPercentile(99), reconnectPercentile(100), ackPercentile(50),
-          ackPercentile(99), ackPercentile(100), errors, errorPercentile(99), errorPercentile(100));
+          ackPercentile(99), ackPercentile(100), errors, errorPercentile(99), errorPercentile(100), closes);
     }
   }
 
@@ -195,7 +198,7 @@ final class FaultHarness implements AutoCloseable {
         }
       }
       int duplicates = storedTimes.values().stream().mapToInt(times -> times - 1).sum();
-      return new Report(acked, lost, duplicates, missing, order, new TreeMap<>(errors),
+      return new Report(acked, lost, duplicates, missing, order, new TreeMap<>(errors), new TreeMap<>(closes),
           List.copyOf(reconnectMillis), List.copyOf(ackMillis), List.copyOf(errorMillis));
     });
   }
@@ -326,6 +329,7 @@ final class FaultHarness implements AutoCloseable {
       if (ws != socket || closing) {
         return;
       }
+      closes.merge(ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode(), 1, Integer::sum);
       socket = null;
       ready = false;
       subscribed.clear();
