@@ -26,9 +26,19 @@ public final class Requester {
   private record FirstAttempt(DeliveryOptions delivery, boolean retried) {
   }
 
+  /** Retries this requester may still make (see {@link Retries#BUDGET_RESERVE}). */
+  private double retryBudget;
+  private final double budgetReserve;
+
   public Requester(EventBus bus, long timeoutMillis) {
+    this(bus, timeoutMillis, Retries.BUDGET_RESERVE);
+  }
+
+  Requester(EventBus bus, long timeoutMillis, double budgetReserve) {
     this.bus = bus;
     this.timeoutMillis = timeoutMillis;
+    this.budgetReserve = budgetReserve;
+    this.retryBudget = budgetReserve;
   }
 
   /** Sends the command; fails as the answering verticle said, or as unavailable when nobody answers in time. */
@@ -42,6 +52,10 @@ public final class Requester {
     if (first.retried()) {
       long spent = first.delivery().getSendTimeout();
       reply = reply.recover(failure -> retry(route, body, failure, 1, spent));
+      return reply.map(answer -> {
+        retryBudget = Math.min(budgetReserve, retryBudget + Retries.BUDGET_PER_ANSWER);
+        return read(route, answer);
+      });
     }
     return reply.map(answer -> read(route, answer));
   }
@@ -50,9 +64,10 @@ public final class Requester {
   private Future<Message<JsonObject>> retry(Route<?, ?> route, JsonObject body, Throwable failure, int attempt,
                                             long spentMillis) {
     long left = timeoutMillis - spentMillis;
-    if (left <= 0 || !Retries.unanswered(failure)) {
+    if (left <= 0 || !Retries.unanswered(failure) || retryBudget < 1) {
       return Future.failedFuture(failure);
     }
+    retryBudget--;
     long wait = Math.min(Retries.attemptMillis(attempt), left);
     return bus.<JsonObject>request(route.address(), body, delivery(route, wait))
         .recover(again -> retry(route, body, again, attempt + 1, spentMillis + wait));

@@ -50,6 +50,17 @@ public final class Retries {
    */
   static final long[] ATTEMPT_MILLIS = {400, 800, 1_600, 3_200};
 
+  /**
+   * The retry budget of one requester: retries it may make at once (a dead node's share of the commands in flight,
+   * and of those sent in the second before Hazelcast removes it), refilled by {@link #BUDGET_PER_ANSWER} per answered
+   * command. Why a budget: when the cluster is overloaded rather than a node dead, commands time out because they are
+   * slow, and copies of them would only add to the load that made them slow (a retry storm). Once the reserve is
+   * spent, at most one retry per five answers is made; a command that would need more fails {@code unavailable} at
+   * once and its client resends later, which sheds load instead of piling it up.
+   */
+  static final double BUDGET_RESERVE = 1_000;
+  static final double BUDGET_PER_ANSWER = 0.2;
+
   /** Commands that give the same result and store nothing twice when run again. */
   static final Set<Route<?, ?>> IDEMPOTENT = Set.of(
       // writes idempotent on a key they carry

@@ -2,6 +2,7 @@ package dev.parley.shared.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.shared.Addresses;
 import dev.parley.shared.ErrorCode;
@@ -16,6 +17,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +96,26 @@ class RequesterRetryTest {
     assertEquals(ReplyFailure.TIMEOUT, failure.failureType());
     // 400 + 800 + 1,600 ms, then the 2,200 ms left of the 5 s.
     assertEquals(4, received.size(), "attempts until the timeout was spent");
+  }
+
+  @Test
+  void whenManyCommandsGoUnansweredRetriesStopAtTheBudget() {
+    answer((attempt, request) -> { });
+    Requester requester = new Requester(vertx.eventBus(), TIMEOUT_MILLIS, 10);
+    List<Future<MessageAck>> sends = new ArrayList<>();
+    Promise<Void> sent = Promise.promise();
+    vertx.runOnContext(onLoop -> {
+      for (int i = 0; i < 20; i++) {
+        sends.add(requester.ask(new PostMessage("r1", "u1", "Ann", "c-" + i, "hello", null, false, List.of())));
+      }
+      sent.complete();
+    });
+    sent.future().await();
+    Future.join(sends).otherwiseEmpty().await();
+
+    // An overloaded cluster gets no storm of copies: 20 first attempts, and only the 10 retries of the budget.
+    assertEquals(30, received.size());
+    assertTrue(sends.stream().allMatch(Future::failed), "nobody answered");
   }
 
   private void answer(BiConsumer<Integer, Message<JsonObject>> responder) {
