@@ -118,6 +118,12 @@ final class FaultHarness implements AutoCloseable {
     return onLoop(() -> clients.stream().mapToInt(client -> client.acked.size()).sum());
   }
 
+  /** Waits until at least {@code count} messages were acked in all, for up to {@code seconds}. */
+  void awaitAcked(int count, long seconds) {
+    eventually(() -> clients.stream().mapToInt(client -> client.acked.size()).sum() >= count,
+        count + " messages acked", seconds);
+  }
+
   /** Waits until every message made was acked and every client received everything up to its room's last seq. */
   void awaitSettled(long seconds) {
     eventually(() -> clients.stream().allMatch(client -> client.pending.isEmpty()), "every message acked", seconds);
