@@ -15,6 +15,7 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ public final class RoomVerticle extends VerticleBase {
   /** The first and the longest wait between two tries of the migrations while the database is not there yet. */
   private static final long MIGRATION_RETRY_MILLIS = 500;
   private static final long MIGRATION_RETRY_MAX_MILLIS = 5_000;
+  /** How long a stop waits for the commands already taken to be answered. */
+  private static final long DRAIN_MILLIS = 5_000;
 
   private Pool pool;
   private Responder rooms;
@@ -88,8 +91,10 @@ public final class RoomVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     // Commands taken are answered before the pool closes: a stop (a drain, a rolling restart) fails nobody's send.
+    // Bounded: a command stuck on a database that does not answer must not keep the node from leaving.
     Future<?> drained = rooms == null ? Future.succeededFuture()
-        : Future.join(rooms.drain(), accounts.drain());
+        : Future.join(rooms.drain(), accounts.drain()).timeout(DRAIN_MILLIS, TimeUnit.MILLISECONDS)
+            .otherwiseEmpty();
     return drained.eventually(pool::close);
   }
 }
