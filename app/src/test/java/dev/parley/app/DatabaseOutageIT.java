@@ -14,12 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,7 +48,7 @@ class DatabaseOutageIT {
     try (TestNodes nodes = new TestNodes()) {
       ParleyNode node = nodes.start(false, ownDatabase);
       TestApi api = new TestApi(node.vertx(), node.gateway().port());
-      try (FaultHarness harness = new FaultHarness(rooms(api))) {
+      try (FaultHarness harness = new FaultHarness(FaultHarness.newRooms(api, "outage", 2))) {
         for (int i = 0; i < 8; i++) {
           TestApi.User user = api.register("u" + i);
           harness.rooms().forEach(room -> api.join(user, room));
@@ -134,14 +132,5 @@ class DatabaseOutageIT {
       }
     }
     return texts;
-  }
-
-  private static List<String> rooms(TestApi api) {
-    TestApi.User owner = api.register("Owner");
-    List<String> rooms = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      rooms.add(api.createChannel(owner, "outage-" + i + "-" + UUID.randomUUID().toString().substring(0, 8)));
-    }
-    return rooms;
   }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class FailoverIT {
       TestApi api = new TestApi(survivor.vertx(), survivor.gateway().port());
       List<Integer> ports = new ArrayList<>(List.of(survivor.gateway().port()));
       List<ParleyProcess> processes = new ArrayList<>();
-      try (FaultHarness harness = new FaultHarness(rooms(api))) {
+      try (FaultHarness harness = new FaultHarness(FaultHarness.newRooms(api, "fault", ROOMS))) {
         for (int i = 1; i < NODES; i++) {
           int port = EmbeddedServices.freePort();
           processes.add(ParleyProcess.start(folder, nodes.processSettings(port, folder.resolve("node" + i))));
@@ -104,7 +103,7 @@ class FailoverIT {
       // The nodes clients may try, as a load balancer would list them: a node joins before the one it replaces leaves.
       List<Integer> live = new CopyOnWriteArrayList<>(List.of(firstPort, secondPort));
       ParleyProcess second = ParleyProcess.start(folder, nodes.processSettings(secondPort, folder.resolve("second")));
-      try (FaultHarness harness = new FaultHarness(rooms(api))) {
+      try (FaultHarness harness = new FaultHarness(FaultHarness.newRooms(api, "fault", ROOMS))) {
         nodes.eventually(() -> first.clusterManager().getNodes().size() == 2, "the process joined the cluster");
         startClients(api, harness, 2, (user, i) -> harness.client(user, live, i % 2));
         nodes.eventually(() -> harness.acked() >= 150, "messages acked before the restart");
@@ -154,14 +153,5 @@ class FailoverIT {
     }
     harness.awaitConnected();
     harness.startSending(SEND_EVERY_MILLIS);
-  }
-
-  private static List<String> rooms(TestApi api) {
-    TestApi.User owner = api.register("Owner");
-    List<String> rooms = new ArrayList<>();
-    for (int i = 0; i < ROOMS; i++) {
-      rooms.add(api.createChannel(owner, "fault-" + i + "-" + UUID.randomUUID().toString().substring(0, 8)));
-    }
-    return rooms;
   }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -60,6 +61,16 @@ final class FaultHarness implements AutoCloseable {
 
   List<String> rooms() {
     return rooms;
+  }
+
+  /** {@code count} new channels of one owner for a scenario, named after it. */
+  static List<String> newRooms(TestApi api, String scenario, int count) {
+    TestApi.User owner = api.register("Owner");
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      made.add(api.createChannel(owner, scenario + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8)));
+    }
+    return made;
   }
 
   /**
@@ -113,6 +124,16 @@ final class FaultHarness implements AutoCloseable {
     });
   }
 
+  /** The number of acks received so far: a mark for {@link #ackPercentileBetween}. */
+  int ackCount() {
+    return onLoop(ackMillis::size);
+  }
+
+  /** A percentile of the ack times of the acks received between two marks. */
+  long ackPercentileBetween(int from, int to, double p) {
+    return onLoop(() -> Report.percentile(List.copyOf(ackMillis.subList(from, to)), p));
+  }
+
   /** The number of messages acked so far. */
   int acked() {
     return onLoop(() -> clients.stream().mapToInt(client -> client.acked.size()).sum());
@@ -153,7 +174,7 @@ final class FaultHarness implements AutoCloseable {
       return percentile(errorMillis, p);
     }
 
-    private static long percentile(List<Long> values, double p) {
+    static long percentile(List<Long> values, double p) {
       if (values.isEmpty()) {
         return 0;
       }
