@@ -25,10 +25,12 @@ import java.util.Set;
  *
  * <p>Only commands that are harmless to run twice are retried: reads, and writes that are idempotent on a key the
  * command carries (a message's {@code cid}, a read marker that only moves forward, a reaction that is added or taken
- * off, a work item queued once per key). The first attempt may well have been carried out by a node that died before
+ * off, a work item queued once per key: a second run says it queued none, and the worker finds it at its next poll).
+ * The first attempt may well have been carried out by a node that died before
  * answering, or may still be under way on a slow one: a second run must give the same result and store nothing
  * twice. Creating a room, an invite or a session, rotating a refresh token, accepting an invite or moderating are
- * not retried: the caller gets {@code unavailable} and decides. Nor are reads that may legitimately take seconds
+ * not retried: the caller gets {@code unavailable} and decides. Nor is a sign-out: run again, it would answer that it
+ * ended no session, and the gateway would not mark the one the first run ended as signed out in Redis. Nor are reads that may legitimately take seconds
  * (message search, mentions, audit logs): a second copy would only double the load that made them slow.
  *
  * <p>Only "no answer" is retried: no answer in time, or nobody registered on the address where the request arrived
@@ -69,7 +71,6 @@ public final class Retries {
       MessageCommands.React.ROUTE,
       MessageCommands.FollowThread.ROUTE,
       RoomCommands.JoinRoom.ROUTE,
-      AccountCommands.RevokeSession.ROUTE,
       OutboxCommands.QueueWork.ROUTE,
       OutboxCommands.NotifyMessage.ROUTE,
       // reads
