@@ -44,6 +44,9 @@ class RedisOutageTest {
       redis.server().stop();
       TestApi.expect(401, api.call(HttpMethod.GET, "/api/v1/me", user(laptop), null));
       TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/me", user(phone), null));
+      // Single-use tickets need Redis: a browser is told to try again, plainly.
+      JsonObject noTicket = TestApi.expect(503, api.call(HttpMethod.POST, "/api/v1/ws-ticket", user(phone), null));
+      assertEquals("unavailable", noTicket.getJsonObject("error").getString("code"));
       String room = api.createChannel(user(phone), "no-redis-" + UUID.randomUUID().toString().substring(0, 8));
       try (TestSocket socket = TestSocket.connect(node.vertx(), api.port(), user(phone))) {
         for (int i = 0; i < 10; i++) {
