@@ -38,8 +38,26 @@ class FailoverIT {
   @TempDir
   Path folder;
 
+  /** What happens to one node of the cluster. */
+  private interface Fault {
+    void on(ParleyProcess node) throws Exception;
+  }
+
   @Test
   void aNodeKilledWithSigkillLosesNothingAndItsClientsAreServedAgainByTheOthers() throws Exception {
+    lose("SIGKILL", ParleyProcess::kill);
+  }
+
+  /**
+   * A node that hangs instead of dying (SIGSTOP: a machine gone from the network looks so): nothing resets its
+   * connections, so only the missing heartbeats tell Hazelcast (5 s), and its clients find out by their own pings.
+   */
+  @Test
+  void aNodeThatHangsLosesNothingAndItsClientsAreServedAgainByTheOthers() throws Exception {
+    lose("SIGSTOP", ParleyProcess::freeze);
+  }
+
+  private void lose(String how, Fault fault) throws Exception {
     try (TestNodes nodes = new TestNodes()) {
       ParleyNode survivor = nodes.start(true);
       TestApi api = new TestApi(survivor.vertx(), survivor.gateway().port());
@@ -59,7 +77,7 @@ class FailoverIT {
         ParleyProcess doomed = processes.get(0);
         int doomedPort = ports.get(1);
         long killedAt = System.nanoTime();
-        doomed.kill();
+        fault.on(doomed);
         nodes.eventually(() -> survivor.clusterManager().getNodes().size() == NODES - 1,
             "the killed node left the cluster");
         Duration detected = Duration.ofNanos(System.nanoTime() - killedAt);
@@ -73,7 +91,7 @@ class FailoverIT {
         Map<String, Integer> survivorsErrors = new TreeMap<>();
         ports.stream().filter(port -> port != doomedPort).forEach(port -> harness.errorsOfClientsOf(port)
             .forEach((code, count) -> survivorsErrors.merge(code, count, Integer::sum)));
-        System.out.println("Failover (SIGKILL of 1 of " + NODES + " nodes): " + report.line("sigkill")
+        System.out.println("Failover (" + how + " of 1 of " + NODES + " nodes): " + report.line(how.toLowerCase())
             + " hazelcast_removed_after=" + detected.toMillis() + "ms survivors_errors=" + survivorsErrors
             + " killed_node_clients_errors=" + harness.errorsOfClientsOf(doomedPort));
         assertEquals(0, report.lost(), "acked but not stored");
@@ -85,6 +103,9 @@ class FailoverIT {
         assertTrue(report.reconnectPercentile(100) < 20_000, "reconnected within 20 s: " + report.reconnectMillis());
         assertTrue(report.ackPercentile(100) < 20_000, "every send acked within 20 s of its first try");
       } finally {
+        if (!processes.isEmpty()) {
+          processes.get(0).kill();
+        }
         for (ParleyProcess process : processes) {
           process.close();
         }

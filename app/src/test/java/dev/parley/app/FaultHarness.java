@@ -40,6 +40,15 @@ final class FaultHarness implements AutoCloseable {
   private static final long RECONNECT_BACKOFF_MILLIS = 50;
   /** How long a client waits before it resends after {@code unavailable}. */
   private static final long RESEND_BACKOFF_MILLIS = 100;
+  /**
+   * A node that hangs (a frozen process, a machine gone without resetting its connections) closes nothing: a client
+   * pings every second and gives a socket up, or a connection attempt, after this long without a frame.
+   */
+  private static final long SILENCE_MILLIS = 3_000;
+
+  /** The close code counted for a socket given up because its node went silent. */
+  static final int SILENT = 0;
+  private static final String PING = new JsonObject().put("op", "ping").encode();
 
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
   private final WebClient http = WebClient.create(vertx);
@@ -320,6 +329,8 @@ final class FaultHarness implements AutoCloseable {
     private boolean ready;
     private boolean closing;
     private long lostAt = -1;
+    private long lastFrameNanos;
+    private long liveness = -1;
 
     Client(TestApi.User user, List<Integer> ports, int first) {
       this.user = user;
@@ -336,27 +347,61 @@ final class FaultHarness implements AutoCloseable {
     }
 
     Future<Boolean> connect() {
+      if (liveness < 0) {
+        liveness = vertx.setPeriodic(1_000, tick -> checkAlive());
+      }
       ClientWebSocket ws = sockets.webSocket();
-      ws.textMessageHandler(text -> frame(new JsonObject(text)));
+      ws.textMessageHandler(text -> {
+        lastFrameNanos = System.nanoTime();
+        frame(new JsonObject(text));
+      });
       ws.closeHandler(closed -> lost(ws));
       int target = currentPort();
       WebSocketConnectOptions options = TestSocket.options(target)
           .addHeader("Authorization", "Bearer " + user.accessToken());
-      return ws.connect(options).map(open -> {
-        socket = ws;
-        connectedPort = target;
-        return true;
-      }).recover(refused -> {
-        reconnectLater();
-        return Future.succeededFuture(false);
-      });
+      boolean[] gaveUp = {false};
+      return ws.connect(options)
+          .onSuccess(open -> {
+            if (gaveUp[0]) {
+              ws.close();
+            }
+          })
+          .timeout(SILENCE_MILLIS, TimeUnit.MILLISECONDS)
+          .map(open -> {
+            socket = ws;
+            connectedPort = target;
+            lastFrameNanos = System.nanoTime();
+            return true;
+          }).recover(refused -> {
+            gaveUp[0] = true;
+            reconnectLater();
+            return Future.succeededFuture(false);
+          });
+    }
+
+    /** Pings; a socket silent for too long is given up as if it had closed (its node hangs). */
+    private void checkAlive() {
+      ClientWebSocket ws = socket;
+      if (ws == null || closing) {
+        return;
+      }
+      if (System.nanoTime() - lastFrameNanos > TimeUnit.MILLISECONDS.toNanos(SILENCE_MILLIS)) {
+        lost(ws, SILENT);
+        ws.close();
+        return;
+      }
+      ws.writeTextMessage(PING);
     }
 
     private void lost(ClientWebSocket ws) {
+      lost(ws, ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode());
+    }
+
+    private void lost(ClientWebSocket ws, int code) {
       if (ws != socket || closing) {
         return;
       }
-      closes.merge(ws.closeStatusCode() == null ? -1 : (int) ws.closeStatusCode(), 1, Integer::sum);
+      closes.merge(code, 1, Integer::sum);
       socket = null;
       ready = false;
       subscribed.clear();
