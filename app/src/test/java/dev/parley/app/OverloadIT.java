@@ -11,8 +11,10 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,15 +67,16 @@ class OverloadIT {
         long baselineP99 = harness.ackPercentileBetween(before, abuseFrom, 99);
 
         Map<String, Integer> shed = new ConcurrentHashMap<>();
+        // The stuck readers connect and stop reading first; then all the abuse runs at once.
+        Stuck stuckSockets = stuckReaders(abusers, port, stuck, feeder, bigRoom, shed);
+        awaitLong(stuckSockets.subscribed(), shed);
         Future<Void> flood = flood(abusers, port, flooder, harness.rooms().get(0), shed)
             .onFailure(e -> shed.merge("flood_failed_" + e.getMessage(), 1, Integer::sum));
-        Future<Void> stuckSockets = stuckReaders(abusers, port, stuck, feeder, bigRoom, shed)
-            .onFailure(e -> shed.merge("stuck_failed_" + e.getMessage(), 1, Integer::sum));
         Future<Void> storm = connectionStorm(abusers, port, shed)
             .onFailure(e -> shed.merge("storm_failed_" + e.getMessage(), 1, Integer::sum));
         harness.awaitAcked(abuseFrom + 300, 120);
         int abuseTo = harness.ackCount();
-        awaitLong(Future.join(flood, stuckSockets, storm), shed);
+        awaitLong(Future.join(flood, stuckSockets.closed(), storm), shed);
         long abuseP99 = harness.ackPercentileBetween(abuseFrom, abuseTo, 99);
         harness.stopSending();
         harness.awaitSettled(60);
@@ -93,6 +97,8 @@ class OverloadIT {
         // Refused with 401 (or 429 when the gate sheds them); under load the node may also drop a connection before
         // its refusal is read. None may get in.
         assertEquals(0, shed.getOrDefault("let_in", 0), "no forged connection attempt let in: " + shed);
+        assertTrue(shed.getOrDefault("feeder_received", 0) > 0, "the big room's reader got its events: " + shed);
+        assertEquals(0, shed.get("feeder_missing"), "closing the stuck readers cost the others no event: " + shed);
         assertTrue(shed.getOrDefault("upgrade_401", 0) + shed.getOrDefault("upgrade_429", 0) > 0,
             "forged attempts answered 401 or 429: " + shed);
       } finally {
@@ -140,8 +146,12 @@ class OverloadIT {
    * the node's own queue for each, and the node must close them with 1013 rather than buffer for them. A feeder sends
    * messages of 3,900 characters at its rate limit until every stuck socket is closed.
    */
-  private static Future<Void> stuckReaders(Vertx vertx, int port, TestApi.User user, TestApi.User feeder, String room,
-                                           Map<String, Integer> shed) {
+  /** The stuck readers: when they are all subscribed and not reading, and when the node has closed them all. */
+  private record Stuck(Future<Void> subscribed, Future<Void> closed) {
+  }
+
+  private static Stuck stuckReaders(Vertx vertx, int port, TestApi.User user, TestApi.User feeder, String room,
+                                    Map<String, Integer> shed) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setReceiveBufferSize(8192)
         .setMaxConnections(STUCK_SOCKETS));
     JsonObject sub = new JsonObject().put("op", "sub").put("room", room);
@@ -167,19 +177,49 @@ class OverloadIT {
           }));
     }
     String text = "x".repeat(3_900);
-    return Future.all(subscribed)
+    Future<Void> allSubscribed = Future.all(subscribed).mapEmpty();
+    return new Stuck(allSubscribed, allSubscribed
         .compose(ready -> vertx.createWebSocketClient().connect(TestSocket.options(port)
             .addHeader("Authorization", "Bearer " + feeder.accessToken()))
             .onFailure(e -> shed.merge("feeder_connect_" + e.getMessage(), 1, Integer::sum)))
         .compose(feed -> {
+          // The feeder also reads the room, as any member would: closing the stuck ones must not cost it an event.
+          Set<Long> seen = new HashSet<>();
+          long[] lastAcked = {0};
+          feed.textMessageHandler(frame -> {
+            JsonObject json = new JsonObject(frame);
+            if ("evt".equals(json.getString("op")) && json.getLong("seq") != null) {
+              seen.add(json.getLong("seq"));
+            } else if ("ack".equals(json.getString("op"))) {
+              lastAcked[0] = Math.max(lastAcked[0], json.getLong("seq"));
+            }
+          });
+          feed.writeTextMessage(new JsonObject().put("op", "sub").put("room", room).put("since", 0).encode());
           AtomicInteger sent = new AtomicInteger();
           long timer = vertx.setPeriodic(10, tick -> feed.writeTextMessage(new JsonObject().put("op", "send")
               .put("room", room).put("cid", "feed-" + sent.incrementAndGet()).put("text", text).encode()));
-          return Future.join(closed).eventually(() -> {
-            vertx.cancelTimer(timer);
-            return feed.close().otherwiseEmpty();
-          }).mapEmpty();
-        });
+          return Future.join(closed)
+              .compose(allClosed -> {
+                vertx.cancelTimer(timer);
+                return caughtUp(vertx, seen, lastAcked, 30_000);
+              })
+              .onComplete(done -> {
+                long missing = LongStream.rangeClosed(1, lastAcked[0]).filter(seq -> !seen.contains(seq)).count();
+                shed.put("feeder_received", seen.size());
+                shed.put("feeder_missing", (int) missing);
+              })
+              .eventually(() -> feed.close().otherwiseEmpty())
+              .<Void>mapEmpty();
+        }));
+  }
+
+  /** Completes once every seq up to the last acked one was received, or after {@code millis} in any case. */
+  private static Future<Void> caughtUp(Vertx vertx, Set<Long> seen, long[] lastAcked, long millis) {
+    boolean all = LongStream.rangeClosed(1, lastAcked[0]).allMatch(seen::contains);
+    if (all || millis <= 0) {
+      return Future.succeededFuture();
+    }
+    return vertx.timer(50).compose(waited -> caughtUp(vertx, seen, lastAcked, millis - 50));
   }
 
   /** Connection attempts with a forged token, as fast as 200 at a time go: each refused before any frame. */

@@ -334,16 +334,26 @@ public final class GatewayVerticle extends VerticleBase {
     }
     upgradeIdentity(handshake).onComplete(identified -> {
       upgrades.leave();
-      if (identified.failed() || identified.result() == null) {
-        handshake.reject(401);
-        return;
+      try {
+        answer(handshake, identified.failed() ? null : identified.result());
+      } catch (IllegalStateException clientLeft) {
+        // The client gave up while it was being authenticated (a reconnection storm, a client's own timeout): its
+        // connection is gone, there is nobody to answer.
+        LOG.debug("WebSocket client left during its handshake: {}", clientLeft.getMessage());
       }
-      handshake.accept().onSuccess(ws -> {
-        Connection connection = new Connection(ws, identified.result(), connectionShared);
-        ws.setWriteQueueMaxSize(SOCKET_WRITE_QUEUE_BYTES);
-        connections.add(connection);
-        connection.start(() -> connections.remove(connection));
-      });
+    });
+  }
+
+  private void answer(ServerWebSocketHandshake handshake, Identity identity) {
+    if (identity == null) {
+      handshake.reject(401);
+      return;
+    }
+    handshake.accept().onSuccess(ws -> {
+      Connection connection = new Connection(ws, identity, connectionShared);
+      ws.setWriteQueueMaxSize(SOCKET_WRITE_QUEUE_BYTES);
+      connections.add(connection);
+      connection.start(() -> connections.remove(connection));
     });
   }
 
