@@ -31,6 +31,9 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class ClusterSetup {
 
+  /** How often the event bus pings each peer it sends to, and how long it waits for the pong. */
+  static final long CLUSTER_PING_MILLIS = 2_000;
+
   private ClusterSetup() {
   }
 
@@ -44,9 +47,16 @@ final class ClusterSetup {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
-    // A node that dies keeps its event-bus subscriptions until it is declared dead: 60 s by default is too long.
-    config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
-    config.setProperty("hazelcast.heartbeat.interval.seconds", "2");
+    // Failure detection (docs/operations.md, "Failure modes and recovery"). A node that dies keeps its event-bus
+    // registrations until Hazelcast declares it dead, and until then some requests are still routed to it (Requester
+    // sends those that are safe to run twice again, elsewhere, after 0.4 s). A process that is killed while its
+    // machine lives has its TCP connections closed by the kernel: the members' reconnection attempts are refused and
+    // after a few such faults (hazelcast.connection.monitor.*) it is suspected and removed, within about a heartbeat
+    // interval. A machine that vanishes closes nothing: then only the missing heartbeats tell, after
+    // max.no.heartbeat. 5 s of silence: long enough not to evict a healthy node over a GC pause (Parley's pauses
+    // are tens of milliseconds with G1 and heaps of a few GiB), short enough that its clients are not kept waiting.
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(cluster.port()).setPortAutoIncrement(true);
@@ -85,7 +95,11 @@ final class ClusterSetup {
    * both sides authenticate (only holders of a certificate from the cluster's authority are talked to).
    */
   static EventBusOptions eventBus(ParleyConfig.Cluster cluster) {
-    EventBusOptions options = new EventBusOptions().setHost(cluster.host());
+    EventBusOptions options = new EventBusOptions().setHost(cluster.host())
+        // A connection to a member that stopped answering (its machine gone, no reset from the kernel) is closed
+        // after these: 2 s and 2 s rather than 20 s and 20 s, for one small ping frame every 2 s per peer.
+        .setClusterPingInterval(CLUSTER_PING_MILLIS)
+        .setClusterPingReplyInterval(CLUSTER_PING_MILLIS);
     if (!cluster.tls()) {
       return options;
     }

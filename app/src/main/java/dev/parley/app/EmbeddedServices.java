@@ -59,7 +59,16 @@ public final class EmbeddedServices {
    */
   public static Postgres startPostgres(Path dataDirectory) {
     try {
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(freePort())
+      return startPostgres(dataDirectory, freePort());
+    } catch (IOException e) {
+      throw new IllegalStateException("No free port for the embedded PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  /** The same on a given port: a restart of a kept database where its clients expect it (the outage tests). */
+  public static Postgres startPostgres(Path dataDirectory, int port) {
+    try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(port)
           .setServerConfig("listen_addresses", "127.0.0.1");
       String password = null;
       if (dataDirectory != null) {

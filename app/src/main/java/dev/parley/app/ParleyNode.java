@@ -130,6 +130,18 @@ public final class ParleyNode {
   }
 
   /**
+   * Leaves gracefully (SIGTERM, a rolling restart; docs/operations.md): says the node is draining (readiness turns
+   * false), closes the WebSocket connections with 1012 spread over {@code spreadMillis}, each once its sends in hand
+   * are acked, then {@link #close() closes}: room-verticle answers the commands it took before its pool closes, and
+   * Vert.x leaves the cluster, so the other nodes stop routing to this one at once rather than after a timeout.
+   */
+  public Future<Void> drain(long spreadMillis) {
+    NodeLifecycle.of(vertx).draining();
+    Future<Void> connections = gateway == null ? Future.succeededFuture() : gateway.drain(spreadMillis);
+    return connections.otherwiseEmpty().compose(closed -> close());
+  }
+
+  /**
    * Stops the other verticles first (notification-verticle finishes the work in hand, which asks room-verticle), then
    * room-verticle and Vert.x.
    */

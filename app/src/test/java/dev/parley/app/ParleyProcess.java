@@ -71,6 +71,14 @@ final class ParleyProcess implements AutoCloseable {
     process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * SIGSTOP: the process hangs with every connection open, as a machine that vanished from the network looks to the
+   * others: no reset, no goodbye, only silence. {@link #kill()} ends it.
+   */
+  void freeze() throws Exception {
+    new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+  }
+
   /** A graceful stop (SIGTERM), then SIGKILL for whatever is still running after a minute. */
   @Override
   public void close() throws InterruptedException {

@@ -33,6 +33,7 @@ import dev.parley.gateway.rooms.SearchApi;
 import dev.parley.gateway.ws.Connection;
 import dev.parley.gateway.ws.PresenceHub;
 import dev.parley.gateway.ws.RoomFanout;
+import dev.parley.gateway.ws.UpgradeGate;
 import dev.parley.gateway.ws.UserFanout;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Publisher;
@@ -40,6 +41,7 @@ import dev.parley.shared.contract.Requester;
 import dev.parley.shared.http.Health;
 import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
@@ -97,6 +99,8 @@ public final class GatewayVerticle extends VerticleBase {
   private FilesApi files;
   private Connection.Shared connectionShared;
   private PresenceService presence;
+  private boolean draining;
+  private final UpgradeGate upgrades = new UpgradeGate();
   private volatile Set<String> allowedOrigins = Set.of();
   private volatile String publicUrl;
 
@@ -117,7 +121,7 @@ public final class GatewayVerticle extends VerticleBase {
     Publisher publisher = new Publisher(vertx.eventBus());
     Tokens tokens = new Tokens(vertx, config.auth().jwtSecret(), config.auth().accessTokenSeconds());
     tickets = new WsTickets(redisApi, tokens);
-    revocations = new SessionRevocations(redisApi, publisher, config.auth().accessTokenSeconds());
+    revocations = new SessionRevocations(redisApi, services, publisher, config.auth().accessTokenSeconds());
     AuthApi.AuthLimits authLimits = new AuthApi.AuthLimits(
         RateLimiter.perMinute(redisApi, "auth-address", config.limits().authPerMinute()),
         new SignInThrottle(redisApi),
@@ -172,6 +176,31 @@ public final class GatewayVerticle extends VerticleBase {
           LOG.info("Gateway listening on {}:{}, public URL {}", config.http().host(), listening.actualPort(),
               publicUrl);
         });
+  }
+
+  /**
+   * The node is leaving (SIGTERM, a rolling restart): refuses new WebSocket connections (503: the client tries
+   * another node) and closes the open ones with 1012, each once its sends in hand are acked, spread evenly over
+   * {@code spreadMillis} so that their clients do not all reconnect to the other nodes in the same instant.
+   * Completes when every connection is closed. HTTP requests are still served meanwhile (readiness, which reads
+   * {@link dev.parley.shared.NodeLifecycle}, has already told the load balancer to send no more).
+   */
+  public Future<Void> drain(long spreadMillis) {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(onLoop -> {
+      draining = true;
+      List<Connection> open = new ArrayList<>(connections);
+      LOG.info("Draining: closing {} connections over {} ms", open.size(), spreadMillis);
+      List<Future<Void>> closed = new ArrayList<>();
+      for (int i = 0; i < open.size(); i++) {
+        Connection connection = open.get(i);
+        long at = Math.max(1, spreadMillis * i / open.size());
+        closed.add(vertx.timer(at).compose(due ->
+            connection.closeAfterSends(Protocol.CLOSE_SERVICE_RESTART, "Server restarting")));
+      }
+      Future.join(closed).<Void>mapEmpty().onComplete(done);
+    });
+    return done.future();
   }
 
   @Override
@@ -299,6 +328,10 @@ public final class GatewayVerticle extends VerticleBase {
 
   /** Refuses before any frame: 403 for a foreign Origin, 401 without valid credentials. */
   private void handshake(ServerWebSocketHandshake handshake) {
+    if (draining) {
+      handshake.reject(503);
+      return;
+    }
     if (!"/ws".equals(handshake.path())) {
       handshake.reject(404);
       return;
@@ -307,17 +340,33 @@ public final class GatewayVerticle extends VerticleBase {
       handshake.reject(403);
       return;
     }
+    if (!upgrades.tryEnter()) {
+      // More than this node takes on at once (UpgradeGate): the client backs off and comes back.
+      handshake.reject(429);
+      return;
+    }
     upgradeIdentity(handshake).onComplete(identified -> {
-      if (identified.failed() || identified.result() == null) {
-        handshake.reject(401);
-        return;
+      upgrades.leave();
+      try {
+        answer(handshake, identified.failed() ? null : identified.result());
+      } catch (IllegalStateException clientLeft) {
+        // The client gave up while it was being authenticated (a reconnection storm, a client's own timeout): its
+        // connection is gone, there is nobody to answer.
+        LOG.debug("WebSocket client left during its handshake: {}", clientLeft.getMessage());
       }
-      handshake.accept().onSuccess(ws -> {
-        Connection connection = new Connection(ws, identified.result(), connectionShared);
-        ws.setWriteQueueMaxSize(SOCKET_WRITE_QUEUE_BYTES);
-        connections.add(connection);
-        connection.start(() -> connections.remove(connection));
-      });
+    });
+  }
+
+  private void answer(ServerWebSocketHandshake handshake, Identity identity) {
+    if (identity == null) {
+      handshake.reject(401);
+      return;
+    }
+    handshake.accept().onSuccess(ws -> {
+      Connection connection = new Connection(ws, identity, connectionShared);
+      ws.setWriteQueueMaxSize(SOCKET_WRITE_QUEUE_BYTES);
+      connections.add(connection);
+      connection.start(() -> connections.remove(connection));
     });
   }
 

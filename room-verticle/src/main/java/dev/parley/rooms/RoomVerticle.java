@@ -4,15 +4,19 @@ import dev.parley.rooms.store.Migrations;
 import dev.parley.rooms.store.SearchIndexer;
 import dev.parley.rooms.store.SqlFailures;
 import dev.parley.shared.Addresses;
+import dev.parley.shared.ErrorCode;
+import dev.parley.shared.Failures;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +28,22 @@ import org.slf4j.LoggerFactory;
 public final class RoomVerticle extends VerticleBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomVerticle.class);
+  /**
+   * How long opening a connection to PostgreSQL may take: milliseconds on a network that works, so one that takes a
+   * second will not be made. Failing it then lets a send answer {@code unavailable} at once while the database is
+   * away, instead of waiting the client library's default minute.
+   */
+  private static final int CONNECT_TIMEOUT_MILLIS = 1_000;
+  /** The first and the longest wait between two tries of the migrations while the database is not there yet. */
+  private static final long MIGRATION_RETRY_MILLIS = 500;
+  private static final long MIGRATION_RETRY_MAX_MILLIS = 5_000;
+  /** How long a stop waits for the commands already taken to be answered. */
+  private static final long DRAIN_MILLIS = 5_000;
 
   private Pool pool;
   private SearchIndexer searchIndexer;
+  private Responder rooms;
+  private Responder accounts;
 
   @Override
   public Future<?> start() {
@@ -39,20 +56,38 @@ public final class RoomVerticle extends VerticleBase {
         .setCachePreparedStatements(true);
     pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(config.db().poolSize()))
+        .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS))
         .connectingTo(connect)
         .using(vertx)
         .build();
     Publisher publisher = new Publisher(vertx.eventBus());
     searchIndexer = new SearchIndexer(vertx, pool);
-    Responder rooms = new E2eeHandlers(pool, publisher).register(new OutboxHandlers(pool).register(
+    rooms = new E2eeHandlers(pool, publisher).register(new OutboxHandlers(pool).register(
         new RoomHandlers(vertx, pool, publisher, config.db().batchIntervalMs(), searchIndexer,
             new MessageHooks(vertx.eventBus(), config.hooks(), config.limits().maxTextLength()))
             .register(new Responder(Addresses.ROOMS_CMD, LOG, SqlFailures::translate))));
-    Responder accounts = new AccountHandlers(pool, publisher, config.workspace().defaultChannels())
+    accounts = new AccountHandlers(pool, publisher, config.workspace().defaultChannels())
         .register(new Responder(Addresses.ACCOUNTS_CMD, LOG, SqlFailures::translate));
-    return Migrations.run(vertx, pool)
+    return migrate(MIGRATION_RETRY_MILLIS)
         .onSuccess(migrated -> searchIndexer.start())
         .compose(migrated -> Future.all(rooms.listen(vertx.eventBus()), accounts.listen(vertx.eventBus())));
+  }
+
+  /**
+   * Runs the migrations; while the database is away (refused, starting up, shutting down), waits and tries again, so
+   * a node started before its database, or during a database restart, comes up when the database does. Anything
+   * else (a wrong password, a broken script) fails the start at once.
+   */
+  private Future<Void> migrate(long waitMillis) {
+    return Migrations.run(vertx, pool).recover(failure -> {
+      if (Failures.code(SqlFailures.translate(failure)) != ErrorCode.UNAVAILABLE) {
+        return Future.failedFuture(failure);
+      }
+      LOG.warn("The database is not reachable yet ({}); migrations try again in {} ms", failure.getMessage(),
+          waitMillis);
+      return vertx.timer(waitMillis)
+          .compose(waited -> migrate(Math.min(waitMillis * 2, MIGRATION_RETRY_MAX_MILLIS)));
+    });
   }
 
   @Override
@@ -60,6 +95,14 @@ public final class RoomVerticle extends VerticleBase {
     if (searchIndexer != null) {
       searchIndexer.stop();
     }
-    return pool == null ? Future.succeededFuture() : pool.close();
+    if (pool == null) {
+      return Future.succeededFuture();
+    }
+    // Commands taken are answered before the pool closes: a stop (a drain, a rolling restart) fails nobody's send.
+    // Bounded: a command stuck on a database that does not answer must not keep the node from leaving.
+    Future<?> drained = rooms == null ? Future.succeededFuture()
+        : Future.join(rooms.drain(), accounts.drain()).timeout(DRAIN_MILLIS, TimeUnit.MILLISECONDS)
+            .otherwiseEmpty();
+    return drained.eventually(pool::close);
   }
 }

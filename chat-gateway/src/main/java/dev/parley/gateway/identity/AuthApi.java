@@ -120,7 +120,7 @@ public final class AuthApi {
 
   /** The identity, unless its session was ended (signed out, revoked, or caught reusing a refresh token). */
   public Future<Identity> live(Identity identity) {
-    return revocations.isRevoked(identity.session()).compose(revoked -> revoked
+    return revocations.isRevoked(identity).compose(revoked -> revoked
         ? Future.failedFuture(new ParleyException(ErrorCode.UNAUTHORIZED, "This session has ended: sign in again"))
         : Future.succeededFuture(identity));
   }

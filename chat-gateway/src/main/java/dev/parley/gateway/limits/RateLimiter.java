@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * a lease that expires unused are lost to its holder (a sparse sender never notices, the bucket refills meanwhile).
  * A bucket that refills slower than one token a second is leased one token at a time, which is exact.
  *
+ * <p>When Redis does not answer, each node falls back to a bucket of its own per subject, with the same rate and
+ * burst: the limit then holds per node rather than per cluster (a person connected to two nodes may send twice as
+ * fast), which still stops a flood, where letting everything through would not. The node's buckets are forgotten
+ * once Redis answers again.
+ *
  * <p>Belongs to one verticle and its event loop.
  */
 public final class RateLimiter {
@@ -66,6 +71,25 @@ public final class RateLimiter {
       return size() > LEASES_KEPT;
     }
   };
+  /** This node's own buckets, used only while Redis does not answer. */
+  private final Map<String, LocalBucket> local = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, LocalBucket> eldest) {
+      return size() > LEASES_KEPT;
+    }
+  };
+  private boolean redisDown;
+
+  /** A token bucket of this node alone: tokens, and when they were counted (System.nanoTime). */
+  private static final class LocalBucket {
+    private double tokens;
+    private long at;
+
+    LocalBucket(double tokens, long at) {
+      this.tokens = tokens;
+      this.at = at;
+    }
+  }
 
   /** Tokens this node may still spend for one subject, until {@code expiresAt} (System.nanoTime). */
   private static final class Lease {
@@ -113,15 +137,11 @@ public final class RateLimiter {
   }
 
   /**
-   * Takes a token, or fails {@code rate_limited} with this message. A Redis that does not answer lets the action
-   * through: the limits protect the service, and an outage of the cache must not stop people from using it.
+   * Takes a token, or fails {@code rate_limited} with this message. While Redis does not answer, the node's own
+   * buckets decide (see the class comment).
    */
   public Future<Void> require(String subject, String message) {
     return tryAcquire(subject)
-        .recover(redisDown -> {
-          LOG.warn("Rate limit {} not checked: {}", keyPrefix, redisDown.getMessage());
-          return Future.succeededFuture(true);
-        })
         .compose(allowed -> allowed ? Future.succeededFuture()
             : Future.failedFuture(new ParleyException(ErrorCode.RATE_LIMITED, message)));
   }
@@ -134,7 +154,22 @@ public final class RateLimiter {
       lease.tokens--;
       return Future.succeededFuture(true);
     }
-    return takeFromRedis(subject).map(granted -> {
+    return takeFromRedis(subject).recover(failure -> {
+      if (!redisDown) {
+        redisDown = true;
+        LOG.warn("Rate limit {} falls back to this node's own buckets: Redis does not answer ({})", keyPrefix,
+            failure.getMessage());
+      }
+      return Future.succeededFuture(-1);
+    }).map(granted -> {
+      if (granted < 0) {
+        return takeLocally(subject, now);
+      }
+      if (redisDown) {
+        redisDown = false;
+        local.clear();
+        LOG.info("Rate limit {} is shared through Redis again", keyPrefix);
+      }
       if (granted == 0) {
         leases.remove(subject);
         return false;
@@ -145,6 +180,17 @@ public final class RateLimiter {
       leases.put(subject, new Lease(kept + granted - 1, now + LEASE_NANOS));
       return true;
     });
+  }
+
+  private boolean takeLocally(String subject, long now) {
+    LocalBucket bucket = local.computeIfAbsent(subject, key -> new LocalBucket(burst, now));
+    bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) / 1e9 * perSecond);
+    bucket.at = now;
+    if (bucket.tokens < 1) {
+      return false;
+    }
+    bucket.tokens--;
+    return true;
   }
 
   private Future<Integer> takeFromRedis(String subject) {

@@ -33,7 +33,9 @@ import dev.parley.shared.ws.Frames.Watch;
 import dev.parley.shared.ws.Frames.Watching;
 import dev.parley.shared.ws.Frames;
 import dev.parley.shared.ws.Protocol;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
@@ -80,6 +82,8 @@ public final class Connection implements Socket {
   private int framesWhileFull;
   private int strikes;
   private boolean closed;
+  /** Found too slow: closed in the next turn, and sent nothing more meanwhile. */
+  private boolean closingSlow;
   /** Notices that came before the hello went out; null once it has. */
   private List<EncodedFrame> noticesBeforeHello = new ArrayList<>();
   private Runnable onClose = () -> { };
@@ -302,12 +306,8 @@ public final class Connection implements Socket {
   }
 
   private Future<Void> post(PostMessage command, Object ref) {
+    // While Redis is away the limiter counts on this node alone (RateLimiter): the chat goes on, floods do not.
     return shared.sendLimiter().tryAcquire(user())
-        .recover(redisDown -> {
-          // Rate limits protect the service; a Redis outage should not stop the chat, so they fail open.
-          LOG.warn("Send rate limit not checked for user {}: {}", user(), redisDown.getMessage());
-          return Future.succeededFuture(true);
-        })
         .compose(allowed -> allowed ? shared.services().ask(command)
             : Future.<MessageAck>failedFuture(
                 new ParleyException(ErrorCode.RATE_LIMITED, "You are sending too fast; slow down")))
@@ -368,7 +368,7 @@ public final class Connection implements Socket {
   public void sendEvent(EncodedFrame frame) {
     // The peer may have closed the socket before its close handler ran: writing to it would throw, and stop the
     // fan-out loop that called this before the other sockets got the frame.
-    if (closed || ws.isClosed()) {
+    if (closed || closingSlow || ws.isClosed()) {
       return;
     }
     if (ws.writeQueueFull()) {
@@ -398,8 +398,31 @@ public final class Connection implements Socket {
   /** Closes a socket that cannot keep up; the client reconnects and resumes with 'since'. */
   @Override
   public void closeSlow() {
+    if (closingSlow || closed) {
+      return;
+    }
+    closingSlow = true;
     LOG.info("Closing connection {} of user {}: it is not reading fast enough", id, user());
-    close(Protocol.CLOSE_TRY_AGAIN_LATER, "Too slow; resume with since");
+    // This is called from inside a room's fan-out loop (RoomChannel hands an event to each of its sockets): closing
+    // at once would take this socket out of the set being walked, and the sockets after it would miss the event.
+    // So the close comes in the next turn; meanwhile this socket's frames are dropped (it resumes with 'since').
+    Context context = Vertx.currentContext();
+    if (context == null) {
+      close(Protocol.CLOSE_TRY_AGAIN_LATER, "Too slow; resume with since");
+    } else {
+      context.runOnContext(nextTurn -> close(Protocol.CLOSE_TRY_AGAIN_LATER, "Too slow; resume with since"));
+    }
+  }
+
+  /**
+   * Closes once the sends this connection already took are acked (or refused): the node is leaving, and nothing the
+   * client was told is lost. A send that arrives meanwhile may go unanswered; the client resends it with its cid.
+   */
+  public Future<Void> closeAfterSends(short code, String reason) {
+    return sendQueue.eventually(() -> {
+      close(code, reason);
+      return Future.succeededFuture();
+    });
   }
 
   public void close(short code, String reason) {

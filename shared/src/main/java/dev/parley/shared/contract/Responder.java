@@ -3,6 +3,7 @@ package dev.parley.shared.contract;
 import dev.parley.shared.Failures;
 import dev.parley.shared.Failures.Failure;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -25,6 +26,10 @@ public final class Responder {
   private final Logger log;
   private final UnaryOperator<Throwable> translate;
   private final Map<String, Function<JsonObject, Future<? extends JsonBody>>> handlers = new HashMap<>();
+  private MessageConsumer<Object> consumer;
+  /** Commands taken and not answered yet: a drain waits for them. */
+  private int inFlight;
+  private Promise<Void> drained;
 
   /**
    * @param translate turns failures of the responder's own making into domain ones before they are mapped (for
@@ -51,12 +56,29 @@ public final class Responder {
     if (!missing.isEmpty()) {
       return Future.failedFuture(new IllegalStateException("No handler on " + address + " for " + missing));
     }
-    MessageConsumer<Object> consumer = bus.consumer(address, this::answer);
+    consumer = bus.consumer(address, this::answer);
     return consumer.completion();
+  }
+
+  /**
+   * Takes no more commands and completes once those taken are answered: a node that leaves finishes its work in
+   * hand, and the requests other nodes still send it before they hear it unregistered are answered by another
+   * instance (a {@link Requester} sends them again). Used from the verticle's event loop, like {@link #listen}.
+   */
+  public Future<Void> drain() {
+    if (consumer == null) {
+      return Future.succeededFuture();
+    }
+    drained = Promise.promise();
+    if (inFlight == 0) {
+      drained.tryComplete();
+    }
+    return consumer.unregister().compose(unregistered -> drained.future());
   }
 
   private void answer(Message<Object> message) {
     String action = message.headers().get(Contract.ACTION_HEADER);
+    inFlight++;
     Future<? extends JsonBody> result;
     try {
       result = dispatch(action, message);
@@ -64,6 +86,9 @@ public final class Responder {
       result = Future.failedFuture(e);
     }
     result.onComplete(done -> {
+      if (--inFlight == 0 && drained != null) {
+        drained.tryComplete();
+      }
       if (done.succeeded()) {
         message.reply(done.result().toJson());
       } else {
