@@ -41,9 +41,9 @@ public final class RoomVerticle extends VerticleBase {
         .using(vertx)
         .build();
     Publisher publisher = new Publisher(vertx.eventBus());
-    Responder rooms = new OutboxHandlers(pool).register(
+    Responder rooms = new OpsHandlers(pool).register(new OutboxHandlers(pool).register(
         new RoomHandlers(vertx, pool, publisher, config.db().batchIntervalMs())
-            .register(new Responder(Addresses.ROOMS_CMD, LOG, SqlFailures::translate)));
+            .register(new Responder(Addresses.ROOMS_CMD, LOG, SqlFailures::translate))));
     Responder accounts = new AccountHandlers(pool, publisher, config.workspace().defaultChannels())
         .register(new Responder(Addresses.ACCOUNTS_CMD, LOG, SqlFailures::translate));
     return Migrations.run(vertx, pool)
