@@ -83,7 +83,7 @@ public final class ParleyNode {
                                            HazelcastClusterManager clusterManager, NodeMetrics metrics) {
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
     OpsVerticle ops = ParleyConfig.fromJson(config).ops().enabled()
-        ? new OpsVerticle(metrics == null ? null : metrics.registry(), roles.contains(Role.GATEWAY)) : null;
+        ? new OpsVerticle(metrics == null ? null : metrics.registry(), roles) : null;
     Future<String> opsDeployed = ops == null ? Future.succeededFuture() : vertx.deployVerticle(ops, options);
     return opsDeployed.compose(deployed -> deployRoles(vertx, config, roles, clusterManager, ops))
         .recover(failure -> {

@@ -59,7 +59,7 @@ class HealthTest {
   void aNodeWhoseRolesAreNotDeployedYetIsAliveButNotReady() {
     Vertx vertx = Vertx.vertx();
     try {
-      OpsVerticle ops = new OpsVerticle(null, false);
+      OpsVerticle ops = new OpsVerticle(null, EnumSet.noneOf(Role.class));
       JsonObject config = new JsonObject().put("ops", new JsonObject().put("host", "127.0.0.1").put("port", 0));
       TestNodes.await(vertx.deployVerticle(ops, new DeploymentOptions().setConfig(config)));
       TestApi api = new TestApi(vertx, ops.port());

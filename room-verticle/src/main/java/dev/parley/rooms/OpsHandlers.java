@@ -2,10 +2,11 @@ package dev.parley.rooms;
 
 import dev.parley.rooms.store.OpsStore;
 import dev.parley.shared.contract.Responder;
-import dev.parley.shared.ops.HealthCommands.PingDatabase;
+import dev.parley.shared.ops.OpsCommands.NotificationBacklog;
+import dev.parley.shared.ops.OpsCommands.PingDatabase;
 import io.vertx.sqlclient.Pool;
 
-/** The commands on {@link dev.parley.shared.Addresses#ROOMS_CMD} that serve operations: health. */
+/** The commands on {@link dev.parley.shared.Addresses#ROOMS_CMD} that serve operations: health and metrics. */
 final class OpsHandlers {
 
   private final OpsStore store;
@@ -15,6 +16,7 @@ final class OpsHandlers {
   }
 
   Responder register(Responder responder) {
-    return responder.on(PingDatabase.ROUTE, command -> store.ping());
+    return responder.on(PingDatabase.ROUTE, command -> store.ping())
+        .on(NotificationBacklog.ROUTE, command -> store.notificationBacklog());
   }
 }

@@ -4,7 +4,7 @@ import dev.parley.gateway.http.Requests;
 import dev.parley.shared.NodeLifecycle;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.http.Health;
-import dev.parley.shared.ops.HealthCommands.PingDatabase;
+import dev.parley.shared.ops.OpsCommands.PingDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -8,7 +8,7 @@ import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
-import dev.parley.shared.ops.HealthCommands;
+import dev.parley.shared.ops.OpsCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
@@ -103,7 +103,8 @@ public final class Contract {
       DigestCommands.DigestSent.ROUTE,
       DigestCommands.StopEmails.ROUTE,
       InviteEmailWork.ROUTE,
-      HealthCommands.PingDatabase.ROUTE);
+      OpsCommands.PingDatabase.ROUTE,
+      OpsCommands.NotificationBacklog.ROUTE);
 
   private static final Map<String, Route<?, ?>> BY_KEY =
       ROUTES.stream().collect(Collectors.toUnmodifiableMap(Contract::key, Function.identity()));

@@ -17,7 +17,7 @@ import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.notify.PushWork;
-import dev.parley.shared.ops.HealthCommands;
+import dev.parley.shared.ops.OpsCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.AuditDetails;
 import dev.parley.shared.rooms.InviteCommands;
@@ -153,7 +153,8 @@ final class ContractSamples {
               1_764_000_000_000L, PushWork.MENTION)), 1, 1_764_000_900_000L)),
       exchange(new DigestCommands.DigestSent(USER, 1_764_000_900_000L), Done.DONE),
       exchange(new DigestCommands.StopEmails("dG9rZW4"), Done.DONE),
-      exchange(new HealthCommands.PingDatabase(), Done.DONE),
+      exchange(new OpsCommands.PingDatabase(), Done.DONE),
+      exchange(new OpsCommands.NotificationBacklog(), new OpsCommands.Backlog(3, 12)),
       exchange(OutboxCommands.FinishWork.retry(7, "worker-1", 2_000, "503 from the push service"), Done.DONE),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),

@@ -1,0 +1,83 @@
+package dev.parley.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prometheus at the management port's {@code /metrics} reflects a short load: the message counters move by the number
+ * of messages sent, the deliveries by the sockets reached, and each latency histogram holds one sample per message;
+ * Vert.x's own figures (WebSockets, event bus, pools) and the JVM's are there beside them.
+ */
+class MetricsTest {
+
+  private static final int MESSAGES = 25;
+
+  @Test
+  void aShortLoadMovesTheCountersAndFillsTheHistograms() {
+    try (TestNodes nodes = new TestNodes()) {
+      ParleyNode node = nodes.start(false, config -> config.put("ops",
+          new JsonObject().put("host", "127.0.0.1").put("port", 0)));
+      TestApi api = new TestApi(node.vertx(), node.gateway().port());
+      TestApi ops = new TestApi(node.vertx(), node.opsPort());
+      TestApi.User alice = api.register("Alice");
+      TestApi.User bob = api.register("Bob");
+      String room = api.createChannel(alice, "metrics");
+      api.join(bob, room);
+      Map<String, Double> before = scrape(ops);
+
+      try (TestSocket aliceSocket = TestSocket.connect(node.vertx(), api.port(), alice);
+           TestSocket bobSocket = TestSocket.connect(node.vertx(), api.port(), bob)) {
+        aliceSocket.subscribe(room, null);
+        bobSocket.subscribe(room, null);
+        for (int i = 0; i < MESSAGES; i++) {
+          aliceSocket.sendMessage(room, "message " + i);
+        }
+        for (int i = 0; i < MESSAGES; i++) {
+          bobSocket.nextOp("evt");
+        }
+        Map<String, Double> during = scrape(ops);
+        assertEquals(2.0, during.get("parley_connections"));
+        assertEquals(2.0, during.get("parley_subscriptions"));
+        assertEquals(1.0, during.get("parley_rooms_followed"));
+        assertTrue(during.get("vertx_http_server_active_ws_connections") >= 2.0, "Vert.x counts WebSockets too");
+      }
+      Map<String, Double> after = scrape(ops);
+
+      assertEquals(MESSAGES, moved(before, after, "parley_messages_total"));
+      assertEquals(MESSAGES, moved(before, after, "parley_ack_latency_seconds_count"));
+      assertEquals(MESSAGES, moved(before, after, "parley_ack_latency_seconds_bucket{le=\"10.0\"}"),
+          "every ack within the histogram's last bucket");
+      assertEquals(MESSAGES, moved(before, after, "parley_events_total"), "one fan-out per message");
+      assertEquals(2 * MESSAGES, moved(before, after, "parley_deliveries_total"), "to both sockets");
+      assertEquals(MESSAGES, moved(before, after, "parley_delivery_latency_seconds_count"));
+      for (String figure : new String[] {"vertx_eventbus_processed_total", "vertx_pool_in_use",
+          "jvm_memory_used_bytes", "parley_refusals_total", "parley_notify_queue_due"}) {
+        assertTrue(after.keySet().stream().anyMatch(name -> name.startsWith(figure)), figure + " is scraped");
+      }
+    }
+  }
+
+  /** The scrape as sample name (with its labels) to value. */
+  private static Map<String, Double> scrape(TestApi ops) {
+    String text = ops.call(HttpMethod.GET, "/metrics", null, null).bodyAsString();
+    Map<String, Double> samples = new HashMap<>();
+    for (String line : text.split("\n")) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        int space = line.lastIndexOf(' ');
+        samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+      }
+    }
+    return samples;
+  }
+
+  private static int moved(Map<String, Double> before, Map<String, Double> after, String sample) {
+    assertTrue(after.containsKey(sample), sample + " is not scraped: " + after.keySet());
+    return (int) (after.get(sample) - before.getOrDefault(sample, 0.0));
+  }
+}
