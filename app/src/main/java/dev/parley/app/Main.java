@@ -24,9 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class Main {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  /** The roles, when no {@code --roles} is given: how a container image is told which verticles to run. */
+  static final String ROLES_VARIABLE = "PARLEY_ROLES";
   private static final String USAGE = """
       Usage: java -jar parley.jar [--roles gateway,rooms,notify] [--cluster] [--config FILE]
-        --roles    the verticles this process runs (default: all)
+        --roles    the verticles this process runs (default: PARLEY_ROLES, else all)
         --cluster  join a Hazelcast cluster (also PARLEY_CLUSTER=true)
         --config   a JSON file overriding conf/parley.json; PARLEY_* environment variables override both
       """;
@@ -39,6 +41,11 @@ public final class Main {
     boolean cluster = false;
     String configFile = null;
     try {
+      // A container image passes everything through the environment, the roles too (the option wins over it).
+      String fromEnvironment = System.getenv(ROLES_VARIABLE);
+      if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+        roles = Role.parse(fromEnvironment);
+      }
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--roles" -> roles = Role.parse(value(args, ++i, "--roles"));

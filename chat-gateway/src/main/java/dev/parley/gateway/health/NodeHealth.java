@@ -30,6 +30,10 @@ import java.util.function.IntSupplier;
  */
 public final class NodeHealth {
 
+  /** Where liveness and readiness are answered (the Kubernetes probes name them). */
+  public static final String LIVE_PATH = "/health/live";
+  public static final String READY_PATH = "/health/ready";
+
   /** Each check's own deadline: well inside a probe's timeout, so the probe hears "down" rather than nothing. */
   public static final long CHECK_TIMEOUT_MS = 2_000;
 
@@ -68,8 +72,8 @@ public final class NodeHealth {
 
   /** {@code GET /health/live} and {@code GET /health/ready} on a router. */
   public void mount(Router router) {
-    router.get("/health/live").handler(ctx -> Requests.json(ctx, 200, Health.up()));
-    router.get("/health/ready").handler(this::ready);
+    router.get(LIVE_PATH).handler(ctx -> Requests.json(ctx, 200, Health.up()));
+    router.get(READY_PATH).handler(this::ready);
   }
 
   /** Every readiness check, run now. */
