@@ -1,25 +1,37 @@
 package dev.parley.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Prometheus at the management port's {@code /metrics} reflects a short load: the message counters move by the number
  * of messages sent, the deliveries by the sockets reached, and each latency histogram holds one sample per message;
- * Vert.x's own figures (WebSockets, event bus, pools) and the JVM's are there beside them.
+ * Vert.x's own figures (WebSockets, event bus, pools) and the JVM's are there beside them, and every metric the alert
+ * rules and the Grafana dashboard in k8s/monitoring name is one a node exposes.
  */
 class MetricsTest {
 
   private static final int MESSAGES = 25;
+  private static final Path MONITORING = Path.of("../k8s/monitoring");
 
   @Test
-  void aShortLoadMovesTheCountersAndFillsTheHistograms() {
+  void aShortLoadMovesTheCountersAndFillsTheHistograms() throws IOException {
     try (TestNodes nodes = new TestNodes()) {
       ParleyNode node = nodes.start(false, config -> config.put("ops",
           new JsonObject().put("host", "127.0.0.1").put("port", 0)));
@@ -60,7 +72,25 @@ class MetricsTest {
           "jvm_memory_used_bytes", "parley_refusals_total", "parley_notify_queue_due"}) {
         assertTrue(after.keySet().stream().anyMatch(name -> name.startsWith(figure)), figure + " is scraped");
       }
+      assertEquals(List.of(), unscraped(after.keySet(), MONITORING.resolve("parley-alerts.yaml")),
+          "metrics the alert rules name that no node exposes");
+      assertEquals(List.of(), unscraped(after.keySet(), MONITORING.resolve("grafana-dashboard.json")),
+          "metrics the Grafana dashboard names that no node exposes");
     }
+  }
+
+  /** The metrics a monitoring file names (Parley's, Vert.x's, the JVM's) that are not in the scrape. */
+  private static List<String> unscraped(Set<String> samples, Path file) throws IOException {
+    Matcher names = Pattern.compile("\\b((?:parley|vertx|jvm|process|system)_[a-z0-9_]+)")
+        .matcher(Files.readString(file, StandardCharsets.UTF_8));
+    Set<String> named = new TreeSet<>();
+    while (names.find()) {
+      named.add(names.group(1));
+    }
+    assertFalse(named.isEmpty(), file + " names no metric");
+    return named.stream()
+        .filter(name -> samples.stream().noneMatch(sample -> sample.equals(name) || sample.startsWith(name + "{")))
+        .toList();
   }
 
   /** The scrape as sample name (with its labels) to value. */
