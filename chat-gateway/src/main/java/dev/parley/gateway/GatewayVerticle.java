@@ -119,7 +119,8 @@ public final class GatewayVerticle extends VerticleBase {
         new SignInThrottle(redisApi),
         new ClientAddresses(config.http().trustedProxies()));
     auth = new AuthApi(services, new Passwords(passwordWorkers), tokens, tickets, revocations, authLimits,
-        config.auth().refreshTokenDays(), config.auth().jwtSecret());
+        config.auth().refreshTokenDays(), config.auth().jwtSecret(),
+        new AuthApi.PasswordResets(() -> publicUrl, config.auth().passwordResetMinutes()));
     fanout = new RoomFanout(vertx, services::ask, HOLD_MILLIS, config.limits().replayLimit());
     RateLimiter sendLimiter = RateLimiter.leased(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst());

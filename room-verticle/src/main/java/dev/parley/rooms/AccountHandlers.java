@@ -3,6 +3,7 @@ package dev.parley.rooms;
 import dev.parley.rooms.store.AccountStore;
 import dev.parley.rooms.store.IdentityStore;
 import dev.parley.rooms.store.ProfileStore;
+import dev.parley.rooms.store.RecoveryStore;
 import dev.parley.rooms.store.RoomStore;
 import dev.parley.shared.accounts.AccountCommands.CreateSession;
 import dev.parley.shared.accounts.AccountCommands.CreateUser;
@@ -25,6 +26,8 @@ import dev.parley.shared.accounts.ProfileCommands.GetProfile;
 import dev.parley.shared.accounts.ProfileCommands.ProfileReply;
 import dev.parley.shared.accounts.ProfileCommands.SetAvatar;
 import dev.parley.shared.accounts.ProfileCommands.UpdateProfile;
+import dev.parley.shared.accounts.RecoveryCommands.RequestPasswordReset;
+import dev.parley.shared.accounts.RecoveryCommands.ResetPassword;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
@@ -44,6 +47,7 @@ final class AccountHandlers {
   private final AccountStore accounts;
   private final IdentityStore identities;
   private final ProfileStore profiles;
+  private final RecoveryStore recovery;
   private final RoomStore rooms;
   private final List<String> defaultChannels;
   private final Publisher publisher;
@@ -53,6 +57,7 @@ final class AccountHandlers {
     this.accounts = new AccountStore(pool);
     this.identities = new IdentityStore(pool, accounts);
     this.profiles = new ProfileStore(pool);
+    this.recovery = new RecoveryStore(pool, accounts);
     this.rooms = new RoomStore(pool);
     this.defaultChannels = List.copyOf(defaultChannels);
     this.publisher = publisher;
@@ -85,7 +90,9 @@ final class AccountHandlers {
         .on(SetAvatar.ROUTE, command -> profiles.setAvatar(command.user(), command.png256(), command.png64())
             .map(this::announced))
         .on(ClearAvatar.ROUTE, command -> profiles.clearAvatar(command.user()).map(this::announced))
-        .on(GetAvatar.ROUTE, command -> profiles.avatar(command.user(), command.size()));
+        .on(GetAvatar.ROUTE, command -> profiles.avatar(command.user(), command.size()))
+        .on(RequestPasswordReset.ROUTE, recovery::requestReset)
+        .on(ResetPassword.ROUTE, recovery::reset);
   }
 
   /**

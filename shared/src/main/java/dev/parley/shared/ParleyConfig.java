@@ -128,12 +128,13 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
   }
 
   /** Tokens. No {@code jwtSecret} means one generated once and kept in the data folder. */
-  public record Auth(String jwtSecret, int accessTokenSeconds, int refreshTokenDays) {
+  public record Auth(String jwtSecret, int accessTokenSeconds, int refreshTokenDays, int passwordResetMinutes) {
     static Auth fromJson(JsonObject config) {
       return new Auth(
           Settings.AUTH_JWT_SECRET.read(config),
           Settings.AUTH_ACCESS_TOKEN_SECONDS.read(config),
-          Settings.AUTH_REFRESH_TOKEN_DAYS.read(config));
+          Settings.AUTH_REFRESH_TOKEN_DAYS.read(config),
+          Settings.AUTH_PASSWORD_RESET_MINUTES.read(config));
     }
   }
 

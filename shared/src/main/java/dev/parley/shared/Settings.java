@@ -55,6 +55,9 @@ public final class Settings {
   static final Setting<Integer> AUTH_REFRESH_TOKEN_DAYS = whole("auth.refreshTokenDays", 30,
       "how long a refresh token lasts (refresh tokens rotate on every use)");
 
+  static final Setting<Integer> AUTH_PASSWORD_RESET_MINUTES = whole("auth.passwordResetMinutes", 30,
+      "how long an emailed password-reset link works (once)");
+
   static final Setting<Integer> LIMITS_MAX_TEXT_LENGTH = whole("limits.maxTextLength", 4000,
       "characters (Unicode code points) in one message");
   static final Setting<Integer> LIMITS_MAX_FRAME_BYTES = whole("limits.maxFrameBytes", 65536,

@@ -2,6 +2,7 @@ package dev.parley.shared.contract;
 
 import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
+import dev.parley.shared.accounts.RecoveryCommands;
 import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.notify.DigestCommands;
 import dev.parley.shared.notify.InviteEmailWork;
@@ -104,7 +105,9 @@ public final class Contract {
       DigestCommands.StopEmails.ROUTE,
       InviteEmailWork.ROUTE,
       OpsCommands.PingDatabase.ROUTE,
-      OpsCommands.NotificationBacklog.ROUTE);
+      OpsCommands.NotificationBacklog.ROUTE,
+      RecoveryCommands.RequestPasswordReset.ROUTE,
+      RecoveryCommands.ResetPassword.ROUTE);
 
   private static final Map<String, Route<?, ?>> BY_KEY =
       ROUTES.stream().collect(Collectors.toUnmodifiableMap(Contract::key, Function.identity()));
