@@ -9,8 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.sqlclient.Pool;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,7 +89,8 @@ class PasswordResetTest {
     String token = tokenIn(smtp.getReceivedMessages()[0]);
 
     // Its time runs out (the clock of the database decides, as it does for the check).
-    database("UPDATE password_resets SET expires_at = now() - interval '1 second'");
+    TestSql.execute(node.vertx(), nodes.databaseUrl(),
+        "UPDATE password_resets SET expires_at = now() - interval '1 second'");
 
     assertEquals(410, reset(token, NEW_PASSWORD).statusCode());
     assertEquals(200, login(email, OLD_PASSWORD).statusCode(), "the password is as it was");
@@ -182,22 +181,8 @@ class PasswordResetTest {
     return link.group(1);
   }
 
-  private void database(String sql) {
-    Pool pool = PgBuilder.pool().connectingTo(nodes.databaseUrl()).using(node.vertx()).build();
-    try {
-      TestNodes.await(pool.query(sql).execute());
-    } finally {
-      TestNodes.await(pool.close());
-    }
-  }
-
   private long count(String sql) {
-    Pool pool = PgBuilder.pool().connectingTo(nodes.databaseUrl()).using(node.vertx()).build();
-    try {
-      return TestNodes.await(pool.query(sql).execute()).iterator().next().getLong(0);
-    } finally {
-      TestNodes.await(pool.close());
-    }
+    return TestSql.count(node.vertx(), nodes.databaseUrl(), sql);
   }
 
   private static String newAddress(String name) {

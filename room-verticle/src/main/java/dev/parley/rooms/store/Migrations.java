@@ -42,7 +42,8 @@ public final class Migrations {
       List.of("V1__core.sql", "V2__conversations.sql", "V3__identity.sql", "V4__security.sql",
           "V5__message_write_path.sql", "V6__messages.sql", "V7__reads.sql", "V8__files.sql", "V9__search.sql",
           "V10__read_receipts.sql", "V11__replies_not_unread.sql", "V12__notifications.sql",
-          "V13__search_file_names.sql", "V20__password_resets.sql");
+          "V13__search_file_names.sql", "V20__password_resets.sql",
+          "V21__deactivation.sql");
 
   /** Scripts applied again whenever their text changes; they must be safe to run over an earlier version of them. */
   static final List<String> REPEATABLE = List.of("R__functions.sql");

@@ -25,7 +25,7 @@ public final class RecoveryStore {
   static final String REQUEST = """
       WITH account AS (
         SELECT u.id, u.email, u.name FROM users u
-        WHERE lower(u.email) = lower($1)
+        WHERE lower(u.email) = lower($1) AND u.deactivated_at IS NULL
           AND (SELECT count(*) FROM password_resets r
                WHERE r.user_id = u.id AND r.created_at > now() - interval '1 hour') < $5
       ), kept AS (
