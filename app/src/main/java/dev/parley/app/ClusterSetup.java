@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -72,7 +73,7 @@ final class ClusterSetup {
     clusterManager.getHazelcastInstance().getLifecycleService().addLifecycleListener(event -> {
       switch (event.getState()) {
         case MERGING, MERGE_FAILED, SHUTTING_DOWN, SHUTDOWN ->
-            lifecycle.clusterLost("the Hazelcast member is " + event.getState().name().toLowerCase());
+            lifecycle.clusterLost("the Hazelcast member is " + event.getState().name().toLowerCase(Locale.ROOT));
         case MERGED, STARTED -> lifecycle.clusterLost(null);
         default -> {
           // client events and STARTING: nothing to say about this member's membership

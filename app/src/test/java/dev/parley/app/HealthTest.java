@@ -28,6 +28,8 @@ class HealthTest {
       TestApi gatewayOps = new TestApi(gateway.vertx(), gateway.opsPort());
       TestApi gatewayPublic = new TestApi(gateway.vertx(), gateway.gateway().port());
 
+      // A gateway-only node is ready once the cluster tells it where a room-verticle answers.
+      nodes.eventually(() -> status(gatewayOps) == 200 && status(workerOps) == 200, "both nodes ready");
       JsonObject ready = readiness(gatewayOps, 200);
       assertEquals(new JsonObject().put("node", "up").put("database", "up").put("cluster", "up").put("redis", "up"),
           ready.getJsonObject("checks"), "a gateway-only node asks PostgreSQL through a room-verticle, and Redis");

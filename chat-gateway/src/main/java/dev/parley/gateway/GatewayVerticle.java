@@ -36,6 +36,7 @@ import dev.parley.gateway.ws.UserFanout;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Requester;
+import dev.parley.shared.ops.MetricNames;
 import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -129,10 +130,10 @@ public final class GatewayVerticle extends VerticleBase {
     ParleyMeters meters = ParleyMeters.of(vertx);
     connectionShared = new Connection.Shared(fanout, new UserFanout(vertx), presenceHub, services, sendLimiter,
         config.limits(), publisher, meters);
-    meters.gauge("parley.connections", "open WebSocket connections of this gateway", connections::size);
-    meters.gauge("parley.subscriptions", "rooms followed by this gateway's sockets, summed over its sockets",
+    meters.gauge(MetricNames.CONNECTIONS, "open WebSocket connections of this gateway", connections::size);
+    meters.gauge(MetricNames.SUBSCRIPTIONS, "rooms followed by this gateway's sockets, summed over its sockets",
         fanout::subscriptions);
-    meters.gauge("parley.rooms.followed", "rooms this gateway holds an event-bus consumer for", fanout::roomCount);
+    meters.gauge(MetricNames.ROOMS_FOLLOWED, "rooms this gateway holds an event-bus consumer for", fanout::roomCount);
     invites = new InvitesApi(services, tokens, () -> publicUrl,
         RateLimiter.perDay(redisApi, "invite-emails", config.limits().inviteEmailsPerDay()));
     oauth = new OAuthApi(vertx, services, auth, tokens, redisApi, config.oauth(), () -> publicUrl);

@@ -4,6 +4,7 @@ import dev.parley.app.Role;
 import dev.parley.gateway.health.NodeHealth;
 import dev.parley.gateway.metrics.ParleyMeters;
 import dev.parley.shared.contract.Requester;
+import dev.parley.shared.ops.MetricNames;
 import dev.parley.shared.ops.OpsCommands.NotificationBacklog;
 import dev.parley.shared.ParleyConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -85,9 +86,10 @@ public final class OpsVerticle extends VerticleBase {
   /** Gauges of the outbox's unfinished work, read every {@link #BACKLOG_MILLIS} (not at each scrape: that is free). */
   private void watchNotificationQueue() {
     ParleyMeters meters = ParleyMeters.of(vertx);
-    meters.gauge("parley.notify.queue.due", "notification work due now and not taken yet (emails, pushes)",
+    meters.gauge(MetricNames.NOTIFY_QUEUE_DUE, "notification work due now and not taken yet (emails, pushes)",
         dueWork::get);
-    meters.gauge("parley.notify.queue.pending", "notification work not finished, due now or later", pendingWork::get);
+    meters.gauge(MetricNames.NOTIFY_QUEUE_PENDING, "notification work not finished, due now or later",
+        pendingWork::get);
     Requester rooms = new Requester(vertx.eventBus(), BACKLOG_MILLIS);
     vertx.setPeriodic(0, BACKLOG_MILLIS, id -> rooms.ask(new NotificationBacklog())
         .onSuccess(backlog -> {

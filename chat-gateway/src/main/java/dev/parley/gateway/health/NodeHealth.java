@@ -17,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.RedisAPI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
@@ -55,13 +56,13 @@ public final class NodeHealth {
     Requester pings = new Requester(vertx.eventBus(), CHECK_TIMEOUT_MS);
     readiness = HealthChecks.create(vertx)
         .register(NODE, CHECK_TIMEOUT_MS, promise -> promise.complete(lifecycle.isServing() ? Status.OK()
-            : Status.KO(new JsonObject().put("reason", "the node is " + lifecycle.phase().name().toLowerCase()))))
+            : down("the node is " + lifecycle.phase().name().toLowerCase(Locale.ROOT))))
         .register(DATABASE, CHECK_TIMEOUT_MS, promise -> answer(promise, pings.ask(new PingDatabase()),
             "PostgreSQL cannot be reached"));
     if (vertx.isClustered()) {
       readiness.register(CLUSTER, CHECK_TIMEOUT_MS, promise -> {
         String lost = lifecycle.clusterLost();
-        promise.complete(lost == null ? Status.OK() : Status.KO(new JsonObject().put("reason", lost)));
+        promise.complete(lost == null ? Status.OK() : down(lost));
       });
     }
     if (redis != null) {
@@ -106,15 +107,21 @@ public final class NodeHealth {
 
   private static String reasonOf(CheckResult check) {
     JsonObject data = check.getData();
-    if (data != null && data.getString("reason") != null) {
-      return data.getString("reason");
+    String reason = data == null || data.isEmpty() ? null : Health.fromJson(data).reason();
+    if (reason != null) {
+      return reason;
     }
     return check.getFailure() != null ? check.getFailure().getMessage() : "down";
+  }
+
+  /** A check that is down, saying why (its data is a {@link Health} of its own). */
+  private static Status down(String reason) {
+    return Status.KO(new Health(Health.DOWN, reason, null, null).toJson());
   }
 
   /** A check that is up when the future succeeds, and down with the reason (and what failed) when it does not. */
   private static void answer(Promise<Status> promise, Future<?> probe, String reason) {
     probe.onComplete(done -> promise.complete(done.succeeded() ? Status.OK()
-        : Status.KO(new JsonObject().put("reason", reason + " (" + done.cause().getMessage() + ")"))));
+        : down(reason + " (" + done.cause().getMessage() + ")")));
   }
 }

@@ -1,6 +1,7 @@
 package dev.parley.gateway.metrics;
 
 import dev.parley.shared.ErrorCode;
+import dev.parley.shared.ops.MetricNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class ParleyMeters implements Shareable {
 
-  private static final String MAP = "parley.meters";
+  private static final String MAP = ParleyMeters.class.getName();
   private static final String KEY = "meters";
   /** Latency buckets from a millisecond to ten seconds: what a person notices, and what an SLO names. */
   private static final Duration[] BUCKETS = {
@@ -45,17 +46,17 @@ public final class ParleyMeters implements Shareable {
 
   private ParleyMeters(MeterRegistry registry) {
     this.registry = registry;
-    messages = Counter.builder("parley.messages").description("messages stored and acknowledged to their sender")
+    messages = Counter.builder(MetricNames.MESSAGES).description("messages stored and acknowledged to their sender")
         .register(registry);
-    events = Counter.builder("parley.events")
+    events = Counter.builder(MetricNames.EVENTS)
         .description("stored room events this node fanned out to its sockets (once per event, whatever the sockets)")
         .register(registry);
-    deliveries = Counter.builder("parley.deliveries").description("event frames handed to sockets")
+    deliveries = Counter.builder(MetricNames.DELIVERIES).description("event frames handed to sockets")
         .register(registry);
-    ackLatency = Timer.builder("parley.ack.latency")
+    ackLatency = Timer.builder(MetricNames.ACK_LATENCY)
         .description("from a send frame read to its ack written: rate limit, storage and reply")
         .serviceLevelObjectives(BUCKETS).register(registry);
-    deliveryLatency = Timer.builder("parley.delivery.latency")
+    deliveryLatency = Timer.builder(MetricNames.DELIVERY_LATENCY)
         .description("end to end: from a message's commit time to its fan-out on this node (clocks of two machines)")
         .serviceLevelObjectives(BUCKETS).register(registry);
     for (ErrorCode code : ErrorCode.values()) {
@@ -65,7 +66,7 @@ public final class ParleyMeters implements Shareable {
   }
 
   private static Counter refusals(MeterRegistry registry, ErrorCode code, String via) {
-    return Counter.builder("parley.refusals").description("requests and frames answered with an error, by its code")
+    return Counter.builder(MetricNames.REFUSALS).description("requests and frames answered with an error, by its code")
         .tag("code", code.wireName()).tag("via", via).register(registry);
   }
 

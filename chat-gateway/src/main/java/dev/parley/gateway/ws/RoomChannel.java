@@ -8,6 +8,7 @@ import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents.MemberLeft;
 import dev.parley.shared.events.RoomEvents.MemberUpdated;
 import dev.parley.shared.rooms.MessageCommands.Replay;
+import dev.parley.shared.rooms.MessageView;
 import dev.parley.shared.rooms.MessageCommands.ReplayResult;
 import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Context;
@@ -125,8 +126,7 @@ final class RoomChannel {
     /** The event as received (a copy of its own), turned into its frame by adding the op. */
     static Pending of(RoomEvent event, JsonObject json) {
       // A new message's commit time, for the end-to-end latency; other events are not timed.
-      long committedAt = EventType.MESSAGE.equals(event.type()) && event.data() != null
-          ? event.data().getLong("ts", 0L) : 0L;
+      long committedAt = EventType.MESSAGE.equals(event.type()) ? MessageView.commitTimeOf(event.data()) : 0L;
       return new Pending(event.seq(), EncodedFrame.of(json.put(Protocol.OP, Protocol.EVT)), losesAccess(event),
           committedAt);
     }

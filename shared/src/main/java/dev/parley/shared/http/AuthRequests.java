@@ -36,7 +36,7 @@ public final class AuthRequests {
     }
   }
 
-  /** {@code {"email","password","name"}}.
+  /** {@code {"email","password","name"}}. */
   public record Register(String email, String password, String name) implements JsonBody {
     @Override
     public JsonObject toJson() {
