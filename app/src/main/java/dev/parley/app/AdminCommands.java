@@ -9,7 +9,13 @@ import dev.parley.rooms.store.RecoveryStore;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.accounts.RecoveryCommands.RequestPasswordReset;
 import dev.parley.shared.contract.Publisher;
+import dev.parley.shared.ops.ExportLine;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.parsetools.RecordParser;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
@@ -23,6 +29,8 @@ import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -43,11 +51,16 @@ final class AdminCommands {
         retention DAYS [--room ID]   delete the messages (and other events) older than DAYS days, in one room or all
         purge-sessions [DAYS]        delete sessions ended or expired more than DAYS (default 7) days ago, with their
                                      rotated refresh tokens, and reset links used or expired as long ago
+        export FILE [--room ID]      write the workspace (or one room, with every account) to FILE as JSON Lines
+        import FILE                  read an export into an empty database (all of it, or nothing)
       Settings as for the server: conf/parley.json, --config FILE, then PARLEY_* variables (PARLEY_DB_URL, ...).
       """;
   /** Rows one retention statement deletes: short statements that never hold the message path up for long. */
   static final int RETENTION_BATCH = 1_000;
-  private static final long TIMEOUT_SECONDS = 600;
+  private static final long TIMEOUT_SECONDS = 3_600;
+  /** Rows one cursor read of an export fetches. */
+  static final int EXPORT_BATCH = 500;
+  private static final long PROGRESS_EVERY = 10_000;
   /**
    * How long a deactivation stays in the cluster after publishing the sign-out notices: the event bus sends them to
    * the other members asynchronously and has no acknowledgement for a publish.
@@ -108,6 +121,8 @@ final class AdminCommands {
           .onSuccess(account -> out.println("Reactivated " + account.email() + ": they can sign in again"));
       case "send-password-reset" -> session -> sendReset(session, email(args));
       case "retention" -> retention(args);
+      case "export" -> export(args);
+      case "import" -> importFile(args);
       case "purge-sessions" -> {
         int days = args.length > 1 ? number(args[1], "DAYS") : 7;
         yield session -> session.ops().purgeSessions(days).onSuccess(purged -> out.println("Purged "
@@ -198,6 +213,66 @@ final class AdminCommands {
       out.println("  " + (total + deleted) + " " + what + "(s) deleted so far");
       return batches(batch, total + deleted, what);
     });
+  }
+
+  /** Streams the rows out a table at a time, a line each, printing each table's count. */
+  private Function<Session, Future<?>> export(String[] args) {
+    if (args.length != 2 && !(args.length == 4 && args[2].equals("--room"))) {
+      throw new IllegalArgumentException("export takes FILE and, optionally, --room ID");
+    }
+    String file = args[1];
+    String room = args.length == 4 ? args[3] : null;
+    return session -> session.vertx().fileSystem()
+        .open(file, new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true))
+        .compose(written -> session.ops().export(room, EXPORT_BATCH,
+                line -> written.write(Buffer.buffer(line.toJson().encode()).appendString("\n")),
+                (table, rows) -> out.println("  " + table + ": " + rows + " row(s)"))
+            .eventually(written::close))
+        .onSuccess(rows -> out.println("Exported " + rows + " row(s) of " + (room == null ? "the workspace"
+            : "room " + room + " and every account") + " to " + file));
+  }
+
+  /** Reads the file line by line (paused while each row is written), all in one transaction. */
+  private Function<Session, Future<?>> importFile(String[] args) {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("import takes FILE");
+    }
+    String file = args[1];
+    return session -> session.ops().isEmpty()
+        .compose(empty -> empty ? session.vertx().fileSystem().open(file, new OpenOptions().setRead(true))
+            : Future.<AsyncFile>failedFuture("the database already has accounts: import goes into an empty database"))
+        .compose(in -> session.ops().importLines(writer -> readLines(in, writer)).eventually(in::close))
+        .onSuccess(rows -> out.println("Imported " + rows + " row(s) from " + file));
+  }
+
+  private Future<Void> readLines(AsyncFile in, Function<ExportLine, Future<Void>> writer) {
+    Promise<Void> done = Promise.promise();
+    RecordParser lines = RecordParser.newDelimited("\n", in);
+    AtomicLong read = new AtomicLong();
+    AtomicReference<Future<Void>> inFlight = new AtomicReference<>(Future.succeededFuture());
+    lines.exceptionHandler(done::tryFail);
+    lines.endHandler(end -> inFlight.get().onSuccess(last -> done.tryComplete()));
+    lines.handler(line -> {
+      if (line.length() == 0) {
+        return;
+      }
+      lines.pause();
+      Future<Void> written;
+      try {
+        written = writer.apply(ExportLine.fromJson(line.toJsonObject()));
+      } catch (RuntimeException malformed) {
+        written = Future.failedFuture("line " + (read.get() + 1) + " is not a line of an export: "
+            + malformed.getMessage());
+      }
+      inFlight.set(written);
+      written.onSuccess(ok -> {
+        if (read.incrementAndGet() % PROGRESS_EVERY == 0) {
+          out.println("  " + read.get() + " row(s) imported so far");
+        }
+        lines.resume();
+      }).onFailure(done::tryFail);
+    });
+    return done.future();
   }
 
   /**

@@ -9,6 +9,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,62 @@ class AdminCommandsTest {
   }
 
   @Test
+  void anExportImportedIntoAnEmptyDatabaseGivesTheSameRoomsMembersAndMessages() throws Exception {
+    try (TestNodes nodes = new TestNodes()) {
+      ParleyNode node = nodes.start(false);
+      TestApi api = new TestApi(node.vertx(), node.gateway().port());
+      String anaEmail = newAddress("ana");
+      TestApi.User ana = register(api, anaEmail);
+      TestApi.User bob = register(api, newAddress("bob"));
+      String channel = api.createChannel(ana, "moving-" + UUID.randomUUID().toString().substring(0, 6));
+      String secret = api.createRoom(ana, "secret-" + UUID.randomUUID().toString().substring(0, 6), "private");
+      api.join(bob, channel);
+      try (TestSocket socket = TestSocket.connect(node.vertx(), api.port(), ana)) {
+        for (int i = 1; i <= 3; i++) {
+          socket.sendMessage(channel, "in the channel " + i);
+          socket.sendMessage(secret, "in the secret room " + i);
+        }
+      }
+      Path workspace = Files.createTempFile("parley-export-", ".jsonl");
+      Ran exported = admin(nodes.config(false), "export", workspace.toString());
+      assertEquals(0, exported.status(), exported.err());
+      assertTrue(exported.out().contains("messages: 6 row(s)"), exported.out());
+
+      String copy = TestServices.freshDatabaseUrl();
+      Ran imported = admin(withDatabase(nodes.config(false), copy), "import", workspace.toString());
+      assertEquals(0, imported.status(), imported.err());
+      for (String query : List.of(
+          "SELECT id, kind, name, topic, last_seq, created_by FROM rooms ORDER BY id",
+          "SELECT room_id, user_id, role, read_seq FROM memberships ORDER BY room_id, user_id",
+          "SELECT id, room_id, seq, sender_id, body, created_at FROM messages ORDER BY room_id, seq",
+          "SELECT room_id, seq, type, data FROM room_events ORDER BY room_id, seq",
+          "SELECT id, email, name, workspace_role, password_hash FROM users ORDER BY id")) {
+        assertEquals(TestSql.rows(node.vertx(), nodes.databaseUrl(), query), TestSql.rows(node.vertx(), copy, query),
+            query);
+      }
+      Ran again = admin(withDatabase(nodes.config(false), copy), "import", workspace.toString());
+      assertEquals(1, again.status(), "an import goes only into an empty database");
+      assertTrue(again.err().contains("empty database"), again.err());
+
+      // A node on the copy serves the same history to the same person, signed in with the same password.
+      ParleyNode moved = nodes.start(false, config -> withDatabase(config, copy));
+      TestApi movedApi = new TestApi(moved.vertx(), moved.gateway().port());
+      JsonObject session = TestApi.expect(200, login(movedApi, anaEmail));
+      TestApi.User anaThere = new TestApi.User(ana.id(), "Someone", session.getString("accessToken"));
+      assertEquals(List.of("in the secret room 1", "in the secret room 2", "in the secret room 3"),
+          texts(movedApi, anaThere, secret));
+
+      Path oneRoom = Files.createTempFile("parley-export-room-", ".jsonl");
+      assertEquals(0, admin(nodes.config(false), "export", oneRoom.toString(), "--room", channel).status());
+      String roomCopy = TestServices.freshDatabaseUrl();
+      assertEquals(0, admin(withDatabase(nodes.config(false), roomCopy), "import", oneRoom.toString()).status());
+      assertEquals(List.of("{\"id\":\"" + channel + "\"}"),
+          TestSql.rows(node.vertx(), roomCopy, "SELECT id::text FROM rooms"), "only that room");
+      assertEquals(3L, TestSql.count(node.vertx(), roomCopy, "SELECT count(*) FROM messages"));
+    }
+  }
+
+  @Test
   void endedSessionsArePurgedAfterTheirTime() {
     try (TestNodes nodes = new TestNodes()) {
       ParleyNode node = nodes.start(false);
@@ -140,6 +198,10 @@ class AdminCommandsTest {
       assertEquals(1L, TestSql.count(node.vertx(), nodes.databaseUrl(), "SELECT count(*) FROM sessions"),
           "the live session stays");
     }
+  }
+
+  private static JsonObject withDatabase(JsonObject config, String url) {
+    return config.put("db", config.getJsonObject("db").copy().put("url", url));
   }
 
   private static Ran admin(JsonObject config, String... args) {

@@ -62,9 +62,9 @@ public final class IdentityStore {
         .execute(Tuple.of(sign.provider(), sign.subject()))
         .compose(identities -> {
           if (identities.size() > 0) {
-            Row identity = identities.iterator().next();
-            return identity.getBoolean("deactivated") ? Future.failedFuture(deactivated())
-                : answer(identity.getUUID("user_id"), false, false, List.of());
+            Row row = identities.iterator().next();
+            return row.getBoolean("deactivated") ? Future.failedFuture(deactivated())
+                : answer(row.getUUID("user_id"), false, false, List.of());
           }
           if (sign.email() == null) {
             return Future.failedFuture(new ParleyException(ErrorCode.INVALID,
@@ -77,9 +77,9 @@ public final class IdentityStore {
                 if (users.size() == 0) {
                   return create(sign, SqlValues.handleFrom(sign.name()), attempt);
                 }
-                Row user = users.iterator().next();
-                return user.getBoolean("deactivated") ? Future.failedFuture(deactivated())
-                    : link(sign, user.getUUID("id"), attempt);
+                Row row = users.iterator().next();
+                return row.getBoolean("deactivated") ? Future.failedFuture(deactivated())
+                    : link(sign, row.getUUID("id"), attempt);
               });
         });
   }

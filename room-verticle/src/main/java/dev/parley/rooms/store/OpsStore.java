@@ -8,7 +8,16 @@ import io.vertx.sqlclient.Tuple;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.accounts.AccountView;
+import dev.parley.shared.Ids;
+import dev.parley.shared.ops.ExportLine;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Cursor;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 
@@ -104,6 +113,38 @@ public final class OpsStore {
         LIMIT $3) old
       WHERE e.room_id = old.room_id AND e.seq = old.seq RETURNING 1""";
 
+  /**
+   * The tables an export holds, in an order that satisfies their foreign keys, each with the condition that keeps the
+   * rows of one room ($1; a null $1 keeps every row). Every account is exported with a room too: a room's rows name
+   * people. Left out: sessions and their tokens, reset links, push subscriptions and the outbox (bound to devices or
+   * passing), and the migration ledger (the importing side has its own).
+   */
+  static final List<Map.Entry<String, String>> EXPORTED = List.of(
+      Map.entry("users", "true"),
+      Map.entry("avatars", "true"),
+      Map.entry("identities", "true"),
+      Map.entry("notification_user_prefs", "true"),
+      Map.entry("rooms", "id = $1"),
+      Map.entry("memberships", "room_id = $1"),
+      Map.entry("room_bans", "room_id = $1"),
+      Map.entry("messages", "room_id = $1"),
+      Map.entry("room_events", "room_id = $1"),
+      Map.entry("reactions", "message_id IN (SELECT id FROM messages WHERE room_id = $1)"),
+      Map.entry("thread_followers", "thread_id IN (SELECT id FROM messages WHERE room_id = $1)"),
+      Map.entry("message_mentions", "room_id = $1"),
+      Map.entry("mentions", "room_id = $1"),
+      Map.entry("files", "room_id = $1"),
+      Map.entry("invites", "room_id = $1"),
+      Map.entry("audit_log", "room_id = $1"),
+      Map.entry("notification_room_prefs", "room_id = $1"));
+
+  /**
+   * After an import: the sequence of the one serial column among the exported tables moved past the imported ids, so
+   * that new rows do not collide (a table with a serial column added later needs its line here).
+   */
+  static final String ADVANCE_SEQUENCES = """
+      SELECT setval(pg_get_serial_sequence('audit_log', 'id'), (SELECT coalesce(max(id), 0) + 1 FROM audit_log), false)""";
+
   private final Pool pool;
 
   public OpsStore(Pool pool) {
@@ -179,5 +220,71 @@ public final class OpsStore {
   private static Account account(Row row) {
     return new Account(row.getString("id"), row.getString("email"), row.getString("workspace_role"),
         row.getBoolean("deactivated"));
+  }
+
+  /**
+   * Streams the rows of an export (one room's, or the workspace's with {@code room} null) to {@code sink}, a table at
+   * a time through a cursor, {@code batch} rows per read; {@code progress} hears each table's count.
+   */
+  public Future<Long> export(String room, int batch, Function<ExportLine, Future<Void>> sink,
+                             BiConsumer<String, Long> progress) {
+    if (room != null && !Ids.isId(room)) {
+      return Future.failedFuture(new ParleyException(ErrorCode.INVALID, "the room is a room's id"));
+    }
+    Tuple args = Tuple.of(room == null ? null : UUID.fromString(room));
+    return pool.withTransaction(conn -> {
+      Future<Long> total = Future.succeededFuture(0L);
+      for (Map.Entry<String, String> table : EXPORTED) {
+        String sql = "SELECT row_to_json(t)::text AS row FROM " + table.getKey() + " t WHERE ($1::uuid IS NULL OR "
+            + table.getValue() + ")";
+        total = total.compose(before -> conn.prepare(sql)
+            .compose(statement -> copy(statement.cursor(args), table.getKey(), batch, sink, 0L))
+            .map(rows -> {
+              progress.accept(table.getKey(), rows);
+              return before + rows;
+            }));
+      }
+      return total;
+    });
+  }
+
+  private static Future<Long> copy(Cursor cursor, String table, int batch, Function<ExportLine, Future<Void>> sink,
+                                   long done) {
+    return cursor.read(batch).compose(rows -> {
+      Future<Void> written = Future.succeededFuture();
+      for (Row row : rows) {
+        ExportLine line = new ExportLine(table, new JsonObject(row.getString("row")));
+        written = written.compose(previous -> sink.apply(line));
+      }
+      long copied = done + rows.size();
+      return written.compose(ok -> cursor.hasMore() ? copy(cursor, table, batch, sink, copied)
+          : cursor.close().map(copied));
+    });
+  }
+
+  /** Whether the database holds no account: an import goes only into an empty one. */
+  public Future<Boolean> isEmpty() {
+    return pool.query("SELECT NOT EXISTS (SELECT 1 FROM users) AS empty").execute()
+        .map(rows -> rows.iterator().next().getBoolean("empty"));
+  }
+
+  /**
+   * Imports in one transaction (a failed import leaves nothing behind): {@code lines} hands each line of the file
+   * to the given writer and completes when the file ends. Tables not among those exported are refused.
+   */
+  public Future<Long> importLines(Function<Function<ExportLine, Future<Void>>, Future<Void>> lines) {
+    AtomicLong count = new AtomicLong();
+    return pool.withTransaction(conn -> lines.apply(line -> {
+      String table = line.table();
+      if (EXPORTED.stream().noneMatch(entry -> entry.getKey().equals(table))) {
+        return Future.failedFuture(new ParleyException(ErrorCode.INVALID, "not a table of an export: " + table));
+      }
+      count.incrementAndGet();
+      // The table name is one of EXPORTED's (checked above), never text from the file.
+      return conn.preparedQuery("INSERT INTO " + table + " OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_record("
+              + "NULL::" + table + ", $1::json)")
+          .execute(Tuple.of(line.row())).mapEmpty();
+    }).compose(read -> conn.query(ADVANCE_SEQUENCES).execute())
+        .map(advanced -> count.get()));
   }
 }
