@@ -51,7 +51,7 @@ public final class OpsStore {
   static final String SET_ROLE = """
       UPDATE users u SET workspace_role = $2
       WHERE lower(u.email) = lower($1) AND u.workspace_role <> 'owner'
-      RETURNING """ + " " + ACCOUNT_COLUMNS;
+      RETURNING\s""" + ACCOUNT_COLUMNS;
 
   static final String FIND = "SELECT " + ACCOUNT_COLUMNS + " FROM users u WHERE lower(u.email) = lower($1)";
 
@@ -60,7 +60,7 @@ public final class OpsStore {
       WITH account AS (
         UPDATE users u SET deactivated_at = coalesce(u.deactivated_at, now())
         WHERE lower(u.email) = lower($1)
-        RETURNING """ + " " + ACCOUNT_COLUMNS + """
+        RETURNING\s""" + ACCOUNT_COLUMNS + """
       ), ended AS (
         UPDATE sessions s SET revoked_at = now()
         FROM account WHERE s.user_id = account.id::uuid AND s.revoked_at IS NULL
@@ -70,7 +70,7 @@ public final class OpsStore {
 
   static final String REACTIVATE = """
       UPDATE users u SET deactivated_at = NULL WHERE lower(u.email) = lower($1)
-      RETURNING """ + " " + ACCOUNT_COLUMNS;
+      RETURNING\s""" + ACCOUNT_COLUMNS;
 
   /** Sessions ended or expired more than $1 days ago (their rotated tokens go with them), and old reset tokens. */
   static final String PURGE = """
