@@ -149,8 +149,8 @@ async function request(method, path, body, blob = false) {
 }
 
 /** A call that needs no session (e.g. looking at an invite before signing in). */
-async function anonymous(method, path) {
-  const { res, data } = await call(method, path);
+async function anonymous(method, path, body) {
+  const { res, data } = await call(method, path, body);
   if (!res.ok) throw failure(res, data);
   return data;
 }
@@ -236,6 +236,12 @@ export const api = {
     store(null);
     if (refreshToken && tellServer) await call('POST', '/auth/logout', { refreshToken }).catch(() => {});
   },
+
+  // ---- password reset by email (signed out) ----
+  /** Asks for a reset link; the answer is the same whether or not the address has an account. */
+  forgotPassword: (email) => anonymous('POST', '/auth/password-reset', { email }),
+  /** Sets the new password with the token of the emailed link; every session of the account ends. */
+  resetPassword: (token, password) => anonymous('POST', '/auth/password-reset/confirm', { token, password }),
 
   // ---- sign-in providers (OAuth2 / OIDC) ----
   /** { providers: [{ id, name, type }] }; works signed out. */

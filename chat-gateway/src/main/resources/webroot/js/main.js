@@ -7,6 +7,9 @@
 //   signup-name, signup-email, signup-password, signup-submit
 //   oauth-providers (hidden when none) > oauth-button (a link; data-provider, data-type), oauth-status,
 //     oauth-error (data-reason)
+//   forgot-open; forgot-form > forgot-email, forgot-submit; forgot-sent; reset-form (opened by an emailed
+//     /#reset-password=<token> link) > reset-password, reset-password-again, reset-submit; recovery-error,
+//     recovery-back
 //   connection-status (data-state="online"|"offline"|"connecting"), sidebar-toggle,
 //   profile-open (button) > current-user-avatar (img), current-user; signout
 //   status-open (button) > my-presence (my dot), my-status-text ("Set a status" when none);
@@ -84,6 +87,7 @@ import { JoinView, inviteTokenFrom } from './join.js';
 import { canInvite } from './permissions.js';
 import { ProfileDialog } from './profile.js';
 import { oauthReturn, stashInvite, takeStashedInvite, describeOauthError } from './oauth.js';
+import { RecoveryView, resetTokenFrom } from './recovery.js';
 import * as users from './users.js';
 import { PresenceWatcher } from './presence.js';
 import { IdleTracker } from './idle.js';
@@ -545,6 +549,10 @@ async function failOauth(reason, invite, stored) {
 
 // ---- start --------------------------------------------------------------------------------
 
+const recovery = new RecoveryView({ onDone: (notice) => auth.show(notice) });
+const resetToken = resetTokenFrom(location.hash);
+// The reset token must not stay in the address bar nor in history either.
+if (resetToken) history.replaceState(null, '', '/');
 const returned = oauthReturn(location.hash);
 const stashedInvite = takeStashedInvite(); // read once, on every load: a stale one must not linger
 // The one-time code must not stay in the address bar nor in history.
@@ -555,6 +563,8 @@ if (returned?.code != null) {
   finishOauth(returned.code, stashedInvite, stored);
 } else if (returned) {
   failOauth(returned.error, stashedInvite, stored);
+} else if (resetToken) {
+  recovery.showReset(resetToken);
 } else if (inviteToken) {
   join.start(inviteToken, Boolean(stored)); // accepts at once when signed in
 } else if (stored) {

@@ -26,6 +26,7 @@ const ERROR_TEXT = {
   provider: 'That sign-in provider is not available right now. Try again later or sign in with your password.',
   denied: 'Sign-in was cancelled at the provider.',
   conflict: 'An account with this email exists already: sign in with your password.',
+  deactivated: 'This account is deactivated: ask the people who run this Parley.',
   expired: 'That sign-in took too long. Please try again.',
   signature: 'The sign-in provider\u2019s answer could not be verified.',
   token: 'The sign-in provider\u2019s answer could not be verified.',

@@ -3,6 +3,7 @@ package dev.parley.app;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import dev.parley.shared.NodeLifecycle;
 import dev.parley.shared.ParleyConfig;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.ClientAuth;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -73,6 +75,24 @@ final class ClusterSetup {
   }
 
   /**
+   * Keeps the node's lifecycle told whether its Hazelcast member is in the cluster: readiness is false while the member
+   * shuts down or merges back after a split brain, when the event bus reaches neither the other nodes' subscribers nor
+   * their room workers.
+   */
+  static void watchMembership(HazelcastClusterManager clusterManager, NodeLifecycle lifecycle) {
+    clusterManager.getHazelcastInstance().getLifecycleService().addLifecycleListener(event -> {
+      switch (event.getState()) {
+        case MERGING, MERGE_FAILED, SHUTTING_DOWN, SHUTDOWN ->
+            lifecycle.clusterLost("the Hazelcast member is " + event.getState().name().toLowerCase(Locale.ROOT));
+        case MERGED, STARTED -> lifecycle.clusterLost(null);
+        default -> {
+          // client events and STARTING: nothing to say about this member's membership
+        }
+      }
+    });
+  }
+
+  /**
    * The name members must present to join: with a secret, the configured name and a keyed hash of it (the secret
    * itself never goes over the network); without one, the configured name as it is.
    */
@@ -95,7 +115,7 @@ final class ClusterSetup {
    * both sides authenticate (only holders of a certificate from the cluster's authority are talked to).
    */
   static EventBusOptions eventBus(ParleyConfig.Cluster cluster) {
-    EventBusOptions options = new EventBusOptions().setHost(cluster.host())
+    EventBusOptions options = new EventBusOptions().setHost(cluster.host()).setPort(cluster.eventBusPort())
         // A connection to a member that stopped answering (its machine gone, no reset from the kernel) is closed
         // after these: 2 s and 2 s rather than 20 s and 20 s, for one small ping frame every 2 s per peer.
         .setClusterPingInterval(CLUSTER_PING_MILLIS)

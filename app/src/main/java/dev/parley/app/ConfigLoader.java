@@ -26,7 +26,7 @@ final class ConfigLoader {
   static final String DEFAULTS = "conf/parley.json";
   private static final String ENV_PREFIX = "PARLEY_";
   private static final Set<String> SECTIONS = Set.of("http", "db", "redis", "auth", "limits", "cluster", "mail",
-      "oauth", "files", "notify", "hooks", "plugins", "bridge", "webhooks");
+      "oauth", "files", "notify", "hooks", "plugins", "bridge", "webhooks", "ops");
   private static final Set<String> LIST_KEYS = Set.of("allowedOrigins", "members", "roles", "trustedProxies",
       "pushServices", "message");
 

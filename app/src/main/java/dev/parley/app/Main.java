@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -36,9 +37,12 @@ public final class Main {
    * left. 3 s + 10 s stays well inside Kubernetes's default 30 s between SIGTERM and SIGKILL.
    */
   private static final long STOP_GRACE_MILLIS = 10_000;
+  /** The roles, when no {@code --roles} is given: how a container image is told which verticles to run. */
+  static final String ROLES_VARIABLE = "PARLEY_ROLES";
   private static final String USAGE = """
       Usage: java -jar parley.jar [--roles gateway,rooms,notify] [--cluster] [--config FILE]
-        --roles    the verticles this process runs (default: all)
+             java -jar parley.jar admin COMMAND ... (java -jar parley.jar admin --help lists them)
+        --roles    the verticles this process runs (default: PARLEY_ROLES, else all)
         --cluster  join a Hazelcast cluster (also PARLEY_CLUSTER=true)
         --config   a JSON file overriding conf/parley.json; PARLEY_* environment variables override both
       """;
@@ -47,10 +51,18 @@ public final class Main {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("admin")) {
+      System.exit(admin(Arrays.copyOfRange(args, 1, args.length)));
+    }
     Set<Role> roles = EnumSet.allOf(Role.class);
     boolean cluster = false;
     String configFile = null;
     try {
+      // A container image passes everything through the environment, the roles too (the option wins over it).
+      String fromEnvironment = System.getenv(ROLES_VARIABLE);
+      if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+        roles = Role.parse(fromEnvironment);
+      }
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--roles" -> roles = Role.parse(value(args, ++i, "--roles"));
@@ -96,6 +108,22 @@ public final class Main {
     } else {
       LOG.info("Parley is running with roles {}", roles);
     }
+  }
+
+  /** {@code admin COMMAND ... [--config FILE]}: the settings as a node reads them, then the command. */
+  private static int admin(String[] args) throws Exception {
+    List<String> command = new ArrayList<>(Arrays.asList(args));
+    String configFile = null;
+    int option = command.indexOf("--config");
+    if (option >= 0) {
+      if (option + 1 >= command.size()) {
+        System.err.println("--config needs a value");
+        return 2;
+      }
+      configFile = command.get(option + 1);
+      command.subList(option, option + 2).clear();
+    }
+    return AdminCommands.run(command.toArray(String[]::new), loadConfig(configFile), System.out, System.err);
   }
 
   private static JsonObject loadConfig(String configFile) throws Exception {

@@ -1,9 +1,12 @@
 package dev.parley.app;
 
+import dev.parley.app.ops.NodeMetrics;
+import dev.parley.app.ops.OpsVerticle;
 import dev.parley.app.plugins.BridgeVerticle;
 import dev.parley.app.plugins.PluginHost;
 import dev.parley.app.plugins.PluginLoader;
 import dev.parley.gateway.GatewayVerticle;
+import dev.parley.gateway.metrics.ParleyMeters;
 import dev.parley.notify.NotificationVerticle;
 import dev.parley.notify.WebhookVerticle;
 import dev.parley.rooms.RoomVerticle;
@@ -14,6 +17,7 @@ import dev.parley.shared.plugins.PluginManifest;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
@@ -36,14 +40,17 @@ public final class ParleyNode {
 
   private final Vertx vertx;
   private final GatewayVerticle gateway;
+  /** The management port's verticle, or null when {@code ops.port} is not set. */
+  private final OpsVerticle ops;
   private final HazelcastClusterManager clusterManager;
   /** The persistence role's deployment, or null: stopped last, after everything that may still ask it. */
   private final String roomsDeployment;
 
-  private ParleyNode(Vertx vertx, GatewayVerticle gateway, HazelcastClusterManager clusterManager,
+  private ParleyNode(Vertx vertx, GatewayVerticle gateway, OpsVerticle ops, HazelcastClusterManager clusterManager,
                      String roomsDeployment) {
     this.vertx = vertx;
     this.gateway = gateway;
+    this.ops = ops;
     this.clusterManager = clusterManager;
     this.roomsDeployment = roomsDeployment;
   }
@@ -55,24 +62,49 @@ public final class ParleyNode {
     HazelcastClusterManager clusterManager = null;
     // Linux's epoll through Netty where it is available (it is bundled for x86-64 Linux), else Java NIO.
     VertxOptions options = new VertxOptions().setPreferNativeTransport(true);
+    VertxBuilder builder = Vertx.builder();
+    // Metrics are collected only where they can be read: on a node with a management port.
+    NodeMetrics metrics = parsed.ops().enabled() ? new NodeMetrics() : null;
+    if (metrics != null) {
+      options.setMetricsOptions(NodeMetrics.options());
+      builder.withMetrics(metrics.factory());
+    }
     if (parsed.cluster().enabled()) {
       options.setEventBusOptions(ClusterSetup.eventBus(parsed.cluster()));
       clusterManager = ClusterSetup.clusterManager(parsed.cluster());
-      vertx = Vertx.builder().with(options).withClusterManager(clusterManager).buildClustered();
+      vertx = builder.with(options).withClusterManager(clusterManager).buildClustered();
     } else {
-      vertx = Future.succeededFuture(Vertx.vertx(options));
+      vertx = Future.succeededFuture(builder.with(options).build());
     }
     HazelcastClusterManager cluster = clusterManager;
-    return vertx.compose(started -> deploy(started, config, roles, cluster).recover(failure -> {
-      // Say why first: closing Vert.x from one of its own threads may not finish before the caller gives up.
-      LOG.error("Parley could not start its roles {}", roles, failure);
-      started.close();
-      return Future.failedFuture(failure);
-    }));
+    return vertx.compose(started -> {
+      if (metrics != null) {
+        ParleyMeters.install(started, metrics.registry());
+      }
+      if (cluster != null) {
+        ClusterSetup.watchMembership(cluster, NodeLifecycle.of(started));
+      }
+      return deploy(started, config, roles, cluster, metrics);
+    });
   }
 
   private static Future<ParleyNode> deploy(Vertx vertx, JsonObject config, Set<Role> roles,
-                                           HazelcastClusterManager clusterManager) {
+                                           HazelcastClusterManager clusterManager, NodeMetrics metrics) {
+    DeploymentOptions options = new DeploymentOptions().setConfig(config);
+    OpsVerticle ops = ParleyConfig.fromJson(config).ops().enabled()
+        ? new OpsVerticle(metrics == null ? null : metrics.registry(), roles) : null;
+    Future<String> opsDeployed = ops == null ? Future.succeededFuture() : vertx.deployVerticle(ops, options);
+    return opsDeployed.compose(deployed -> deployRoles(vertx, config, roles, clusterManager, ops))
+        .recover(failure -> {
+          // Say why first: closing Vert.x from one of its own threads may not finish before the caller gives up.
+          LOG.error("Parley could not start its roles {}", roles, failure);
+          vertx.close();
+          return Future.failedFuture(failure);
+        });
+  }
+
+  private static Future<ParleyNode> deployRoles(Vertx vertx, JsonObject config, Set<Role> roles,
+                                                HazelcastClusterManager clusterManager, OpsVerticle ops) {
     DeploymentOptions options = new DeploymentOptions().setConfig(config);
     Future<String> rooms = roles.contains(Role.ROOMS)
         ? vertx.deployVerticle(new RoomVerticle(), options)
@@ -90,7 +122,7 @@ public final class ParleyNode {
         .compose(deployed -> gateway == null ? Future.succeededFuture() : vertx.deployVerticle(gateway, options))
         .map(deployed -> {
           NodeLifecycle.of(vertx).serving();
-          return new ParleyNode(vertx, gateway, clusterManager, rooms.result());
+          return new ParleyNode(vertx, gateway, ops, clusterManager, rooms.result());
         });
   }
 
@@ -122,6 +154,11 @@ public final class ParleyNode {
   /** The gateway of this node, or null when it runs no gateway role. */
   public GatewayVerticle gateway() {
     return gateway;
+  }
+
+  /** The management port, or -1 when the node opened none ({@code ops.port} not set). */
+  public int opsPort() {
+    return ops == null ? -1 : ops.port();
   }
 
   /** The Hazelcast cluster manager, or null when the node is not clustered. */

@@ -170,6 +170,18 @@ class OidcTest {
   }
 
   @Test
+  void aDeactivatedAccountCannotSignInThroughAProviderEither() {
+    idp.enqueueCallback(person("dee-at-corp", "dee@example.com", true, "Dee"));
+    new Browser().signIn();
+    java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+    assertEquals(0, AdminCommands.run(new String[] {"deactivate", "dee@example.com"}, nodes.config(false), quiet,
+        quiet));
+
+    idp.enqueueCallback(person("dee-at-corp", "dee@example.com", true, "Dee"));
+    refused("deactivated", new Browser());
+  }
+
+  @Test
   void aNewAccountNeedsAVerifiedEmail() {
     idp.enqueueCallback(person("no-proof", "maybe@example.com", false, "Maybe"));
     refused("email", new Browser());

@@ -5,6 +5,7 @@ import dev.parley.gateway.files.FileStorage;
 import dev.parley.gateway.files.FilesApi;
 import dev.parley.gateway.files.LocalStorage;
 import dev.parley.gateway.files.S3Storage;
+import dev.parley.gateway.health.NodeHealth;
 import dev.parley.gateway.http.ClientAddresses;
 import dev.parley.gateway.http.HttpErrors;
 import dev.parley.gateway.http.Requests;
@@ -17,6 +18,7 @@ import dev.parley.gateway.identity.Tokens;
 import dev.parley.gateway.identity.WsTickets;
 import dev.parley.gateway.limits.RateLimiter;
 import dev.parley.gateway.limits.SignInThrottle;
+import dev.parley.gateway.metrics.ParleyMeters;
 import dev.parley.gateway.notify.NotificationSettingsApi;
 import dev.parley.gateway.notify.PushApi;
 import dev.parley.gateway.presence.PresenceApi;
@@ -38,7 +40,7 @@ import dev.parley.gateway.ws.UserFanout;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Requester;
-import dev.parley.shared.http.Health;
+import dev.parley.shared.ops.MetricNames;
 import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -127,14 +129,20 @@ public final class GatewayVerticle extends VerticleBase {
         new SignInThrottle(redisApi),
         new ClientAddresses(config.http().trustedProxies()));
     auth = new AuthApi(services, new Passwords(passwordWorkers), tokens, tickets, revocations, authLimits,
-        config.auth().refreshTokenDays(), config.auth().jwtSecret());
+        config.auth().refreshTokenDays(), config.auth().jwtSecret(),
+        new AuthApi.PasswordResets(() -> publicUrl, config.auth().passwordResetMinutes()));
     fanout = new RoomFanout(vertx, services::ask, HOLD_MILLIS, config.limits().replayLimit());
     RateLimiter sendLimiter = RateLimiter.leased(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst());
     presence = new PresenceService(new PresenceStore(redisApi), services, publisher);
     PresenceHub presenceHub = new PresenceHub(vertx, presence, config.presence());
+    ParleyMeters meters = ParleyMeters.of(vertx);
     connectionShared = new Connection.Shared(fanout, new UserFanout(vertx), presenceHub, services, sendLimiter,
-        config.limits(), publisher);
+        config.limits(), publisher, meters);
+    meters.gauge(MetricNames.CONNECTIONS, "open WebSocket connections of this gateway", connections::size);
+    meters.gauge(MetricNames.SUBSCRIPTIONS, "rooms followed by this gateway's sockets, summed over its sockets",
+        fanout::subscriptions);
+    meters.gauge(MetricNames.ROOMS_FOLLOWED, "rooms this gateway holds an event-bus consumer for", fanout::roomCount);
     invites = new InvitesApi(services, tokens, () -> publicUrl,
         RateLimiter.perDay(redisApi, "invite-emails", config.limits().inviteEmailsPerDay()));
     oauth = new OAuthApi(vertx, services, auth, tokens, redisApi, config.oauth(), () -> publicUrl);
@@ -282,8 +290,7 @@ public final class GatewayVerticle extends VerticleBase {
     api.route().failureHandler(HttpErrors::handle);
     router.route("/api/v1/*").subRouter(api);
 
-    router.get("/health/live").handler(ctx -> Requests.json(ctx, 200, Health.up()));
-    router.get("/health/ready").handler(this::ready);
+    new NodeHealth(vertx, redisApi, connections::size).mount(router);
     // Invite links open the web client, which reads the token from the path.
     router.get("/invite/:token").handler(ctx -> ctx.reroute("/index.html"));
     router.route().handler(StaticHandler.create("webroot").setCachingEnabled(true).setMaxAgeSeconds(300));
@@ -306,13 +313,6 @@ public final class GatewayVerticle extends VerticleBase {
   /** Uploads under way, next to the local folder so that storing one there is a rename. */
   private static Path filesTemp(ParleyConfig config) {
     return filesFolder(config).resolve("tmp");
-  }
-
-  /** Ready when Redis answers: without it no ticket, rate limit or presence works. */
-  private void ready(RoutingContext ctx) {
-    redisApi.ping(List.of())
-        .onSuccess(pong -> Requests.json(ctx, 200, new Health(Health.UP, null, connections.size())))
-        .onFailure(down -> Requests.json(ctx, 503, new Health(Health.DOWN, "Redis does not answer", null)));
   }
 
   /** Browsers must not sniff content types or frame the client; scripts come only from Parley itself. */

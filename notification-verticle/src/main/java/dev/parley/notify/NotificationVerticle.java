@@ -91,6 +91,8 @@ public final class NotificationVerticle extends VerticleBase {
     handlers.put(OutboxCommands.WEBPUSH, webPush(config));
     handlers.put(OutboxCommands.DIGEST, new DigestHandler(rooms, transport, mail.from(),
         config.http().publicUrl(config.http().port()), mail.retryMillis(), mail.maxAttempts()));
+    handlers.put(OutboxCommands.PASSWORD_RESET, new PasswordResetHandler(transport, mail.from(), mail.retryMillis(),
+        mail.maxAttempts()));
     worker = new OutboxWorker(vertx, rooms, handlers, notify.pollMillis(), notify.leaseSeconds() * 1000L);
     Future<?> listening = new Responder(Addresses.NOTIFY_EMAIL, LOG, failure -> failure)
         .on(InviteEmailWork.ROUTE, this::queue)

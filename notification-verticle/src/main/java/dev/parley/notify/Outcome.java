@@ -18,4 +18,10 @@ record Outcome(String kind, long retryMillis, String error) {
   FinishWork finish(long id, String worker) {
     return new FinishWork(id, worker, kind, retryMillis, error);
   }
+
+  /** A failed attempt: failed for good when it was the last or cannot succeed later, else tried again after a backoff. */
+  static Outcome afterFailure(Throwable failure, int attempts, int maxAttempts, long retryMillis, boolean permanent) {
+    String error = String.valueOf(failure.getMessage());
+    return attempts >= maxAttempts || permanent ? failed(error) : retry(Backoff.delay(retryMillis, attempts), error);
+  }
 }

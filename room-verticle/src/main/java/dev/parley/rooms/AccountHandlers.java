@@ -5,6 +5,7 @@ import dev.parley.rooms.store.BotStore;
 import dev.parley.rooms.store.E2eeStore;
 import dev.parley.rooms.store.IdentityStore;
 import dev.parley.rooms.store.ProfileStore;
+import dev.parley.rooms.store.RecoveryStore;
 import dev.parley.rooms.store.RoomStore;
 import dev.parley.shared.accounts.AccountCommands.CreateSession;
 import dev.parley.shared.accounts.AccountCommands.CreateUser;
@@ -28,6 +29,8 @@ import dev.parley.shared.accounts.ProfileCommands.GetProfile;
 import dev.parley.shared.accounts.ProfileCommands.ProfileReply;
 import dev.parley.shared.accounts.ProfileCommands.SetAvatar;
 import dev.parley.shared.accounts.ProfileCommands.UpdateProfile;
+import dev.parley.shared.accounts.RecoveryCommands.RequestPasswordReset;
+import dev.parley.shared.accounts.RecoveryCommands.ResetPassword;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
@@ -49,6 +52,7 @@ final class AccountHandlers {
   private final AccountStore accounts;
   private final IdentityStore identities;
   private final ProfileStore profiles;
+  private final RecoveryStore recovery;
   private final RoomStore rooms;
   private final BotStore bots;
   private final List<String> defaultChannels;
@@ -69,6 +73,7 @@ final class AccountHandlers {
     this.accounts = new AccountStore(pool);
     this.identities = new IdentityStore(pool, accounts);
     this.profiles = new ProfileStore(pool);
+    this.recovery = new RecoveryStore(pool, accounts);
     this.rooms = new RoomStore(pool);
     this.bots = new BotStore(pool);
     this.defaultChannels = List.copyOf(defaultChannels);
@@ -106,7 +111,9 @@ final class AccountHandlers {
         .on(ClearAvatar.ROUTE, command -> profiles.clearAvatar(command.user()).map(this::announced))
         .on(GetAvatar.ROUTE, command -> profiles.avatar(command.user(), command.size()))
         .on(CreateBot.ROUTE, bots::create)
-        .on(BotByToken.ROUTE, bots::byToken);
+        .on(BotByToken.ROUTE, bots::byToken)
+        .on(RequestPasswordReset.ROUTE, recovery::requestReset)
+        .on(ResetPassword.ROUTE, recovery::reset);
   }
 
   /**

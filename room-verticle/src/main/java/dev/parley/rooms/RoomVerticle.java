@@ -62,10 +62,10 @@ public final class RoomVerticle extends VerticleBase {
         .build();
     Publisher publisher = new Publisher(vertx.eventBus());
     searchIndexer = new SearchIndexer(vertx, pool);
-    rooms = new E2eeHandlers(pool, publisher).register(new OutboxHandlers(pool).register(
-        new RoomHandlers(vertx, pool, publisher, config.db().batchIntervalMs(), searchIndexer,
-            new MessageHooks(vertx.eventBus(), config.hooks(), config.limits().maxTextLength()))
-            .register(new Responder(Addresses.ROOMS_CMD, LOG, SqlFailures::translate))));
+    rooms = new OpsHandlers(pool).register(new E2eeHandlers(pool, publisher).register(
+        new OutboxHandlers(pool).register(new RoomHandlers(vertx, pool, publisher, config.db().batchIntervalMs(),
+            searchIndexer, new MessageHooks(vertx.eventBus(), config.hooks(), config.limits().maxTextLength()))
+            .register(new Responder(Addresses.ROOMS_CMD, LOG, SqlFailures::translate)))));
     accounts = new AccountHandlers(pool, publisher, config.workspace().defaultChannels())
         .register(new Responder(Addresses.ACCOUNTS_CMD, LOG, SqlFailures::translate));
     return migrate(MIGRATION_RETRY_MILLIS)

@@ -15,6 +15,8 @@ public final class NodeLifecycle {
 
   private static final String MAP = "parley.node-lifecycle";
   private static final String KEY = "phase";
+  /** Set while this node has lost its cluster: the reason, as the readiness check reports it. */
+  private static final String CLUSTER_LOST = "cluster-lost";
 
   private final LocalMap<String, String> state;
 
@@ -44,5 +46,23 @@ public final class NodeLifecycle {
 
   public boolean isServing() {
     return phase() == Phase.SERVING;
+  }
+
+  /**
+   * The node's cluster membership changed: {@code lost} with why (its Hazelcast member shut down, or is merging back
+   * after a split), or null when it is a member again. A node that lost its cluster is not ready: its event bus
+   * reaches neither the other nodes' subscribers nor their room workers.
+   */
+  public void clusterLost(String reason) {
+    if (reason == null) {
+      state.remove(CLUSTER_LOST);
+    } else {
+      state.put(CLUSTER_LOST, reason);
+    }
+  }
+
+  /** Why the node is out of its cluster, or null when it is in it (or not clustered). */
+  public String clusterLost() {
+    return state.get(CLUSTER_LOST);
   }
 }

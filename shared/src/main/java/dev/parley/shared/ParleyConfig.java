@@ -18,14 +18,14 @@ import java.util.regex.Pattern;
  */
 public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth auth, Limits limits, Cluster cluster,
                            Mail mail, OAuth oauth, Workspace workspace, PresenceSettings presence, Files files,
-                           Notify notifications, String dataDir, Hooks hooks, Plugins plugins,
+                           Notify notifications, Ops ops, String dataDir, Hooks hooks, Plugins plugins,
                            Bridge bridge, Webhooks webhooks) {
 
   public static ParleyConfig fromJson(JsonObject json) {
     return new ParleyConfig(Http.fromJson(json), Database.fromJson(json), RedisSettings.fromJson(json),
         Auth.fromJson(json), Limits.fromJson(json), Cluster.fromJson(json), Mail.fromJson(json), OAuth.fromJson(json),
         Workspace.fromJson(json), PresenceSettings.fromJson(json), Files.fromJson(json), Notify.fromJson(json),
-        Settings.DATA_DIR.read(json), Hooks.fromJson(json), Plugins.fromJson(json),
+        Ops.fromJson(json), Settings.DATA_DIR.read(json), Hooks.fromJson(json), Plugins.fromJson(json),
         Bridge.fromJson(json), Webhooks.fromJson(json));
   }
 
@@ -223,12 +223,13 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
   }
 
   /** Tokens. No {@code jwtSecret} means one generated once and kept in the data folder. */
-  public record Auth(String jwtSecret, int accessTokenSeconds, int refreshTokenDays) {
+  public record Auth(String jwtSecret, int accessTokenSeconds, int refreshTokenDays, int passwordResetMinutes) {
     static Auth fromJson(JsonObject config) {
       return new Auth(
           Settings.AUTH_JWT_SECRET.read(config),
           Settings.AUTH_ACCESS_TOKEN_SECONDS.read(config),
-          Settings.AUTH_REFRESH_TOKEN_DAYS.read(config));
+          Settings.AUTH_REFRESH_TOKEN_DAYS.read(config),
+          Settings.AUTH_PASSWORD_RESET_MINUTES.read(config));
     }
   }
 
@@ -261,17 +262,33 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
   }
 
   /**
+   * The management port every node may open for probes and Prometheus, apart from the public one: metrics and
+   * health are not for the internet, and a node without the gateway role has no HTTP server otherwise.
+   */
+  public record Ops(String host, Integer port) {
+    static Ops fromJson(JsonObject config) {
+      return new Ops(Settings.OPS_HOST.read(config), Settings.OPS_PORT.read(config));
+    }
+
+    /** Whether the node opens the management port (and so collects metrics). */
+    public boolean enabled() {
+      return port != null && port >= 0;
+    }
+  }
+
+  /**
    * Hazelcast clustering of the event bus: TCP-IP {@code members}, or Kubernetes DNS discovery when
    * {@code kubernetesService} is set.
    */
-  public record Cluster(boolean enabled, String name, String host, int port, List<String> members,
-                        String kubernetesService, String secret, String tlsCert, String tlsKey, String tlsCa) {
+  public record Cluster(boolean enabled, String name, String host, int port, int eventBusPort,
+                        List<String> members, String kubernetesService, String secret, String tlsCert, String tlsKey, String tlsCa) {
     static Cluster fromJson(JsonObject config) {
       return new Cluster(
           Settings.CLUSTER_ENABLED.read(config),
           Settings.CLUSTER_NAME.read(config),
           Settings.CLUSTER_HOST.read(config),
           Settings.CLUSTER_PORT.read(config),
+          Settings.CLUSTER_EVENT_BUS_PORT.read(config),
           Settings.CLUSTER_MEMBERS.read(config),
           Settings.CLUSTER_KUBERNETES_SERVICE.read(config),
           Settings.CLUSTER_SECRET.read(config),

@@ -55,6 +55,9 @@ public final class Settings {
   static final Setting<Integer> AUTH_REFRESH_TOKEN_DAYS = whole("auth.refreshTokenDays", 30,
       "how long a refresh token lasts (refresh tokens rotate on every use)");
 
+  static final Setting<Integer> AUTH_PASSWORD_RESET_MINUTES = whole("auth.passwordResetMinutes", 30,
+      "how long an emailed password-reset link works (once)");
+
   static final Setting<Integer> LIMITS_MAX_TEXT_LENGTH = whole("limits.maxTextLength", 4000,
       "characters (Unicode code points) in one message");
   static final Setting<Integer> LIMITS_MAX_FRAME_BYTES = whole("limits.maxFrameBytes", 65536,
@@ -94,6 +97,9 @@ public final class Settings {
       "the Hazelcast port (the next free one when it is taken)");
   static final Setting<List<String>> CLUSTER_MEMBERS = texts("cluster.members", List.of("127.0.0.1"),
       "TCP-IP discovery: where to find the other members (a comma list in the environment)");
+  static final Setting<Integer> CLUSTER_EVENT_BUS_PORT = whole("cluster.eventBusPort", 0,
+      "the port of the event bus's own TCP connections between members (0: any free port; fix it where a firewall"
+          + " or a NetworkPolicy names the port)");
   static final Setting<String> CLUSTER_KUBERNETES_SERVICE = optionalText("cluster.kubernetesService",
       "none: TCP-IP `members`",
       "DNS name of a headless Service for Hazelcast discovery in Kubernetes (then `members` is not used)");
@@ -222,6 +228,12 @@ public final class Settings {
           + " doubles");
   static final Setting<Integer> WEBHOOKS_MAX_ATTEMPTS = whole("webhooks.maxAttempts", 5,
       "calls in all of an outgoing webhook for one message before it is given up (and logged)");
+
+  static final Setting<String> OPS_HOST = text("ops.host", "0.0.0.0",
+      "the interface of the management port (`ops.port`)");
+  static final Setting<Integer> OPS_PORT = declare(new Setting<>("ops.port", null, "none: no management port",
+      "a port of its own, on every node whatever its roles, for `/health/live`, `/health/ready` and Prometheus"
+          + " `/metrics` (metrics are collected only when it is set; 0: any free port)", JsonObject::getInteger));
 
   static final Setting<String> DATA_DIR = text("dataDir", "data",
       "where the embedded PostgreSQL, the generated token secret and the outbox live");

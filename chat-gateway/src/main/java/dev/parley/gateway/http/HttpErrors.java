@@ -1,5 +1,6 @@
 package dev.parley.gateway.http;
 
+import dev.parley.gateway.metrics.ParleyMeters;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Failures.Failure;
 import dev.parley.shared.ParleyException;
@@ -38,6 +39,7 @@ public final class HttpErrors {
     }
     Failure failure = Failures.of(cause);
     failure.log(LOG, ctx.request().method() + " " + loggedPath(ctx.request().path()));
+    ParleyMeters.of(ctx.vertx()).refusedRequest(failure.code());
     if (cause instanceof ParleyException refusal && refusal.retryAfterSeconds() > 0 && !ctx.response().ended()) {
       ctx.response().putHeader("Retry-After", Integer.toString(refusal.retryAfterSeconds()));
     }

@@ -22,6 +22,8 @@ import dev.parley.shared.accounts.AccountCommands.RotateSession;
 import dev.parley.shared.accounts.AccountCommands.SessionList;
 import dev.parley.shared.accounts.AccountCommands.SetPassword;
 import dev.parley.shared.accounts.AccountView;
+import dev.parley.shared.accounts.RecoveryCommands.RequestPasswordReset;
+import dev.parley.shared.accounts.RecoveryCommands.ResetPassword;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.http.AuthRequests;
 import dev.parley.shared.http.SignedIn;
@@ -32,6 +34,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,7 @@ public final class AuthApi {
   private final AuthLimits limits;
   private final DeviceTokens devices;
   private final long refreshTokenMillis;
+  private final PasswordResets resets;
 
   /**
    * What slows attackers down: sign-ups and sign-ins per client address, the password-guessing throttle per
@@ -60,8 +64,14 @@ public final class AuthApi {
   public record AuthLimits(RateLimiter perAddress, SignInThrottle guesses, ClientAddresses addresses) {
   }
 
+  /** Where emailed password-reset links lead (the public URL, known once the server listens) and how long they work. */
+  public record PasswordResets(Supplier<String> publicUrl, int minutes) {
+  }
+
   public AuthApi(Requester services, Passwords passwords, Tokens tokens, WsTickets tickets,
-                 SessionRevocations revocations, AuthLimits limits, int refreshTokenDays, String tokenSecret) {
+                 SessionRevocations revocations, AuthLimits limits, int refreshTokenDays, String tokenSecret,
+                 PasswordResets resets) {
+    this.resets = resets;
     this.services = services;
     this.passwords = passwords;
     this.tokens = tokens;
@@ -78,6 +88,8 @@ public final class AuthApi {
     api.post("/auth/login").handler(this::login);
     api.post("/auth/refresh").handler(this::refresh);
     api.post("/auth/logout").handler(this::logout);
+    api.post("/auth/password-reset").handler(this::forgotPassword);
+    api.post("/auth/password-reset/confirm").handler(this::resetPassword);
   }
 
   /** Routes for signed-in callers (after {@link #authenticate}). */
@@ -268,6 +280,36 @@ public final class AuthApi {
         })
         .compose(hash -> services.ask(new SetPassword(identity.user(), hash, identity.session())))
         .compose(ended -> revocations.revoked(identity.user(), ended.revoked()))
+        .onSuccess(done -> Requests.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * Mails a single-use reset link to the address, if it has an account. The answer (204) and the work behind it are
+   * the same for an unknown address: a token is made and hashed and one statement runs either way, and the email is
+   * sent later by notification-verticle, so neither the answer nor its timing tells whether the address is known.
+   * Limited per client address like sign-ins, and per account (a few an hour) in that statement.
+   */
+  private void forgotPassword(RoutingContext ctx) {
+    String email = email(Requests.body(ctx));
+    String token = tokens.randomToken();
+    // A fragment, not a path or a query: browsers never send it, so no proxy or access log keeps the token.
+    String link = resets.publicUrl().get() + "/#reset-password=" + token;
+    allowed(limits.perAddress(), clientAddress(ctx))
+        .compose(ok -> services.ask(new RequestPasswordReset(email, Tokens.hash(token), link, resets.minutes() * 60L)))
+        .onSuccess(done -> Requests.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  /** Sets a new password with the token of a reset link (once, before it expires); every session of the account ends. */
+  private void resetPassword(RoutingContext ctx) {
+    JsonObject body = Requests.body(ctx);
+    String token = Requests.rawText(body, AuthRequests.TOKEN, MAX_TOKEN);
+    String password = password(body, AuthRequests.PASSWORD);
+    allowed(limits.perAddress(), clientAddress(ctx))
+        .compose(ok -> passwords.hash(password))
+        .compose(hash -> services.ask(new ResetPassword(Tokens.hash(token), hash)))
+        .compose(ended -> revocations.revoked(ended.user(), ended.revoked()))
         .onSuccess(done -> Requests.noContent(ctx))
         .onFailure(ctx::fail);
   }

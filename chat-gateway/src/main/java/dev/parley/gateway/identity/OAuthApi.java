@@ -369,6 +369,7 @@ public final class OAuthApi {
       ErrorCode code = Failures.code(failure);
       return Future.failedFuture(switch (code) {
         case CONFLICT -> new Refusal("conflict", failure.getMessage());
+        case FORBIDDEN -> new Refusal("deactivated", failure.getMessage());
         case INVALID -> new Refusal("email", failure.getMessage());
         default -> new Refusal("unavailable", "room-verticle: " + failure.getMessage());
       });

@@ -2,6 +2,7 @@ package dev.parley.gateway.ws;
 
 import dev.parley.gateway.identity.Identity;
 import dev.parley.gateway.limits.RateLimiter;
+import dev.parley.gateway.metrics.ParleyMeters;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Failures.Failure;
 import dev.parley.shared.Failures;
@@ -68,7 +69,8 @@ public final class Connection implements Socket {
 
   /** What every connection of a gateway shares. */
   public record Shared(RoomFanout fanout, UserFanout users, PresenceHub presence, Requester services,
-                       RateLimiter sendLimiter, ParleyConfig.Limits limits, Publisher publisher) {
+                       RateLimiter sendLimiter, ParleyConfig.Limits limits, Publisher publisher,
+                       ParleyMeters meters) {
   }
 
   private final ServerWebSocket ws;
@@ -301,17 +303,22 @@ public final class Connection implements Socket {
         : new PostMessage(send.room(), user(), identity.name(), send.cid(), send.text(), send.thread(),
             send.alsoInChannel(), send.files());
     sendsInFlight++;
+    long readAt = System.nanoTime();
     // One send at a time per connection, so a person's messages keep the order they were typed in.
-    sendQueue = sendQueue.eventually(() -> post(command, send.ref()).onComplete(done -> sendsInFlight--));
+    sendQueue = sendQueue.eventually(() -> post(command, send.ref(), readAt).onComplete(done -> sendsInFlight--));
   }
 
-  private Future<Void> post(PostMessage command, Object ref) {
+  /** {@code readAt}: when the send frame was read ({@link System#nanoTime}), for the ack latency. */
+  private Future<Void> post(PostMessage command, Object ref, long readAt) {
     // While Redis is away the limiter counts on this node alone (RateLimiter): the chat goes on, floods do not.
     return shared.sendLimiter().tryAcquire(user())
         .compose(allowed -> allowed ? shared.services().ask(command)
             : Future.<MessageAck>failedFuture(
                 new ParleyException(ErrorCode.RATE_LIMITED, "You are sending too fast; slow down")))
-        .onSuccess(ack -> write(new Ack(command.cid(), ack.id(), ack.seq(), ack.ts(), ref)))
+        .onSuccess(ack -> {
+          shared.meters().acked(System.nanoTime() - readAt);
+          write(new Ack(command.cid(), ack.id(), ack.seq(), ack.ts(), ref));
+        })
         .onFailure(failure -> reject(ref, command.cid(), null, failure))
         .mapEmpty();
   }
@@ -459,6 +466,7 @@ public final class Connection implements Socket {
       close(Protocol.CLOSE_POLICY_VIOLATION, "Too many bad frames");
       return;
     }
+    shared.meters().refusedFrame(failure.code());
     write(new Err(failure.code().wireName(), failure.message(), ref, cid, room));
   }
 

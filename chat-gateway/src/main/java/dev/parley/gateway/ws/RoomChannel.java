@@ -1,5 +1,6 @@
 package dev.parley.gateway.ws;
 
+import dev.parley.gateway.metrics.ParleyMeters;
 import dev.parley.shared.Addresses;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.events.EventType;
@@ -7,6 +8,7 @@ import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.events.RoomEvents.MemberLeft;
 import dev.parley.shared.events.RoomEvents.MemberUpdated;
 import dev.parley.shared.rooms.MessageCommands.Replay;
+import dev.parley.shared.rooms.MessageView;
 import dev.parley.shared.rooms.MessageCommands.ReplayResult;
 import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Context;
@@ -63,8 +65,15 @@ final class RoomChannel {
   private long repairTimer = -1;
   private boolean repairing;
   private boolean closed;
+  private final ParleyMeters meters;
 
   RoomChannel(Vertx vertx, Function<Replay, Future<ReplayResult>> replays, String room, long holdMillis, int replayLimit) {
+    this(vertx, replays, room, holdMillis, replayLimit, ParleyMeters.of(vertx));
+  }
+
+  RoomChannel(Vertx vertx, Function<Replay, Future<ReplayResult>> replays, String room, long holdMillis, int replayLimit,
+              ParleyMeters meters) {
+    this.meters = meters;
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
     this.replays = replays;
@@ -113,10 +122,13 @@ final class RoomChannel {
    * An event encoded once into its frame, and the person it takes out of the room, whose subscriptions on this
    * node end right after it.
    */
-  private record Pending(long seq, EncodedFrame frame, String removedUser) {
+  private record Pending(long seq, EncodedFrame frame, String removedUser, long committedAt) {
     /** The event as received (a copy of its own), turned into its frame by adding the op. */
     static Pending of(RoomEvent event, JsonObject json) {
-      return new Pending(event.seq(), EncodedFrame.of(json.put(Protocol.OP, Protocol.EVT)), losesAccess(event));
+      // A new message's commit time, for the end-to-end latency; other events are not timed.
+      long committedAt = EventType.MESSAGE.equals(event.type()) ? MessageView.commitTimeOf(event.data()) : 0L;
+      return new Pending(event.seq(), EncodedFrame.of(json.put(Protocol.OP, Protocol.EVT)), losesAccess(event),
+          committedAt);
     }
 
     /**
@@ -192,6 +204,7 @@ final class RoomChannel {
 
   private void handOn(Pending event) {
     if (outgoing.isEmpty() && subscribers.size() <= SLICE) {
+      meters.fannedOut(subscribers.size(), event.committedAt());
       for (RoomSubscription subscriber : subscribers) {
         subscriber.event(event.seq(), event.frame());
       }
@@ -213,6 +226,7 @@ final class RoomChannel {
     if (current.recipients == null) {
       // Taken when the event's turn comes, so it sees the revocations of the events before it.
       current.recipients = subscribers.toArray(new RoomSubscription[0]);
+      meters.fannedOut(current.recipients.length, current.event.committedAt());
     }
     int end = Math.min(current.recipients.length, current.next + SLICE);
     for (int i = current.next; i < end; i++) {

@@ -1,5 +1,6 @@
 package dev.parley.gateway.ws;
 
+import dev.parley.gateway.metrics.ParleyMeters;
 import dev.parley.shared.rooms.MessageCommands.Replay;
 import dev.parley.shared.rooms.MessageCommands.ReplayResult;
 import io.vertx.core.Future;
@@ -7,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -22,11 +24,15 @@ public final class RoomFanout {
   private final long holdMillis;
   private final int replayLimit;
   private final Map<String, RoomChannel> channels = new ConcurrentHashMap<>();
+  private final ParleyMeters meters;
+  /** Subscriptions of this node's sockets, over all rooms (read by metrics, from another thread). */
+  private final AtomicInteger subscriptions = new AtomicInteger();
 
   /**
    * @param replays reads a room's events after a seq from PostgreSQL (room-verticle's {@link Replay})
    */
   public RoomFanout(Vertx vertx, Function<Replay, Future<ReplayResult>> replays, long holdMillis, int replayLimit) {
+    this.meters = ParleyMeters.of(vertx);
     this.vertx = vertx;
     this.replays = replays;
     this.holdMillis = holdMillis;
@@ -36,18 +42,33 @@ public final class RoomFanout {
   /** Adds a subscriber; the future completes once the room's consumer is registered across the cluster. */
   Future<RoomChannel> attach(RoomSubscription subscription) {
     RoomChannel channel = channels.computeIfAbsent(subscription.room(),
-        room -> new RoomChannel(vertx, replays, room, holdMillis, replayLimit));
+        room -> new RoomChannel(vertx, replays, room, holdMillis, replayLimit, meters));
     channel.add(subscription);
+    subscriptions.incrementAndGet();
     return channel.ready().map(channel);
   }
 
   /** Removes a subscriber; the last one out releases the room's consumer. */
   void detach(RoomSubscription subscription) {
     RoomChannel channel = channels.get(subscription.room());
-    if (channel != null && channel.remove(subscription) && channel.isEmpty()) {
+    if (channel == null || !channel.remove(subscription)) {
+      return;
+    }
+    subscriptions.decrementAndGet();
+    if (channel.isEmpty()) {
       channels.remove(subscription.room());
       channel.close();
     }
+  }
+
+  /** Subscriptions of this node's sockets over all rooms (read by metrics, from any thread). */
+  public int subscriptions() {
+    return subscriptions.get();
+  }
+
+  /** How many rooms this node holds a consumer for (read by metrics, from any thread). */
+  public int roomCount() {
+    return channels.size();
   }
 
   /** The rooms this node holds a consumer for (read by tests and metrics, from any thread). */

@@ -62,7 +62,7 @@ public final class AccountStore {
   /** The account and password hash for an email; not found when there is none. */
   public Future<Credentials> findCredentials(String email) {
     return pool.preparedQuery("SELECT " + USER_COLUMNS
-            + ", u.password_hash FROM users u WHERE lower(u.email) = lower($1)")
+            + ", u.password_hash FROM users u WHERE lower(u.email) = lower($1) AND u.deactivated_at IS NULL")
         .execute(Tuple.of(email))
         .map(rows -> {
           if (rows.size() == 0) {

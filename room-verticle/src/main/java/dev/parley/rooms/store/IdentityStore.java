@@ -7,6 +7,7 @@ import dev.parley.shared.accounts.AccountCommands.OAuthSignIn;
 import dev.parley.shared.accounts.AccountCommands.OAuthSignedIn;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,21 +55,32 @@ public final class IdentityStore {
    * account with the identity. A concurrent sign-in or sign-up that wins a race sends us round again.
    */
   private Future<OAuthSignedIn> signIn(Sign sign, int attempt) {
-    return pool.preparedQuery("SELECT user_id FROM identities WHERE provider = $1 AND subject = $2")
+    return pool.preparedQuery("""
+            SELECT i.user_id, u.deactivated_at IS NOT NULL AS deactivated
+            FROM identities i JOIN users u ON u.id = i.user_id
+            WHERE i.provider = $1 AND i.subject = $2""")
         .execute(Tuple.of(sign.provider(), sign.subject()))
         .compose(identities -> {
           if (identities.size() > 0) {
-            return answer(identities.iterator().next().getUUID("user_id"), false, false, List.of());
+            Row row = identities.iterator().next();
+            return row.getBoolean("deactivated") ? Future.failedFuture(deactivated())
+                : answer(row.getUUID("user_id"), false, false, List.of());
           }
           if (sign.email() == null) {
             return Future.failedFuture(new ParleyException(ErrorCode.INVALID,
                 "Your account at this provider has no email address Parley can use: a new account needs one"));
           }
-          return pool.preparedQuery("SELECT id FROM users WHERE lower(email) = lower($1)")
+          return pool.preparedQuery(
+                  "SELECT id, deactivated_at IS NOT NULL AS deactivated FROM users WHERE lower(email) = lower($1)")
               .execute(Tuple.of(sign.email()))
-              .compose(users -> users.size() > 0
-                  ? link(sign, users.iterator().next().getUUID("id"), attempt)
-                  : create(sign, SqlValues.handleFrom(sign.name()), attempt));
+              .compose(users -> {
+                if (users.size() == 0) {
+                  return create(sign, SqlValues.handleFrom(sign.name()), attempt);
+                }
+                Row row = users.iterator().next();
+                return row.getBoolean("deactivated") ? Future.failedFuture(deactivated())
+                    : link(sign, row.getUUID("id"), attempt);
+              });
         });
   }
 
@@ -149,5 +161,10 @@ public final class IdentityStore {
       throw new ParleyException(ErrorCode.INVALID, "'" + field + "' must be 1 to " + maxLength + " characters");
     }
     return value;
+  }
+
+  /** An operator deactivated the account ({@code parley.jar admin deactivate}): no sign-in of any kind. */
+  private static ParleyException deactivated() {
+    return new ParleyException(ErrorCode.FORBIDDEN, "This account is deactivated");
   }
 }

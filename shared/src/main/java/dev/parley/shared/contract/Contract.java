@@ -2,6 +2,7 @@ package dev.parley.shared.contract;
 
 import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.ProfileCommands;
+import dev.parley.shared.accounts.RecoveryCommands;
 import dev.parley.shared.e2ee.E2eeCommands;
 import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.notify.DigestCommands;
@@ -9,6 +10,7 @@ import dev.parley.shared.notify.InviteEmailWork;
 import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
+import dev.parley.shared.ops.OpsCommands;
 import dev.parley.shared.plugins.BotCommands;
 import dev.parley.shared.plugins.FirehoseCommands;
 import dev.parley.shared.plugins.WebhookCommands;
@@ -121,7 +123,11 @@ public final class Contract {
       DigestCommands.ReadDigest.ROUTE,
       DigestCommands.DigestSent.ROUTE,
       DigestCommands.StopEmails.ROUTE,
-      InviteEmailWork.ROUTE);
+      InviteEmailWork.ROUTE,
+      OpsCommands.PingDatabase.ROUTE,
+      OpsCommands.NotificationBacklog.ROUTE,
+      RecoveryCommands.RequestPasswordReset.ROUTE,
+      RecoveryCommands.ResetPassword.ROUTE);
 
   private static final Map<String, Route<?, ?>> BY_KEY =
       ROUTES.stream().collect(Collectors.toUnmodifiableMap(Contract::key, Function.identity()));

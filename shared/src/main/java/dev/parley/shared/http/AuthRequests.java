@@ -15,8 +15,25 @@ public final class AuthRequests {
   public static final String PASSWORD = "password";
   public static final String NAME = "name";
   public static final String DEVICE_TOKEN = "deviceToken";
+  public static final String TOKEN = "token";
 
   private AuthRequests() {
+  }
+
+  /** {@code {"email"}}: mail a password-reset link to this address, if it has an account. */
+  public record ForgotPassword(String email) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(EMAIL, email);
+    }
+  }
+
+  /** {@code {"token","password"}}: the token of an emailed reset link, and the new password. */
+  public record ResetPassword(String token, String password) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(TOKEN, token).put(PASSWORD, password);
+    }
   }
 
   /** {@code {"email","password","name"}}. */

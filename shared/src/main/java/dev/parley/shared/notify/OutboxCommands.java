@@ -32,6 +32,8 @@ public final class OutboxCommands {
 
   /** The email digest of a person ({@link DigestCommands}): one pending at a time, due after the delay. */
   public static final String DIGEST = "digest";
+  /** Kind of work: one password-reset email (its payload, which holds the link and so the token, goes once sent). */
+  public static final String PASSWORD_RESET = "password-reset";
 
   /** The delay before an unread DM or mention is emailed, when a caller does not say. */
   public static final long DEFAULT_EMAIL_AFTER_MILLIS = 15 * 60_000L;

@@ -150,6 +150,14 @@ public record MessageView(String id, String room, Long seq, String sender, Strin
     return Json.putIfPresent(json, "ciphertext", ciphertext);
   }
 
+  /**
+   * Only the commit time of a message's data, 0 when absent: for the fan-out's end-to-end latency, which reads it once
+   * per event and has no use for the rest.
+   */
+  public static long commitTimeOf(JsonObject data) {
+    return data == null ? 0L : data.getLong("ts", 0L);
+  }
+
   public static MessageView fromJson(JsonObject json) {
     Long edited = Json.optWhole(json, "editedAt");
     Integer replies = Json.optInteger(json, "replies");

@@ -4,6 +4,7 @@ import dev.parley.shared.accounts.AccountCommands;
 import dev.parley.shared.accounts.AccountView;
 import dev.parley.shared.accounts.ProfileCommands;
 import dev.parley.shared.accounts.ProfileView;
+import dev.parley.shared.accounts.RecoveryCommands;
 import dev.parley.shared.accounts.SessionView;
 import dev.parley.shared.e2ee.E2eeCommands;
 import dev.parley.shared.e2ee.E2eeEvents;
@@ -19,6 +20,7 @@ import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
 import dev.parley.shared.notify.PushCommands;
 import dev.parley.shared.notify.PushWork;
+import dev.parley.shared.ops.OpsCommands;
 import dev.parley.shared.plugins.BotCommands;
 import dev.parley.shared.plugins.FirehoseCommands;
 import dev.parley.shared.plugins.WebhookCommands;
@@ -178,6 +180,12 @@ final class ContractSamples {
               1_764_000_000_000L, PushWork.MENTION)), 1, 1_764_000_900_000L)),
       exchange(new DigestCommands.DigestSent(USER, 1_764_000_900_000L), Done.DONE),
       exchange(new DigestCommands.StopEmails("dG9rZW4"), Done.DONE),
+      exchange(new OpsCommands.PingDatabase(), Done.DONE),
+      exchange(new RecoveryCommands.RequestPasswordReset("ana@example.org", "aGFzaA", "https://chat.example.com/#reset=dG9r",
+          1800), Done.DONE),
+      exchange(new RecoveryCommands.ResetPassword("aGFzaA", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"),
+          new AccountCommands.SessionsRevoked(List.of(SESSION), USER)),
+      exchange(new OpsCommands.NotificationBacklog(), new OpsCommands.Backlog(3, 12)),
       exchange(OutboxCommands.FinishWork.retry(7, "worker-1", 2_000, "503 from the push service"), Done.DONE),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
           new InviteCommands.InviteCreated(INVITE_VIEW, true, "general")),
