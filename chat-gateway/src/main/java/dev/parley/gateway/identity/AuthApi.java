@@ -119,10 +119,11 @@ public final class AuthApi {
     }
     String token = authorization.substring(BEARER.length()).trim();
     if (token.startsWith(BotCommands.TOKEN_PREFIX)) {
-      // A bot's API token: its account, with the token's id as its session (a token is ended by deleting it).
+      // A bot's API token: its account, with the token's id as its session. A token is ended by deleting it, and it is
+      // looked up in PostgreSQL on every use, so there is no session to ask the revocations about (they would find
+      // none among the account's sign-ins, and take the token for ended).
       return services.ask(new BotByToken(Tokens.hash(token)))
-          .map(bot -> new Identity(bot.bot(), bot.name(), bot.token()))
-          .compose(this::live);
+          .map(bot -> new Identity(bot.bot(), bot.name(), bot.token()));
     }
     return tokens.verify(token)
         .recover(invalid -> Future.failedFuture(
