@@ -93,6 +93,8 @@ public final class NotificationVerticle extends VerticleBase {
         config.http().publicUrl(config.http().port()), mail.retryMillis(), mail.maxAttempts()));
     handlers.put(OutboxCommands.PASSWORD_RESET, new PasswordResetHandler(transport, mail.from(), mail.retryMillis(),
         mail.maxAttempts()));
+    handlers.put(OutboxCommands.EMAIL_VERIFICATION, new VerificationEmailHandler(transport, mail.from(),
+        mail.retryMillis(), mail.maxAttempts()));
     worker = new OutboxWorker(vertx, rooms, handlers, notify.pollMillis(), notify.leaseSeconds() * 1000L);
     Future<?> listening = new Responder(Addresses.NOTIFY_EMAIL, LOG, failure -> failure)
         .on(InviteEmailWork.ROUTE, this::queue)
