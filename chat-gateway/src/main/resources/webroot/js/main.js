@@ -9,7 +9,8 @@
 //     oauth-error (data-reason)
 //   forgot-open; forgot-form > forgot-email, forgot-submit; forgot-sent; reset-form (opened by an emailed
 //     /#reset-password=<token> link) > reset-password, reset-password-again, reset-submit; recovery-error,
-//     recovery-back
+//     recovery-back; an emailed /#verify-email=<token> link verifies at once and says so (a toast when
+//     signed in, the sign-in view's notice otherwise)
 //   connection-status (data-state="online"|"offline"|"connecting"), sidebar-toggle,
 //   profile-open (button) > current-user-avatar (img), current-user; signout
 //   status-open (button) > my-presence (my dot), my-status-text ("Set a status" when none);
@@ -87,7 +88,7 @@ import { JoinView, inviteTokenFrom } from './join.js';
 import { canInvite } from './permissions.js';
 import { ProfileDialog } from './profile.js';
 import { oauthReturn, stashInvite, takeStashedInvite, describeOauthError } from './oauth.js';
-import { RecoveryView, resetTokenFrom } from './recovery.js';
+import { RecoveryView, resetTokenFrom, verifyEmail, verifyTokenFrom } from './recovery.js';
 import * as users from './users.js';
 import { PresenceWatcher } from './presence.js';
 import { IdleTracker } from './idle.js';
@@ -551,8 +552,9 @@ async function failOauth(reason, invite, stored) {
 
 const recovery = new RecoveryView({ onDone: (notice) => auth.show(notice) });
 const resetToken = resetTokenFrom(location.hash);
-// The reset token must not stay in the address bar nor in history either.
-if (resetToken) history.replaceState(null, '', '/');
+const verifyToken = verifyTokenFrom(location.hash);
+// The reset and verification tokens must not stay in the address bar nor in history either.
+if (resetToken || verifyToken) history.replaceState(null, '', '/');
 const returned = oauthReturn(location.hash);
 const stashedInvite = takeStashedInvite(); // read once, on every load: a stale one must not linger
 // The one-time code must not stay in the address bar nor in history.
@@ -565,6 +567,12 @@ if (returned?.code != null) {
   failOauth(returned.error, stashedInvite, stored);
 } else if (resetToken) {
   recovery.showReset(resetToken);
+} else if (verifyToken) {
+  verifyEmail(verifyToken).then(({ ok, message }) => {
+    if (!stored) { auth.show(message); return; }
+    enterApp(stored);
+    toast(message, ok ? 'info' : 'error');
+  });
 } else if (inviteToken) {
   join.start(inviteToken, Boolean(stored)); // accepts at once when signed in
 } else if (stored) {

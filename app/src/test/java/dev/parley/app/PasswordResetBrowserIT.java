@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Password reset in real Chromium: someone who forgot their password asks for a link on the sign-in view, opens the
- * link from the email (GreenMail), chooses a new password, and signs in with it.
+ * link from the email (GreenMail), chooses a new password, and signs in with it. And email verification: the link
+ * emailed on signing up, opened in the browser, verifies the address and says so.
  */
 class PasswordResetBrowserIT {
 
   private static final Pattern LINK = Pattern.compile("http://\\S+/#reset-password=[A-Za-z0-9_-]+");
+  private static final Pattern VERIFY_LINK = Pattern.compile("http://\\S+/#verify-email=[A-Za-z0-9_-]+");
 
   @Test
   void someoneWhoForgotTheirPasswordChoosesANewOneThroughTheEmailedLink() throws Exception {
@@ -55,6 +57,39 @@ class PasswordResetBrowserIT {
         page.getByTestId("signin-password").fill("a brand new passphrase");
         page.getByTestId("signin-submit").click();
         assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "online");
+      }
+    }
+  }
+
+  @Test
+  void aNewcomerOpensTheLinkEmailedOnSigningUpAndIsToldTheAddressIsVerified() throws Exception {
+    try (Chromium chromium = Chromium.launch(); TestMail mail = TestMail.start(); TestNodes nodes = new TestNodes()) {
+      ParleyNode node = nodes.start(false, config -> {
+        config.getJsonObject("auth").put("verifyEmailOnSignUp", true);
+        return mail.sendingHere(config);
+      });
+      TestApi api = new TestApi(node.vertx(), node.gateway().port());
+      JsonObject session = TestApi.expect(201, api.call(HttpMethod.POST, "/api/v1/auth/register", null,
+          new JsonObject().put("email", "eli-" + UUID.randomUUID() + "@example.com")
+              .put("password", "correct horse battery").put("name", "Eli")));
+      TestApi.User eli = new TestApi.User(session.getJsonObject("user").getString("id"), "Eli",
+          session.getString("accessToken"));
+
+      assertTrue(mail.smtp().waitForIncomingEmail(20_000, 1), "the email arrives");
+      Matcher link = VERIFY_LINK.matcher(GreenMailUtil.getBody(mail.smtp().getReceivedMessages()[0]));
+      assertTrue(link.find(), "the email carries the link");
+
+      try (BrowserContext person = chromium.newPerson()) {
+        Page page = person.newPage();
+        page.navigate(link.group());
+        assertThat(page.getByTestId("auth-error")).containsText("is verified");
+        assertFalse(page.url().contains("verify-email"), "the token left the address bar");
+        assertTrue(TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/me", eli, null))
+            .getJsonObject("user").getBoolean("emailVerified"));
+
+        page.navigate("about:blank"); // else only the fragment changes, and nothing loads again
+        page.navigate(link.group());
+        assertThat(page.getByTestId("auth-error")).containsText("used up");
       }
     }
   }
