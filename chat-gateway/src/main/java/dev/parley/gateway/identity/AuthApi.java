@@ -326,7 +326,7 @@ public final class AuthApi {
   /**
    * Mails the signed-in person a new link that verifies their address. Limited per client address like sign-ins, and
    * per account (a few an hour, the link sent on signing up included): past that, {@code rate_limited}; an address
-   * verified already: {@code conflict}.
+   * verified already: {@code conflict}; a bot (its address is made up): {@code forbidden}.
    */
   private void requestVerification(RoutingContext ctx) {
     String user = Identity.of(ctx).user();
@@ -338,7 +338,7 @@ public final class AuthApi {
 
   /**
    * A new password account gets its verification link at once. Its sign-up stands even when the link cannot be queued
-   * now (the person can ask again from their profile), so a failure here is only logged.
+   * now (the person can ask for another, {@link #requestVerification}), so a failure here is only logged.
    */
   private Future<Void> verificationOnSignUp(AccountView user) {
     if (!links.verifyOnSignUp()) {

@@ -66,20 +66,22 @@ public final class RecoveryStore {
 
   /**
    * Keeps token hash $2 for account $1 (while its address is unverified and it asked fewer than $5 times in the last
-   * hour), valid $4 seconds, with the address it goes to, and queues its email with link $3; the account's state
+   * hour; never for a bot, whose address is made up), valid $4 seconds, with the address it goes to, and queues its
+   * email with link $3; the account's state
    * either way, so a refusal can say why. The payload is the shape of
    * {@link dev.parley.shared.accounts.RecoveryCommands.VerificationEmail}.
    */
   static final String REQUEST_VERIFICATION = """
       WITH account AS (
-        SELECT u.id, u.email, u.name, u.email_verified_at IS NOT NULL AS verified,
+        SELECT u.id, u.email, u.name, u.bot, u.email_verified_at IS NOT NULL AS verified,
                (SELECT count(*) FROM email_verifications v
                 WHERE v.user_id = u.id AND v.created_at > now() - interval '1 hour') AS recent
         FROM users u
         WHERE u.id = $1 AND u.deactivated_at IS NULL
       ), kept AS (
         INSERT INTO email_verifications (token_hash, user_id, email, expires_at)
-        SELECT $2, id, email, now() + $4 * interval '1 second' FROM account WHERE NOT verified AND recent < $5
+        SELECT $2, id, email, now() + $4 * interval '1 second' FROM account
+        WHERE NOT bot AND NOT verified AND recent < $5
         RETURNING user_id
       ), queued AS (
         INSERT INTO notification_outbox (kind, user_id, dedupe_key, payload)
@@ -89,7 +91,7 @@ public final class RecoveryStore {
         FROM account JOIN kept ON kept.user_id = account.id
         RETURNING 1
       )
-      SELECT verified, (SELECT count(*) FROM queued) AS queued FROM account""";
+      SELECT bot, verified, (SELECT count(*) FROM queued) AS queued FROM account""";
 
   /**
    * Uses token $1 (once, unexpired, while the account still has the address it was sent to), marks that address
@@ -149,6 +151,9 @@ public final class RecoveryStore {
             throw new ParleyException(ErrorCode.NOT_FOUND, "No such account");
           }
           Row row = rows.iterator().next();
+          if (row.getBoolean("bot")) {
+            throw new ParleyException(ErrorCode.FORBIDDEN, "A bot has no email address to verify");
+          }
           if (row.getBoolean("verified")) {
             throw new ParleyException(ErrorCode.CONFLICT, "Your email address is verified already");
           }
