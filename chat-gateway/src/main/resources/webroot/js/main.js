@@ -23,6 +23,7 @@
 //   profile-dialog (a <dialog>), profile-close,
 //     profile-avatar (img, size 256), avatar-input (file), avatar-remove,
 //     profile-name, profile-handle, profile-error, profile-note, profile-save,
+//     email-status (my address, verified or not), email-verify-send (hidden once verified),
 //     password-current, password-new, password-error, password-note, password-save,
 //     session-list > session-item (data-session-id, data-current="true"|"false") > session-device,
 //       session-current ("This device"), session-revoke (other devices only),

@@ -93,4 +93,38 @@ class PasswordResetBrowserIT {
       }
     }
   }
+
+  @Test
+  void aSignedInPersonAsksForAnotherLinkInTheProfileAndOpensItWhileSignedIn() throws Exception {
+    try (Chromium chromium = Chromium.launch(); TestMail mail = TestMail.start(); TestNodes nodes = new TestNodes()) {
+      ParleyNode node = nodes.start(false, config -> {
+        config.getJsonObject("auth").put("verifyEmailOnSignUp", true);
+        return mail.sendingHere(config);
+      });
+      // The links lead to the public URL (http://localhost:<port> by default): sign up there, so that opening one
+      // finds the session.
+      String publicUrl = "http://localhost:" + node.gateway().port() + "/";
+      try (BrowserContext person = chromium.newPerson()) {
+        Page page = Chromium.signUp(person, publicUrl, "Fay");
+        page.getByTestId("profile-open").click();
+        assertThat(page.getByTestId("email-status")).containsText("not verified");
+        page.getByTestId("email-verify-send").click();
+        assertThat(page.getByTestId("email-status")).containsText("on its way");
+        page.getByTestId("profile-close").click();
+
+        assertTrue(mail.smtp().waitForIncomingEmail(20_000, 2), "the sign-up's link and the one asked for");
+        Matcher link = VERIFY_LINK.matcher(GreenMailUtil.getBody(mail.smtp().getReceivedMessages()[1]));
+        assertTrue(link.find(), "the email carries the link");
+        page.navigate("about:blank"); // else only the fragment changes, and nothing loads again
+        page.navigate(link.group());
+        assertThat(page.getByTestId("toast")).containsText("is verified");
+        assertThat(page.getByTestId("connection-status")).hasAttribute("data-state", "online");
+        assertFalse(page.url().contains("verify-email"), "the token left the address bar");
+
+        page.getByTestId("profile-open").click();
+        assertThat(page.getByTestId("email-status")).containsText("is verified");
+        assertThat(page.getByTestId("email-verify-send")).isHidden();
+      }
+    }
+  }
 }

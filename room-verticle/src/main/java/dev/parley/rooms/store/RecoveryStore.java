@@ -159,7 +159,7 @@ public final class RecoveryStore {
           }
           if (row.getLong("queued") == 0) {
             throw new ParleyException(ErrorCode.RATE_LIMITED, "You asked for " + VERIFICATIONS_PER_HOUR
-                + " verification links in the last hour: use one of them, or try again later", 3600);
+                + " verification links in the last hour: use one of them, or try again later");
           }
           return Done.DONE;
         });
