@@ -64,10 +64,7 @@ class PasswordResetBrowserIT {
   @Test
   void aNewcomerOpensTheLinkEmailedOnSigningUpAndIsToldTheAddressIsVerified() throws Exception {
     try (Chromium chromium = Chromium.launch(); TestMail mail = TestMail.start(); TestNodes nodes = new TestNodes()) {
-      ParleyNode node = nodes.start(false, config -> {
-        config.getJsonObject("auth").put("verifyEmailOnSignUp", true);
-        return mail.sendingHere(config);
-      });
+      ParleyNode node = verifyingOnSignUp(nodes, mail);
       TestApi api = new TestApi(node.vertx(), node.gateway().port());
       JsonObject session = TestApi.expect(201, api.call(HttpMethod.POST, "/api/v1/auth/register", null,
           new JsonObject().put("email", "eli-" + UUID.randomUUID() + "@example.com")
@@ -97,10 +94,7 @@ class PasswordResetBrowserIT {
   @Test
   void aSignedInPersonAsksForAnotherLinkInTheProfileAndOpensItWhileSignedIn() throws Exception {
     try (Chromium chromium = Chromium.launch(); TestMail mail = TestMail.start(); TestNodes nodes = new TestNodes()) {
-      ParleyNode node = nodes.start(false, config -> {
-        config.getJsonObject("auth").put("verifyEmailOnSignUp", true);
-        return mail.sendingHere(config);
-      });
+      ParleyNode node = verifyingOnSignUp(nodes, mail);
       // The links lead to the public URL (http://localhost:<port> by default): sign up there, so that opening one
       // finds the session.
       String publicUrl = "http://localhost:" + node.gateway().port() + "/";
@@ -126,5 +120,13 @@ class PasswordResetBrowserIT {
         assertThat(page.getByTestId("email-verify-send")).isHidden();
       }
     }
+  }
+
+  /** A node that mails here, and mails a verification link on every sign-up (tests turn that off by default). */
+  private static ParleyNode verifyingOnSignUp(TestNodes nodes, TestMail mail) {
+    return nodes.start(false, config -> {
+      config.getJsonObject("auth").put("verifyEmailOnSignUp", true);
+      return mail.sendingHere(config);
+    });
   }
 }
