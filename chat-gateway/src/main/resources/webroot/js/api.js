@@ -243,6 +243,12 @@ export const api = {
   /** Sets the new password with the token of the emailed link; every session of the account ends. */
   resetPassword: (token, password) => anonymous('POST', '/auth/password-reset/confirm', { token, password }),
 
+  // ---- email verification (the link works signed in or out) ----
+  /** Marks the address an emailed link was sent for as verified; once per link. */
+  verifyEmail: (token) => anonymous('POST', '/auth/verify-email', { token }),
+  /** Emails the signed-in person a new verification link (a few an hour). */
+  requestEmailVerification: () => request('POST', '/auth/verify-email/request'),
+
   // ---- sign-in providers (OAuth2 / OIDC) ----
   /** { providers: [{ id, name, type }] }; works signed out. */
   providers: () => anonymous('GET', '/auth/providers'),

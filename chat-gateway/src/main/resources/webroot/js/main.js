@@ -9,7 +9,8 @@
 //     oauth-error (data-reason)
 //   forgot-open; forgot-form > forgot-email, forgot-submit; forgot-sent; reset-form (opened by an emailed
 //     /#reset-password=<token> link) > reset-password, reset-password-again, reset-submit; recovery-error,
-//     recovery-back
+//     recovery-back; an emailed /#verify-email=<token> link verifies at once and says so (a toast when
+//     signed in, the sign-in view's notice otherwise)
 //   connection-status (data-state="online"|"offline"|"connecting"), sidebar-toggle,
 //   profile-open (button) > current-user-avatar (img), current-user; signout
 //   status-open (button) > my-presence (my dot), my-status-text ("Set a status" when none);
@@ -22,6 +23,7 @@
 //   profile-dialog (a <dialog>), profile-close,
 //     profile-avatar (img, size 256), avatar-input (file), avatar-remove,
 //     profile-name, profile-handle, profile-error, profile-note, profile-save,
+//     email-status (my address, verified or not), email-verify-send (hidden once verified),
 //     password-current, password-new, password-error, password-note, password-save,
 //     session-list > session-item (data-session-id, data-current="true"|"false") > session-device,
 //       session-current ("This device"), session-revoke (other devices only),
@@ -87,7 +89,7 @@ import { JoinView, inviteTokenFrom } from './join.js';
 import { canInvite } from './permissions.js';
 import { ProfileDialog } from './profile.js';
 import { oauthReturn, stashInvite, takeStashedInvite, describeOauthError } from './oauth.js';
-import { RecoveryView, resetTokenFrom } from './recovery.js';
+import { RecoveryView, resetTokenFrom, verifyEmail, verifyTokenFrom } from './recovery.js';
 import * as users from './users.js';
 import { PresenceWatcher } from './presence.js';
 import { IdleTracker } from './idle.js';
@@ -551,8 +553,9 @@ async function failOauth(reason, invite, stored) {
 
 const recovery = new RecoveryView({ onDone: (notice) => auth.show(notice) });
 const resetToken = resetTokenFrom(location.hash);
-// The reset token must not stay in the address bar nor in history either.
-if (resetToken) history.replaceState(null, '', '/');
+const verifyToken = verifyTokenFrom(location.hash);
+// The reset and verification tokens must not stay in the address bar nor in history either.
+if (resetToken || verifyToken) history.replaceState(null, '', '/');
 const returned = oauthReturn(location.hash);
 const stashedInvite = takeStashedInvite(); // read once, on every load: a stale one must not linger
 // The one-time code must not stay in the address bar nor in history.
@@ -565,6 +568,12 @@ if (returned?.code != null) {
   failOauth(returned.error, stashedInvite, stored);
 } else if (resetToken) {
   recovery.showReset(resetToken);
+} else if (verifyToken) {
+  verifyEmail(verifyToken).then(({ ok, message }) => {
+    if (!stored) { auth.show(message); return; }
+    enterApp(stored);
+    toast(message, ok ? 'info' : 'error');
+  });
 } else if (inviteToken) {
   join.start(inviteToken, Boolean(stored)); // accepts at once when signed in
 } else if (stored) {

@@ -1,12 +1,13 @@
 // The profile dialog (opened from my name at the foot of the sidebar): display name, handle and
-// picture. Password and sessions, in the same dialog, are security.js.
+// picture, and whether my email address is verified (with a way to get another link while it is
+// not). Password and sessions, in the same dialog, are security.js.
 //
 // Pictures go up as the raw file (PUT /me/avatar); the server checks what the bytes really are and
 // answers with my profile under a new avatarVersion. There is no local preview before the upload:
 // the page's Content-Security-Policy allows no blob: images, and the server's version is the truth.
 
 import { api } from './api.js';
-import { $ } from './dom.js';
+import { $, h } from './dom.js';
 import { bindAvatar } from './users.js';
 import { SecuritySection } from './security.js';
 
@@ -36,6 +37,10 @@ export class ProfileDialog {
     save: $('#profile-form [type=submit]'), error: $('#profile-error'), note: $('#profile-note'),
     avatar: $('#profile-avatar'), file: $('#avatar-input'), remove: $('#avatar-remove'),
   };
+  // My address and whether it is verified (email-status), and "Email me a link" (email-verify-send).
+  #emailStatus = h('p', { class: 'hint', 'data-testid': 'email-status', role: 'status' });
+  #emailSend = h('button', { type: 'button', class: 'link', 'data-testid': 'email-verify-send', hidden: true,
+    onclick: () => this.#sendVerification() }, 'Email me a link to verify it');
   #busy = false;  // an upload or removal in flight
   #gen = 0;       // bumped on open and close: answers for an earlier opening are dropped
   #getMe;
@@ -69,6 +74,7 @@ export class ProfileDialog {
     els.name.addEventListener('input', () => els.name.removeAttribute('aria-invalid'));
     els.file.addEventListener('change', () => this.#upload());
     els.remove.addEventListener('click', () => this.#removePicture());
+    els.form.after(h('div', { class: 'panel-section' }, this.#emailStatus, this.#emailSend));
   }
 
   get isOpen() { return this.#dialog.open; }
@@ -107,6 +113,23 @@ export class ProfileDialog {
     if (force || document.activeElement !== name) name.value = me.name ?? '';
     if (force || document.activeElement !== handle) handle.value = me.handle ?? '';
     if (force) { name.removeAttribute('aria-invalid'); handle.removeAttribute('aria-invalid'); }
+    if (force || me.emailVerified) {
+      this.#emailStatus.textContent = me.emailVerified ? `Your email address ${me.email ?? ''} is verified.`
+        : `Your email address ${me.email ?? ''} is not verified yet.`;
+      this.#emailSend.hidden = Boolean(me.emailVerified);
+    }
+  }
+
+  async #sendVerification() {
+    this.#emailSend.disabled = true;
+    try {
+      await api.requestEmailVerification();
+      this.#emailStatus.textContent = 'A link is on its way to your email address. It works once.';
+    } catch (e) {
+      this.#emailStatus.textContent = e.message;
+    } finally {
+      this.#emailSend.disabled = false;
+    }
   }
 
   #showError(message, field) {

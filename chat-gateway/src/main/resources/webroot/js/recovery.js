@@ -1,6 +1,7 @@
 // Password reset by email: "Forgot your password?" under the sign-in form, and the form an emailed
 // link opens (/#reset-password=<token>: the token rides in the fragment, which the browser never
-// sends to a server, and is taken out of the address bar at once).
+// sends to a server, and is taken out of the address bar at once). Email verification links
+// (/#verify-email=<token>) arrive the same way and are used at once (verifyEmail).
 // The forms are built here rather than in index.html; they live in the sign-in card, in place of
 // its forms while shown.
 
@@ -8,11 +9,27 @@ import { api } from './api.js';
 import { $, h } from './dom.js';
 
 const PREFIX = '#reset-password=';
+const VERIFY_PREFIX = '#verify-email=';
 const MIN_PASSWORD = 8;
 
 /** The reset token of an emailed link's address, or null. */
 export function resetTokenFrom(hash) {
   return hash?.startsWith(PREFIX) ? decodeURIComponent(hash.slice(PREFIX.length)) : null;
+}
+
+/** The verification token of an emailed link's address, or null. */
+export function verifyTokenFrom(hash) {
+  return hash?.startsWith(VERIFY_PREFIX) ? decodeURIComponent(hash.slice(VERIFY_PREFIX.length)) : null;
+}
+
+/** Uses the token of an emailed verification link; resolves to { ok, message } to tell the person. */
+export async function verifyEmail(token) {
+  try {
+    await api.verifyEmail(token);
+    return { ok: true, message: 'Your email address is verified. Thank you!' };
+  } catch (e) {
+    return { ok: false, message: e.message };
+  }
 }
 
 export class RecoveryView {

@@ -131,7 +131,7 @@ final class AdminCommands {
         yield session -> session.ops().purgeSessions(days).onSuccess(purged -> out.println("Purged "
             + purged.sessions() + " session(s) ended or expired more than " + days + " days ago, "
             + purged.rotatedTokens() + " rotated refresh token(s) with them, " + purged.resets()
-            + " old password-reset link(s)"));
+            + " old password-reset link(s) and " + purged.verifications() + " old email-verification link(s)"));
       }
       default -> throw new IllegalArgumentException("Unknown admin command " + name);
     };

@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import static dev.parley.app.TestNodes.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,6 +120,7 @@ class OidcTest {
     assertEquals(900, session.getInteger("expiresIn"));
     JsonObject me = TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/me", asUser(session), null));
     assertEquals(user.getString("id"), me.getJsonObject("user").getString("id"));
+    assertTrue(me.getJsonObject("user").getBoolean("emailVerified"), "the provider verified the address: so is it here");
     assertEquals(counts(1, 1, 1), counts());
 
     idp.enqueueCallback(person("ada-at-corp", "ada@example.com", true, "Ada Lovelace"));
@@ -149,6 +151,7 @@ class OidcTest {
     JsonObject registered = TestApi.expect(201, api.call(HttpMethod.POST, "/api/v1/auth/register", null,
         new JsonObject().put("email", "Linus@Example.com").put("password", PASSWORD).put("name", "Linus")));
     String id = registered.getJsonObject("user").getString("id");
+    assertFalse(registered.getJsonObject("user").getBoolean("emailVerified"), "a password sign-up is not verified");
 
     idp.enqueueCallback(person("linus-unverified", "linus@example.com", false, "Linus T"));
     refused("conflict", new Browser());
@@ -166,7 +169,8 @@ class OidcTest {
     TestApi.User registrant = new TestApi.User(id, "Linus", registered.getString("accessToken"));
     TestApi.expect(401, api.call(HttpMethod.GET, "/api/v1/me", registrant, null));
     TestApi.User linked = new TestApi.User(id, "Linus", session.getString("accessToken"));
-    TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/me", linked, null));
+    assertTrue(TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/me", linked, null)).getJsonObject("user")
+        .getBoolean("emailVerified"), "linked through the provider's verified address: verified");
   }
 
   @Test

@@ -130,7 +130,8 @@ public final class GatewayVerticle extends VerticleBase {
         new ClientAddresses(config.http().trustedProxies()));
     auth = new AuthApi(services, new Passwords(passwordWorkers), tokens, tickets, revocations, authLimits,
         config.auth().refreshTokenDays(), config.auth().jwtSecret(),
-        new AuthApi.PasswordResets(() -> publicUrl, config.auth().passwordResetMinutes()));
+        new AuthApi.EmailLinks(() -> publicUrl, config.auth().passwordResetMinutes(),
+            config.auth().emailVerificationHours(), config.auth().verifyEmailOnSignUp()));
     fanout = new RoomFanout(vertx, services::ask, HOLD_MILLIS, config.limits().replayLimit());
     RateLimiter sendLimiter = RateLimiter.leased(redisApi, "send", config.limits().sendPerSecond(),
         config.limits().sendBurst());

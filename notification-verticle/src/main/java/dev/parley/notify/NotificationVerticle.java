@@ -1,6 +1,8 @@
 package dev.parley.notify;
 
 import dev.parley.shared.Addresses;
+import dev.parley.shared.accounts.RecoveryCommands;
+import dev.parley.shared.accounts.RecoveryCommands.ResetEmail;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Done;
 import dev.parley.shared.contract.Json;
@@ -91,8 +93,15 @@ public final class NotificationVerticle extends VerticleBase {
     handlers.put(OutboxCommands.WEBPUSH, webPush(config));
     handlers.put(OutboxCommands.DIGEST, new DigestHandler(rooms, transport, mail.from(),
         config.http().publicUrl(config.http().port()), mail.retryMillis(), mail.maxAttempts()));
-    handlers.put(OutboxCommands.PASSWORD_RESET, new PasswordResetHandler(transport, mail.from(), mail.retryMillis(),
-        mail.maxAttempts()));
+    handlers.put(OutboxCommands.PASSWORD_RESET, new AccountLinkHandler(OutboxCommands.PASSWORD_RESET, payload -> {
+      ResetEmail email = ResetEmail.fromJson(payload);
+      return new AccountLinkHandler.Addressed(email.to(), PasswordResetEmail.render(email));
+    }, transport, mail.from(), mail.retryMillis(), mail.maxAttempts()));
+    handlers.put(OutboxCommands.EMAIL_VERIFICATION, new AccountLinkHandler(OutboxCommands.EMAIL_VERIFICATION,
+        payload -> {
+          RecoveryCommands.VerificationEmail email = RecoveryCommands.VerificationEmail.fromJson(payload);
+          return new AccountLinkHandler.Addressed(email.to(), VerificationEmail.render(email));
+        }, transport, mail.from(), mail.retryMillis(), mail.maxAttempts()));
     worker = new OutboxWorker(vertx, rooms, handlers, notify.pollMillis(), notify.leaseSeconds() * 1000L);
     Future<?> listening = new Responder(Addresses.NOTIFY_EMAIL, LOG, failure -> failure)
         .on(InviteEmailWork.ROUTE, this::queue)

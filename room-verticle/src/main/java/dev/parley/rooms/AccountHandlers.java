@@ -29,8 +29,10 @@ import dev.parley.shared.accounts.ProfileCommands.GetProfile;
 import dev.parley.shared.accounts.ProfileCommands.ProfileReply;
 import dev.parley.shared.accounts.ProfileCommands.SetAvatar;
 import dev.parley.shared.accounts.ProfileCommands.UpdateProfile;
+import dev.parley.shared.accounts.RecoveryCommands.RequestEmailVerification;
 import dev.parley.shared.accounts.RecoveryCommands.RequestPasswordReset;
 import dev.parley.shared.accounts.RecoveryCommands.ResetPassword;
+import dev.parley.shared.accounts.RecoveryCommands.VerifyEmail;
 import dev.parley.shared.contract.Publisher;
 import dev.parley.shared.contract.Responder;
 import dev.parley.shared.events.RoomEvent;
@@ -113,7 +115,9 @@ final class AccountHandlers {
         .on(CreateBot.ROUTE, bots::create)
         .on(BotByToken.ROUTE, bots::byToken)
         .on(RequestPasswordReset.ROUTE, recovery::requestReset)
-        .on(ResetPassword.ROUTE, recovery::reset);
+        .on(ResetPassword.ROUTE, recovery::reset)
+        .on(RequestEmailVerification.ROUTE, recovery::requestVerification)
+        .on(VerifyEmail.ROUTE, command -> recovery.verify(command).map(UserReply::new));
   }
 
   /**

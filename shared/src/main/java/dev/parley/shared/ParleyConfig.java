@@ -223,13 +223,16 @@ public record ParleyConfig(Http http, Database db, RedisSettings redis, Auth aut
   }
 
   /** Tokens. No {@code jwtSecret} means one generated once and kept in the data folder. */
-  public record Auth(String jwtSecret, int accessTokenSeconds, int refreshTokenDays, int passwordResetMinutes) {
+  public record Auth(String jwtSecret, int accessTokenSeconds, int refreshTokenDays, int passwordResetMinutes,
+                     int emailVerificationHours, boolean verifyEmailOnSignUp) {
     static Auth fromJson(JsonObject config) {
       return new Auth(
           Settings.AUTH_JWT_SECRET.read(config),
           Settings.AUTH_ACCESS_TOKEN_SECONDS.read(config),
           Settings.AUTH_REFRESH_TOKEN_DAYS.read(config),
-          Settings.AUTH_PASSWORD_RESET_MINUTES.read(config));
+          Settings.AUTH_PASSWORD_RESET_MINUTES.read(config),
+          Settings.AUTH_EMAIL_VERIFICATION_HOURS.read(config),
+          Settings.AUTH_VERIFY_EMAIL_ON_SIGN_UP.read(config));
     }
   }
 

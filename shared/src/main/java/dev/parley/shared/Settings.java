@@ -57,6 +57,11 @@ public final class Settings {
 
   static final Setting<Integer> AUTH_PASSWORD_RESET_MINUTES = whole("auth.passwordResetMinutes", 30,
       "how long an emailed password-reset link works (once)");
+  static final Setting<Integer> AUTH_EMAIL_VERIFICATION_HOURS = whole("auth.emailVerificationHours", 24,
+      "how long an emailed email-verification link works (once)");
+  static final Setting<Boolean> AUTH_VERIFY_EMAIL_ON_SIGN_UP = flag("auth.verifyEmailOnSignUp", true,
+      "email everyone who signs up with a password a link that verifies their address (people can always ask for one"
+          + " later; off for a load test that signs up thousands)");
 
   static final Setting<Integer> LIMITS_MAX_TEXT_LENGTH = whole("limits.maxTextLength", 4000,
       "characters (Unicode code points) in one message");

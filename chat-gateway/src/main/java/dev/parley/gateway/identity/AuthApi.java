@@ -22,8 +22,10 @@ import dev.parley.shared.accounts.AccountCommands.RotateSession;
 import dev.parley.shared.accounts.AccountCommands.SessionList;
 import dev.parley.shared.accounts.AccountCommands.SetPassword;
 import dev.parley.shared.accounts.AccountView;
+import dev.parley.shared.accounts.RecoveryCommands.RequestEmailVerification;
 import dev.parley.shared.accounts.RecoveryCommands.RequestPasswordReset;
 import dev.parley.shared.accounts.RecoveryCommands.ResetPassword;
+import dev.parley.shared.accounts.RecoveryCommands.VerifyEmail;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.http.AuthRequests;
 import dev.parley.shared.http.SignedIn;
@@ -55,7 +57,7 @@ public final class AuthApi {
   private final AuthLimits limits;
   private final DeviceTokens devices;
   private final long refreshTokenMillis;
-  private final PasswordResets resets;
+  private final EmailLinks links;
 
   /**
    * What slows attackers down: sign-ups and sign-ins per client address, the password-guessing throttle per
@@ -64,14 +66,18 @@ public final class AuthApi {
   public record AuthLimits(RateLimiter perAddress, SignInThrottle guesses, ClientAddresses addresses) {
   }
 
-  /** Where emailed password-reset links lead (the public URL, known once the server listens) and how long they work. */
-  public record PasswordResets(Supplier<String> publicUrl, int minutes) {
+  /**
+   * Where emailed password-reset and email-verification links lead (the public URL, known once the server listens)
+   * and how long each works; whether signing up with a password sends a verification link at once.
+   */
+  public record EmailLinks(Supplier<String> publicUrl, int resetMinutes, int verificationHours,
+                           boolean verifyOnSignUp) {
   }
 
   public AuthApi(Requester services, Passwords passwords, Tokens tokens, WsTickets tickets,
                  SessionRevocations revocations, AuthLimits limits, int refreshTokenDays, String tokenSecret,
-                 PasswordResets resets) {
-    this.resets = resets;
+                 EmailLinks links) {
+    this.links = links;
     this.services = services;
     this.passwords = passwords;
     this.tokens = tokens;
@@ -90,6 +96,7 @@ public final class AuthApi {
     api.post("/auth/logout").handler(this::logout);
     api.post("/auth/password-reset").handler(this::forgotPassword);
     api.post("/auth/password-reset/confirm").handler(this::resetPassword);
+    api.post("/auth/verify-email").handler(this::verifyEmail);
   }
 
   /** Routes for signed-in callers (after {@link #authenticate}). */
@@ -97,6 +104,7 @@ public final class AuthApi {
     api.get("/me").handler(this::me);
     api.post("/ws-ticket").handler(this::wsTicket);
     api.post("/auth/password").handler(this::changePassword);
+    api.post("/auth/verify-email/request").handler(this::requestVerification);
     api.get("/sessions").handler(this::sessions);
     api.delete("/sessions/:session").handler(this::endSession);
     api.post("/sessions/revoke-all").handler(this::endAllSessions);
@@ -146,7 +154,7 @@ public final class AuthApi {
     allowed(limits.perAddress(), clientAddress(ctx))
         .compose(ok -> passwords.hash(password))
         .compose(hash -> services.ask(new CreateUser(email, name, hash)))
-        .compose(created -> startSession(ctx, created.user()))
+        .compose(created -> verificationOnSignUp(created.user()).compose(asked -> startSession(ctx, created.user())))
         .onSuccess(session -> Requests.json(ctx, 201, session))
         .onFailure(ctx::fail);
   }
@@ -295,9 +303,10 @@ public final class AuthApi {
     String email = email(Requests.body(ctx));
     String token = tokens.randomToken();
     // A fragment, not a path or a query: browsers never send it, so no proxy or access log keeps the token.
-    String link = resets.publicUrl().get() + "/#reset-password=" + token;
+    String link = links.publicUrl().get() + "/#reset-password=" + token;
     allowed(limits.perAddress(), clientAddress(ctx))
-        .compose(ok -> services.ask(new RequestPasswordReset(email, Tokens.hash(token), link, resets.minutes() * 60L)))
+        .compose(ok -> services.ask(new RequestPasswordReset(email, Tokens.hash(token), link,
+            links.resetMinutes() * 60L)))
         .onSuccess(done -> Requests.noContent(ctx))
         .onFailure(ctx::fail);
   }
@@ -312,6 +321,57 @@ public final class AuthApi {
         .compose(hash -> services.ask(new ResetPassword(Tokens.hash(token), hash)))
         .compose(ended -> revocations.revoked(ended.user(), ended.revoked()))
         .onSuccess(done -> Requests.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * Mails the signed-in person a new link that verifies their address. Limited per client address like sign-ins, and
+   * per account (a few an hour, the link sent on signing up included): past that, {@code rate_limited}; an address
+   * verified already: {@code conflict}; a bot (its address is made up): {@code forbidden}.
+   */
+  private void requestVerification(RoutingContext ctx) {
+    String user = Identity.of(ctx).user();
+    allowed(limits.perAddress(), clientAddress(ctx))
+        .compose(ok -> askVerification(user))
+        .onSuccess(done -> Requests.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * A new password account gets its verification link at once. Its sign-up stands even when the link cannot be queued
+   * now (the person can ask for another, {@link #requestVerification}), so a failure here is only logged.
+   */
+  private Future<Void> verificationOnSignUp(AccountView user) {
+    if (!links.verifyOnSignUp()) {
+      return Future.succeededFuture();
+    }
+    return askVerification(user.id()).recover(failure -> {
+      LOG.warn("No verification email queued for new user {}: {}", user.id(), failure.getMessage());
+      return Future.succeededFuture();
+    });
+  }
+
+  private Future<Void> askVerification(String user) {
+    String token = tokens.randomToken();
+    // In the fragment, as for reset links: never sent to a server, so no access log keeps the token.
+    String link = links.publicUrl().get() + "/#verify-email=" + token;
+    return services.ask(new RequestEmailVerification(user, Tokens.hash(token), link, links.verificationHours() * 3600L))
+        .mapEmpty();
+  }
+
+  /**
+   * Marks the address of the account a verification link was sent for as verified (once per token, before it
+   * expires). No sign-in needed: the link may be opened on another device; the token alone says whose address it is.
+   * Answers 204 and nothing more, since the caller may be anyone holding the link.
+   */
+  private void verifyEmail(RoutingContext ctx) {
+    String token = Requests.rawText(Requests.body(ctx), AuthRequests.TOKEN, MAX_TOKEN);
+    allowed(limits.perAddress(), clientAddress(ctx))
+        .compose(ok -> services.ask(new VerifyEmail(Tokens.hash(token))))
+        .onSuccess(verified -> {
+          LOG.info("Email address of user {} verified", verified.user().id());
+          Requests.noContent(ctx);
+        })
         .onFailure(ctx::fail);
   }
 

@@ -21,7 +21,8 @@ import java.util.UUID;
 /** All SQL about accounts and sessions. Password hashing happens in the gateway; this stores what it is given. */
 public final class AccountStore {
 
-  static final String USER_COLUMNS = "u.id, u.email, u.name, u.handle, u.avatar_version, u.workspace_role";
+  static final String USER_COLUMNS = "u.id, u.email, u.name, u.handle, u.avatar_version, u.workspace_role,"
+      + " u.email_verified_at IS NOT NULL AS email_verified";
 
   private final Pool pool;
 
@@ -219,7 +220,8 @@ public final class AccountStore {
 
   static AccountView accountView(Row row) {
     return new AccountView(row.getUUID("id").toString(), row.getString("email"), row.getString("name"),
-        row.getString("handle"), row.getInteger("avatar_version"), row.getString("workspace_role"));
+        row.getString("handle"), row.getInteger("avatar_version"), row.getString("workspace_role"),
+        row.getBoolean("email_verified"));
   }
 
   private static List<String> ids(RowSet<Row> rows) {

@@ -98,7 +98,10 @@ public final class IdentityStore {
             ON CONFLICT (provider, subject) DO NOTHING""")
         .execute(Tuple.of(sign.provider(), sign.subject(), user, sign.email()))
         .compose(inserted -> inserted.rowCount() == 0 ? Future.succeededFuture((List<String>) null)
-            : conn.preparedQuery("UPDATE users SET password_hash = NULL WHERE id = $1").execute(Tuple.of(user))
+            // The provider verified the address (nothing links otherwise), so the account's email counts as verified.
+            : conn.preparedQuery("""
+                    UPDATE users SET password_hash = NULL, email_verified_at = coalesce(email_verified_at, now())
+                    WHERE id = $1""").execute(Tuple.of(user))
                 .compose(cleared -> conn.preparedQuery("""
                         UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL
                         RETURNING id""").execute(Tuple.of(user)))
@@ -118,8 +121,8 @@ public final class IdentityStore {
     }
     return pool.preparedQuery("""
             WITH created AS (
-              INSERT INTO users (email, name, password_hash, handle, workspace_role)
-              VALUES ($1, $2, NULL, $3, CASE WHEN EXISTS (SELECT 1 FROM users) THEN 'member' ELSE 'owner' END)
+              INSERT INTO users (email, name, password_hash, handle, workspace_role, email_verified_at)
+              VALUES ($1, $2, NULL, $3, CASE WHEN EXISTS (SELECT 1 FROM users) THEN 'member' ELSE 'owner' END, now())
               RETURNING id
             ), identity AS (
               INSERT INTO identities (provider, subject, user_id, email) SELECT $4, $5, id, $1 FROM created

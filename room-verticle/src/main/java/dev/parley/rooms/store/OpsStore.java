@@ -40,8 +40,11 @@ public final class OpsStore {
   public record Deactivated(Account account, List<String> sessions) {
   }
 
-  /** What a purge removed: ended or expired sessions (with their rotated refresh tokens), used or expired resets. */
-  public record Purged(long sessions, long rotatedTokens, long resets) {
+  /**
+   * What a purge removed: ended or expired sessions (with their rotated refresh tokens), used or expired reset and
+   * email-verification links.
+   */
+  public record Purged(long sessions, long rotatedTokens, long resets, long verifications) {
   }
 
   static final String ACCOUNT_COLUMNS =
@@ -84,9 +87,13 @@ public final class OpsStore {
         DELETE FROM password_resets
         WHERE coalesce(used_at, expires_at) < now() - $1 * interval '1 day'
         RETURNING 1
+      ), verifications AS (
+        DELETE FROM email_verifications
+        WHERE coalesce(used_at, expires_at) < now() - $1 * interval '1 day'
+        RETURNING 1
       )
       SELECT (SELECT count(*) FROM gone) AS sessions, (SELECT count(*) FROM tokens) AS tokens,
-             (SELECT count(*) FROM resets) AS resets""";
+             (SELECT count(*) FROM resets) AS resets, (SELECT count(*) FROM verifications) AS verifications""";
 
   /**
    * One batch of retention: up to $3 messages older than $1 days (in room $2, or every room), with what hangs on them
@@ -116,7 +123,7 @@ public final class OpsStore {
   /**
    * The tables an export holds, in an order that satisfies their foreign keys, each with the condition that keeps the
    * rows of one room ($1; a null $1 keeps every row). Every account is exported with a room too: a room's rows name
-   * people. Left out: sessions and their tokens, reset links, push subscriptions and the outbox (bound to devices or
+   * people. Left out: sessions and their tokens, reset and verification links, push subscriptions and the outbox (bound to devices or
    * passing), and the migration ledger (the importing side has its own).
    */
   static final List<Map.Entry<String, String>> EXPORTED = List.of(
@@ -194,7 +201,8 @@ public final class OpsStore {
   public Future<Purged> purgeSessions(int olderThanDays) {
     return pool.preparedQuery(PURGE).execute(Tuple.of(olderThanDays)).map(rows -> {
       Row row = rows.iterator().next();
-      return new Purged(row.getLong("sessions"), row.getLong("tokens"), row.getLong("resets"));
+      return new Purged(row.getLong("sessions"), row.getLong("tokens"), row.getLong("resets"),
+          row.getLong("verifications"));
     });
   }
 

@@ -153,7 +153,8 @@ public final class OutboxStore {
    */
   static final String FINISH = """
       UPDATE notification_outbox SET finished_at = now(), outcome = $3, last_error = $4,
-                                     payload = CASE WHEN kind IN ('invite', 'password-reset') THEN NULL ELSE payload END,
+                                     payload = CASE WHEN kind IN ('invite', 'password-reset', 'email-verification')
+                                                    THEN NULL ELSE payload END,
                                      claimed_by = NULL, claimed_until = NULL
       WHERE id = $1 AND claimed_by = $2 AND finished_at IS NULL""";
 

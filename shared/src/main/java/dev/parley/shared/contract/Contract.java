@@ -127,7 +127,9 @@ public final class Contract {
       OpsCommands.PingDatabase.ROUTE,
       OpsCommands.NotificationBacklog.ROUTE,
       RecoveryCommands.RequestPasswordReset.ROUTE,
-      RecoveryCommands.ResetPassword.ROUTE);
+      RecoveryCommands.ResetPassword.ROUTE,
+      RecoveryCommands.RequestEmailVerification.ROUTE,
+      RecoveryCommands.VerifyEmail.ROUTE);
 
   private static final Map<String, Route<?, ?>> BY_KEY =
       ROUTES.stream().collect(Collectors.toUnmodifiableMap(Contract::key, Function.identity()));

@@ -36,6 +36,14 @@ public final class AuthRequests {
     }
   }
 
+  /** {@code {"token"}}: the token of an emailed email-verification link. */
+  public record VerifyEmail(String token) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put(TOKEN, token);
+    }
+  }
+
   /** {@code {"email","password","name"}}. */
   public record Register(String email, String password, String name) implements JsonBody {
     @Override

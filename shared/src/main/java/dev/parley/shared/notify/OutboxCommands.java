@@ -34,6 +34,10 @@ public final class OutboxCommands {
   public static final String DIGEST = "digest";
   /** Kind of work: one password-reset email (its payload, which holds the link and so the token, goes once sent). */
   public static final String PASSWORD_RESET = "password-reset";
+  /**
+   * Kind of work: one email-verification email (its payload, which holds the link and so the token, goes once sent).
+   */
+  public static final String EMAIL_VERIFICATION = "email-verification";
 
   /** The delay before an unread DM or mention is emailed, when a caller does not say. */
   public static final long DEFAULT_EMAIL_AFTER_MILLIS = 15 * 60_000L;

@@ -60,7 +60,7 @@ final class ContractSamples {
   static final RoomView ROOM_VIEW =
       RoomView.of(ROOM, RoomKind.CHANNEL, "general", "Chat about anything", 42, false).asMember("owner", false, 3)
           .withReadState(39, 1).withChannelMentions(false);
-  static final AccountView ACCOUNT = new AccountView(USER, "ana@example.org", "Ana", "ana", 2, "owner");
+  static final AccountView ACCOUNT = new AccountView(USER, "ana@example.org", "Ana", "ana", 2, "owner", true);
   static final MessageView MESSAGE_VIEW =
       new MessageView(MESSAGE, ROOM, 41L, USER, "Ana", "Hello *world* @bob @here", 1_764_000_000_000L,
           1_764_000_100_000L, false, List.of(OTHER), true);
@@ -185,6 +185,9 @@ final class ContractSamples {
           1800), Done.DONE),
       exchange(new RecoveryCommands.ResetPassword("aGFzaA", "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"),
           new AccountCommands.SessionsRevoked(List.of(SESSION), USER)),
+      exchange(new RecoveryCommands.RequestEmailVerification(USER, "aGFzaA",
+          "https://chat.example.com/#verify-email=dG9r", 86_400), Done.DONE),
+      exchange(new RecoveryCommands.VerifyEmail("aGFzaA"), new AccountCommands.UserReply(ACCOUNT)),
       exchange(new OpsCommands.NotificationBacklog(), new OpsCommands.Backlog(3, 12)),
       exchange(OutboxCommands.FinishWork.retry(7, "worker-1", 2_000, "503 from the push service"), Done.DONE),
       exchange(new InviteCommands.CreateInvite(ROOM, USER, "aGFzaA", 5, 1_765_000_000_000L, "bob@example.org"),
