@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import jakarta.mail.internet.MimeMessage;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class EmailVerificationTest {
 
-  private static final Pattern LINK = Pattern.compile("http://\\S+/#verify-email=([A-Za-z0-9_-]+)");
   private static final String PASSWORD = "correct horse battery";
 
   private TestMail mail;
@@ -54,7 +49,7 @@ class EmailVerificationTest {
 
   @Test
   void signingUpSendsOneLinkThatVerifiesOnce() throws Exception {
-    String email = newAddress("ana");
+    String email = TestMail.newAddress("ana");
     JsonObject session = register(email);
     TestApi.User ana = user(session);
     assertFalse(session.getJsonObject("user").getBoolean("emailVerified"), "not verified on signing up");
@@ -64,7 +59,7 @@ class EmailVerificationTest {
     assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the email arrives");
     MimeMessage sent = smtp.getReceivedMessages()[0];
     assertEquals(email, sent.getAllRecipients()[0].toString());
-    String token = tokenIn(sent);
+    String token = TestMail.linkToken(sent, "verify-email");
 
     assertEquals(204, verify(token).statusCode());
     assertTrue(emailVerified(ana), "the profile says so");
@@ -82,10 +77,10 @@ class EmailVerificationTest {
 
   @Test
   void anExpiredLinkChangesNothing() throws Exception {
-    String email = newAddress("bo");
+    String email = TestMail.newAddress("bo");
     TestApi.User bo = user(register(email));
     assertTrue(smtp.waitForIncomingEmail(20_000, 1));
-    String token = tokenIn(smtp.getReceivedMessages()[0]);
+    String token = TestMail.linkToken(smtp.getReceivedMessages()[0], "verify-email");
 
     // Its time runs out (the clock of the database decides, as it does for the check).
     TestSql.execute(node.vertx(), nodes.databaseUrl(),
@@ -99,7 +94,7 @@ class EmailVerificationTest {
 
   @Test
   void anUnknownOrMalformedTokenChangesNothing() {
-    String email = newAddress("cy");
+    String email = TestMail.newAddress("cy");
     TestApi.User cy = user(register(email));
 
     HttpResponse<Buffer> unknown = verify("bm90LWEtdG9rZW4tYW55b25lLWdvdA");
@@ -114,7 +109,7 @@ class EmailVerificationTest {
 
   @Test
   void aSignedInPersonAsksForAFewLinksAnHourAtMost() throws Exception {
-    String email = newAddress("di");
+    String email = TestMail.newAddress("di");
     TestApi.User di = user(register(email));
     assertEquals(401, api.call(HttpMethod.POST, "/api/v1/auth/verify-email/request", null, null).statusCode(),
         "only for the signed-in person");
@@ -130,9 +125,9 @@ class EmailVerificationTest {
     MimeMessage[] sent = smtp.getReceivedMessages();
     assertEquals(3, sent.length);
     // Any of them verifies; the others stop working with it.
-    assertEquals(204, verify(tokenIn(sent[1])).statusCode());
-    assertEquals(410, verify(tokenIn(sent[0])).statusCode());
-    assertEquals(410, verify(tokenIn(sent[2])).statusCode());
+    assertEquals(204, verify(TestMail.linkToken(sent[1], "verify-email")).statusCode());
+    assertEquals(410, verify(TestMail.linkToken(sent[0], "verify-email")).statusCode());
+    assertEquals(410, verify(TestMail.linkToken(sent[2], "verify-email")).statusCode());
     assertTrue(emailVerified(di));
   }
 
@@ -164,17 +159,9 @@ class EmailVerificationTest {
     return api.call(HttpMethod.POST, "/api/v1/auth/verify-email", null, new JsonObject().put("token", token));
   }
 
-  private static String tokenIn(MimeMessage mail) {
-    Matcher link = LINK.matcher(GreenMailUtil.getBody(mail));
-    assertTrue(link.find(), "the email carries the verification link");
-    return link.group(1);
-  }
 
   private long count(String sql) {
     return TestSql.count(node.vertx(), nodes.databaseUrl(), sql);
   }
 
-  private static String newAddress(String name) {
-    return name + "-" + UUID.randomUUID() + "@example.com";
-  }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -15,9 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class PasswordResetTest {
 
-  private static final Pattern LINK = Pattern.compile("http://\\S+/#reset-password=([A-Za-z0-9_-]+)");
   private static final String OLD_PASSWORD = "correct horse battery";
   private static final String NEW_PASSWORD = "a brand new passphrase";
 
@@ -56,7 +51,7 @@ class PasswordResetTest {
 
   @Test
   void theLinkWorksOnceAndTheResetEndsEverySession() throws Exception {
-    String email = newAddress("ana");
+    String email = TestMail.newAddress("ana");
     JsonObject session = register(email);
     String accessToken = session.getString("accessToken");
 
@@ -64,7 +59,7 @@ class PasswordResetTest {
     assertTrue(smtp.waitForIncomingEmail(20_000, 1), "the email arrives");
     MimeMessage mail = smtp.getReceivedMessages()[0];
     assertEquals(email, mail.getAllRecipients()[0].toString());
-    String token = tokenIn(mail);
+    String token = TestMail.linkToken(mail, "reset-password");
 
     assertEquals(204, reset(token, NEW_PASSWORD).statusCode());
     assertEquals(401, api.call(HttpMethod.GET, "/api/v1/me", new TestApi.User(null, "Ana", accessToken), null)
@@ -82,11 +77,11 @@ class PasswordResetTest {
 
   @Test
   void anExpiredLinkChangesNothing() throws Exception {
-    String email = newAddress("bo");
+    String email = TestMail.newAddress("bo");
     register(email);
     assertEquals(204, forgot(email).statusCode());
     assertTrue(smtp.waitForIncomingEmail(20_000, 1));
-    String token = tokenIn(smtp.getReceivedMessages()[0]);
+    String token = TestMail.linkToken(smtp.getReceivedMessages()[0], "reset-password");
 
     // Its time runs out (the clock of the database decides, as it does for the check).
     TestSql.execute(node.vertx(), nodes.databaseUrl(),
@@ -100,18 +95,18 @@ class PasswordResetTest {
   void anUnknownAddressGetsTheSameAnswerInTheSameTimeAndNoEmail() throws Exception {
     List<String> known = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      known.add(newAddress("known" + i));
+      known.add(TestMail.newAddress("known" + i));
       register(known.get(i));
     }
     // Warm both paths up (JIT, prepared statements), then time them in turn.
     for (int i = 0; i < 5; i++) {
-      forgot(newAddress("warm-up"));
+      forgot(TestMail.newAddress("warm-up"));
     }
     List<Long> knownNanos = new ArrayList<>();
     List<Long> unknownNanos = new ArrayList<>();
     Set<String> unknown = new HashSet<>();
     for (int round = 0; round < 10; round++) {
-      String stranger = newAddress("nobody");
+      String stranger = TestMail.newAddress("nobody");
       unknown.add(stranger);
       HttpResponse<Buffer> forKnown = timed(knownNanos, known.get(round % known.size()));
       HttpResponse<Buffer> forUnknown = timed(unknownNanos, stranger);
@@ -134,7 +129,7 @@ class PasswordResetTest {
 
   @Test
   void anAccountGetsAFewLinksAnHourAtMost() throws Exception {
-    String email = newAddress("cy");
+    String email = TestMail.newAddress("cy");
     register(email);
     for (int i = 0; i < 5; i++) {
       assertEquals(204, forgot(email).statusCode(), "the answer does not change past the limit");
@@ -175,17 +170,9 @@ class PasswordResetTest {
         new JsonObject().put("token", token).put("password", password));
   }
 
-  private static String tokenIn(MimeMessage mail) {
-    Matcher link = LINK.matcher(GreenMailUtil.getBody(mail));
-    assertTrue(link.find(), "the email carries the reset link");
-    return link.group(1);
-  }
 
   private long count(String sql) {
     return TestSql.count(node.vertx(), nodes.databaseUrl(), sql);
   }
 
-  private static String newAddress(String name) {
-    return name + "-" + UUID.randomUUID() + "@example.com";
-  }
 }

@@ -51,7 +51,7 @@ public final class SearchIndexer {
       + "nullif(search_fragments(m.body), '')";
 
   private static final String INDEX = """
-      WITH todo AS (
+      WITH due AS (
         SELECT r.id AS room_id, r.encrypted, coalesce(p.indexed_seq, 0) AS from_seq, r.last_seq,
                least(r.last_seq, coalesce(p.indexed_seq, 0) + $2) AS to_seq
         FROM rooms r LEFT JOIN search_progress p ON p.room_id = r.id
@@ -59,7 +59,7 @@ public final class SearchIndexer {
       entries AS (
         INSERT INTO message_search (%s)
         SELECT %s
-        FROM todo t JOIN messages m ON m.room_id = t.room_id AND m.seq > t.from_seq AND m.seq <= t.to_seq
+        FROM due t JOIN messages m ON m.room_id = t.room_id AND m.seq > t.from_seq AND m.seq <= t.to_seq
         -- An end-to-end encrypted room's messages are ciphertext: nothing to index, its progress moves all the same.
         WHERE m.deleted_at IS NULL AND NOT t.encrypted
         ORDER BY m.room_id, m.seq
@@ -67,9 +67,9 @@ public final class SearchIndexer {
         ON CONFLICT (id) DO NOTHING),
       progress AS (
         INSERT INTO search_progress AS p (room_id, indexed_seq)
-        SELECT room_id, to_seq FROM todo ORDER BY room_id
+        SELECT room_id, to_seq FROM due ORDER BY room_id
         ON CONFLICT (room_id) DO UPDATE SET indexed_seq = greatest(p.indexed_seq, excluded.indexed_seq))
-      SELECT room_id FROM todo WHERE to_seq < last_seq""".formatted(ENTRY_COLUMNS, ENTRY);
+      SELECT room_id FROM due WHERE to_seq < last_seq""".formatted(ENTRY_COLUMNS, ENTRY);
 
   private static final String BEHIND = """
       SELECT r.id AS room_id FROM rooms r LEFT JOIN search_progress p ON p.room_id = r.id
