@@ -61,6 +61,23 @@ class LoadGeneratorRunTest {
   }
 
   @Test
+  void churnedConnectionsResumeAndMissNothing() {
+    Outcome run = bench("--url", url, "--connections", "40", "--rooms", "4", "--users", "20", "--rate", "100",
+        "--warmup", "1", "--duration", "3", "--churn", "20", "--prefix", "churn", "--event-loops", "2");
+
+    assertEquals(LoadGenerator.EXIT_OK, run.status, run.out);
+    Map<String, String> line = run.summaries().get(0);
+    assertTrue(Integer.parseInt(line.get("churned")) >= 40, "about 20 a second for 4 s: " + run.out);
+    assertEquals("0", line.get("churn_failed"), run.out);
+    assertEquals("300", line.get("sent"));
+    assertEquals("300", line.get("acked"));
+    // Exactly 9 deliveries each: what a churned connection missed came back on resume, and nothing twice.
+    assertEquals("2700", line.get("deliveries"), run.out);
+    assertEquals("0", line.get("lost"));
+    assertEquals("0", line.get("errors"));
+  }
+
+  @Test
   void aRerunWithTheSamePrefixSignsInAndReusesTheRooms() {
     String[] args = {"--url", url, "--connections", "8", "--rooms", "2", "--rate", "50",
         "--warmup", "0", "--duration", "1", "--prefix", "rerun"};

@@ -28,9 +28,14 @@ final class BenchConnection {
   boolean ready;
   /** The setup gave up on it (timeout): close it if its handshake completes late. */
   boolean abandoned;
-  /** The room's latest seq when it last subscribed: where it resumes from after a drop. */
+  /**
+   * Where it resumes from after a drop: the room's latest seq when it last subscribed, and with {@code --churn}
+   * the seq of the last event it got since.
+   */
   long since;
-  /** Dropped by the storm on purpose: its closing is not an error, and it resumes with {@code since}. */
+  /** Sends on this connection still waiting for their ack (or err): --churn never closes such a connection. */
+  int unacked;
+  /** Dropped on purpose (storm, presence, churn): its closing is not an error, and it resumes with {@code since}. */
   boolean dropped;
 
   /** Socket.IO acknowledgement ids, one sequence per connection. */

@@ -29,6 +29,7 @@ record BenchOptions(
     int stormMissed,
     boolean presence,
     String push,
+    double churnPerSecond,
     String prefix,
     String password,
     int textBytes,
@@ -101,6 +102,11 @@ record BenchOptions(
                                    PARLEY_NOTIFY_PUSH_SERVICES=http://HOST:PORT); adds pushes/s,
                                    the pushes expected, and the delay from a message's scheduled
                                    send to its push (p50/p99 over one push in 10, decrypted)  [off]
+        Churn (soak)
+          --churn N                with a load sweep: N connections a second close and reconnect,
+                                   resuming with 'since' from the last event they got (only ones
+                                   with no send awaiting its ack); what they miss while away
+                                   counts as delivered late, or as lost                [0]
         Accounts
           --prefix P               user e-mail prefix (P-<i>@example.com) and room name prefix;
                                    reruns with the same prefix log in instead      [bench]
@@ -212,7 +218,11 @@ record BenchOptions(
     if (push != null && !push.matches("[A-Za-z0-9.-]+:[0-9]{1,5}")) {
       throw new IllegalArgumentException("--push is HOST:PORT, where the bench's push service listens");
     }
+    double churn = o.decimal("--churn", 0, 0, 10_000);
     o.rejectUnknown();
+    if (churn > 0 && (idle || storm || presence)) {
+      throw new IllegalArgumentException("--churn goes with a load sweep");
+    }
     if (push != null && (idle || storm || presence || !compare.isEmpty())) {
       throw new IllegalArgumentException("--push goes with a load sweep against Parley alone");
     }
@@ -221,7 +231,7 @@ record BenchOptions(
           + "--presence or --slice");
     }
     return new BenchOptions(target, compare, goodP99, connections, rooms, users, rates, duration, warmup, drain, idle,
-        hold, storm, stormMissed, presence, push, prefix, password, textBytes, eventLoops, httpConcurrency,
+        hold, storm, stormMissed, presence, push, churn, prefix, password, textBytes, eventLoops, httpConcurrency,
         connectConcurrency, stopP99, timeout, slice[0], slice[1]);
   }
 
@@ -233,8 +243,9 @@ record BenchOptions(
   /** These options aimed at another target. */
   BenchOptions forTarget(Target other) {
     return new BenchOptions(other, compare, goodP99Millis, connections, rooms, users, rates, durationSeconds,
-        warmupSeconds, drainSeconds, idle, holdSeconds, storm, stormMissed, presence, push, prefix, password, textBytes,
-        eventLoops, httpConcurrency, connectConcurrency, stopP99Millis, timeoutSeconds, slice, slices);
+        warmupSeconds, drainSeconds, idle, holdSeconds, storm, stormMissed, presence, push, churnPerSecond, prefix,
+        password, textBytes, eventLoops, httpConcurrency, connectConcurrency, stopP99Millis, timeoutSeconds, slice,
+        slices);
   }
 
   /** One line for the log: what this run is going to do. */
@@ -260,6 +271,9 @@ record BenchOptions(
           .append(" duration=").append(durationSeconds).append('s');
       if (push != null) {
         sb.append(" push=").append(push);
+      }
+      if (churnPerSecond > 0) {
+        sb.append(" churn=").append(formatRate(churnPerSecond)).append("/s");
       }
     }
     return sb.append(" event-loops=").append(eventLoops).toString();

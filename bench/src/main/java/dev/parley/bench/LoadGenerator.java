@@ -368,11 +368,16 @@ public final class LoadGenerator {
       LOG.info("Offering {} msg/s: {} s warm-up, {} s measured", BenchOptions.formatRate(rate),
           options.warmupSeconds(), options.durationSeconds());
       Future<Void> schedule = all(shards, shard -> shard.runLoad(step));
+      int churnedBefore = sum(shards, shard -> Future.succeededFuture(shard.churned()));
+      long churnFailedBefore = run.setupErrors.total();
+      Future<Void> churn = options.churnPerSecond() > 0
+          ? all(shards, shard -> shard.churn(options.churnPerSecond(), schedule)) : Future.succeededFuture();
       vertx.timer(Math.max(1, TimeUnit.NANOSECONDS.toMillis(step.measureStartNanos - run.now()))).await();
       long cpuStart = processCpuNanos();
       long machineStart = MachineCpu.busyNanos();
       long wallStart = System.nanoTime();
       schedule.await();
+      churn.await();
       long cpuEnd = processCpuNanos();
       long machineEnd = MachineCpu.busyNanos();
       long wall = System.nanoTime() - wallStart;
@@ -388,7 +393,12 @@ public final class LoadGenerator {
           options.push() != null);
       LOG.info("Slowest delivery (ms) of the messages sent in each measured second: {}", step.slowestBySecond());
       results.add(result);
-      out.println(linePrefix() + result.line());
+      String churned = "";
+      if (options.churnPerSecond() > 0) {
+        churned = " churned=" + (sum(shards, shard -> Future.succeededFuture(shard.churned())) - churnedBefore)
+            + " churn_failed=" + (run.setupErrors.total() - churnFailedBefore);
+      }
+      out.println(linePrefix() + result.line() + churned);
       out.flush();
 
       if (ready(shards) == 0) {

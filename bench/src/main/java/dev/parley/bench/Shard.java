@@ -45,6 +45,8 @@ final class Shard extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(Shard.class);
   private static final JsonObject PING_FRAME = new Frames.Ping(null).toJson();
   private static final int LOGGED_PROBLEMS = 10;
+  private static final int CHURN_SLOTS_PER_SECOND = 10;
+  private static final String SEQ_KEY = "\"seq\":";
   private static final AtomicInteger problemsLogged = new AtomicInteger();
 
   private final int index;
@@ -55,11 +57,15 @@ final class Shard extends VerticleBase {
   private final AtomicInteger openCount = new AtomicInteger();
   private final AtomicInteger readyCount = new AtomicInteger();
   private final Wire wire;
+  /** Connections come and go during the load (--churn): each must know the seq it resumes from. */
+  private final boolean churning;
 
   private WebSocketClient client;
   private long pingTimer = -1;
   private long pingTick;
   private int senderCursor;
+  private int churnCursor;
+  private final AtomicInteger churned = new AtomicInteger();
 
   Shard(int index, int shards, Run run) {
     this.index = index;
@@ -67,6 +73,7 @@ final class Shard extends VerticleBase {
     this.run = run;
     this.timeoutMs = run.options.timeoutSeconds() * 1000L;
     this.wire = run.options.target().wire();
+    this.churning = run.options.churnPerSecond() > 0;
   }
 
   @Override
@@ -142,12 +149,7 @@ final class Shard extends VerticleBase {
       List<Future<Void>> closing = new ArrayList<>();
       for (BenchConnection c : connections) {
         if (which.test(c) && c.open) {
-          c.dropped = true;
-          if (c.ready) {
-            c.ready = false;
-            readyCount.decrementAndGet();
-          }
-          closing.add(c.ws.close());
+          closing.add(drop(c));
         }
       }
       return Future.join(closing).map(done -> closing.size());
@@ -177,6 +179,66 @@ final class Shard extends VerticleBase {
       List<BenchConnection> dropped = connections.stream().filter(c -> c.dropped).toList();
       return Bounded.run(dropped.size(), inFlight, false, i -> connect(dropped.get(i)));
     });
+  }
+
+  // ---- churn --------------------------------------------------------------------------------------------
+
+  /**
+   * Closes and reopens this shard's share of {@code perSecond} connections a second until {@code until} completes,
+   * spread over ten slots a second; each comes back resuming with {@code since}, so what it missed while away is
+   * delivered late (or counted lost). Completes when the last of them is back.
+   */
+  Future<Void> churn(double perSecond, Future<?> until) {
+    return onContext(() -> {
+      Promise<Void> done = Promise.promise();
+      double perSlot = perSecond / shards / CHURN_SLOTS_PER_SECOND;
+      double[] owed = {0};
+      List<Future<Void>> back = new ArrayList<>();
+      long timer = vertx.setPeriodic(1000 / CHURN_SLOTS_PER_SECOND, id -> {
+        owed[0] += perSlot;
+        for (; owed[0] >= 1; owed[0]--) {
+          BenchConnection c = nextToChurn();
+          if (c == null) {
+            break;
+          }
+          back.removeIf(Future::isComplete);
+          back.add(drop(c).compose(closed -> connect(c)).<Void>mapEmpty().otherwiseEmpty());
+          churned.incrementAndGet();
+        }
+      });
+      until.onComplete(over -> {
+        vertx.cancelTimer(timer);
+        Future.join(back).onComplete(all -> done.complete());
+      });
+      return done.future();
+    });
+  }
+
+  /** Connections churned so far by this shard. */
+  int churned() {
+    return churned.get();
+  }
+
+  /** The next subscribed connection with no send awaiting its ack, round robin; null if none is. */
+  private BenchConnection nextToChurn() {
+    for (int tries = 0; tries < connections.size(); tries++) {
+      BenchConnection c = connections.get(churnCursor);
+      churnCursor = (churnCursor + 1) % connections.size();
+      if (c.ready && c.unacked == 0) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Closes one connection on purpose (it resumes later). */
+  private Future<Void> drop(BenchConnection c) {
+    c.dropped = true;
+    if (c.ready) {
+      c.ready = false;
+      readyCount.decrementAndGet();
+    }
+    return c.ws.close();
   }
 
   // ---- presence ------------------------------------------------------------------------------------------
@@ -311,6 +373,9 @@ final class Shard extends VerticleBase {
     long now = run.now();
     Stamp stamp = Stamp.fromFrame(run.frameMarker, text);
     if (stamp != null) {
+      if (churning) {
+        c.since = Math.max(c.since, seqIn(text));
+      }
       onDelivery(c, stamp, now);
       return;
     }
@@ -331,6 +396,9 @@ final class Shard extends VerticleBase {
             return;
           }
           RoomEvent event = RoomEvent.fromJson(frame);
+          if (event.seq() != null) {
+            c.since = Math.max(c.since, event.seq());
+          }
           if (EventType.MESSAGE.equals(event.type())) {
             Stamp s = Stamp.fromText(run.textPrefix, event.data(MessageView::fromJson).text());
             if (s != null) {
@@ -339,6 +407,7 @@ final class Shard extends VerticleBase {
           }
         }
         case Protocol.ACK -> {
+          c.unacked = Math.max(0, c.unacked - 1);
           Stamp s = Stamp.fromCid(run.id, Frames.Ack.fromJson(frame).cid());
           Step step = s == null ? null : run.step(s.step());
           if (step != null) {
@@ -375,6 +444,9 @@ final class Shard extends VerticleBase {
       return; // counted by the setup
     }
     Stamp s = Stamp.fromCid(run.id, err.cid());
+    if (err.cid() != null) {
+      c.unacked = Math.max(0, c.unacked - 1);
+    }
     Step step = s == null ? null : run.step(s.step());
     (step != null ? step.errors : run.errors()).add(code);
     logProblem("Connection {} got err {}: {}", c.index, code, err.msg() == null ? "" : err.msg());
@@ -443,6 +515,7 @@ final class Shard extends VerticleBase {
   private void sendFrom(BenchConnection c, Step step, long scheduled, long now) {
     JsonObject frame = new Frames.Send(c.roomId, Stamp.cid(run.id, step.index, scheduled),
         Stamp.text(run.id, step.index, c.index, scheduled, run.options.textBytes()), null).toJson();
+    c.unacked++;
     write(c, frame).onFailure(e -> step.errors.add("write_failed"));
     step.onSent(scheduled, now, run.layout.receiversInSlice(c.room) - 1);
     if (run.options.push() != null && !run.pushListener(c.user, c.room)) {
@@ -489,6 +562,23 @@ final class Shard extends VerticleBase {
         next++;
       }
     }
+  }
+
+  /** The {@code seq} of an encoded event frame, read without a JSON parse (0 if it has none). */
+  static long seqIn(String frame) {
+    int at = frame.indexOf(SEQ_KEY);
+    if (at < 0) {
+      return 0;
+    }
+    long seq = 0;
+    for (int i = at + SEQ_KEY.length(); i < frame.length(); i++) {
+      char ch = frame.charAt(i);
+      if (ch < '0' || ch > '9') {
+        break;
+      }
+      seq = seq * 10 + (ch - '0');
+    }
+    return seq;
   }
 
   private static void logProblem(String format, Object... args) {
