@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.notify.NotificationVerticle;
 import dev.parley.notify.Vapid;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -21,7 +23,9 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -80,6 +84,7 @@ class WebPushTest {
   private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
   private String pushOrigin;
   private String vapidPublicKey;
+  private JsonObject notify;
   private TestApi.User alice;
   private TestApi.User bob;
   private String room;
@@ -102,9 +107,10 @@ class WebPushTest {
     pushOrigin = "http://127.0.0.1:" + pushService.actualPort();
     JsonObject keys = Vapid.generateKeys();
     vapidPublicKey = keys.getString("publicKey");
-    ParleyNode node = nodes.start(false, config -> config.put("notify", new JsonObject().put("pollMillis", 50)
-        .put("pushServices", new JsonArray().add(pushOrigin)).put("vapidPublicKey", vapidPublicKey)
-        .put("vapidPrivateKey", keys.getString("privateKey")).put("vapidSubject", "mailto:ops@parley.test")));
+    notify = new JsonObject().put("pollMillis", 50).put("pushServices", new JsonArray().add(pushOrigin))
+        .put("vapidPublicKey", vapidPublicKey).put("vapidPrivateKey", keys.getString("privateKey"))
+        .put("vapidSubject", "mailto:ops@parley.test");
+    ParleyNode node = nodes.start(false, config -> config.put("notify", notify.copy()));
     vertx = node.vertx();
     api = new TestApi(vertx, node.gateway().port());
     db = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(nodes.databaseUrl())).using(vertx).build();
@@ -230,7 +236,36 @@ class WebPushTest {
     assertTrue(received.poll(300, TimeUnit.MILLISECONDS) == null, "nothing for the phone");
   }
 
+  @Test
+  void twoInstancesSendEachPushOnceToEachDevice() throws Exception {
+    await(vertx.deployVerticle(new NotificationVerticle(), new DeploymentOptions().setConfig(
+        nodes.config(false).put("notify", notify.copy()))));
+    Browser browser = new Browser();
+    subscribe(bob, browser, pushOrigin + "/push/once");
+    Set<String> mentions = new HashSet<>();
+    try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice)) {
+      for (int i = 0; i < 30; i++) {
+        mentions.add(aliceSocket.sendMessage(room, "@" + handle(bob) + " number " + i).getString("id"));
+      }
+    }
+    Set<String> pushed = new HashSet<>();
+    for (int i = 0; i < 30; i++) {
+      JsonObject shown = new JsonObject(new String(browser.decrypt(nextPush().body()), StandardCharsets.UTF_8));
+      assertTrue(pushed.add(shown.getString("message")), "pushed twice: " + shown);
+    }
+    assertEquals(mentions, pushed);
+    nodes.eventually(() -> count("SELECT count(*) FROM notification_outbox WHERE kind = 'webpush'"
+        + " AND outcome = 'done' AND attempts = 1") == 30, "each push finished once, by the instance that sent it");
+    assertEquals(30, count("SELECT count(*) FROM notification_outbox WHERE kind = 'webpush'"));
+    assertTrue(received.poll(300, TimeUnit.MILLISECONDS) == null, "no push twice");
+  }
+
   // ---- helpers ----
+
+  private long count(String sql) {
+    return await(db.query(sql).execute()).iterator().next().getLong(0);
+  }
+
 
   private void subscribe(TestApi.User user, Browser browser, String endpoint) {
     JsonObject answer = TestApi.expect(201, api.call(HttpMethod.POST, "/api/v1/push/subscriptions", user,

@@ -3,10 +3,13 @@ package dev.parley.notify;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.notify.OutboxCommands.ClaimWork;
+import dev.parley.shared.notify.OutboxCommands.FinishWork;
+import dev.parley.shared.notify.OutboxCommands.Finished;
 import dev.parley.shared.notify.OutboxCommands.Work;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * Works through the outbox in PostgreSQL (through room-verticle): claims a batch of due work for a lease, hands each
  * item to the handler of its kind, and finishes it with the outcome. One claim at a time per instance, for at most
  * {@link #MAX_IN_FLIGHT} items in hand; claims are made every {@code pollMillis}, at once when this instance queued
- * work, and again as items finish while batches come back full. Several instances share the outbox: a claim skips rows another holds, so each item is handled by one.
+ * work, and again as items finish while batches come back full. Several instances share the outbox: a claim skips
+ * rows another holds, so each item is handled by one. Outcomes are written in batches ({@link #FINISH_BATCH} items,
+ * or whatever finished within {@link #FINISH_EVERY_MS}): one statement and one commit for many pushes, where one each
+ * cost more than the push itself.
  *
  * <p>What "exactly once" means here: an item is finished by the one instance that holds its lease, and nothing
  * finished is ever claimed again. An instance that stops before finishing leaves its items claimed until the lease
@@ -33,6 +39,13 @@ final class OutboxWorker {
   static final int BATCH = 50;
   /** Work items handled at once by one instance. */
   static final int MAX_IN_FLIGHT = 200;
+  /** Outcomes written at once, at most. */
+  static final int FINISH_BATCH = 50;
+  /**
+   * How long an outcome may wait for others to share its statement. Short next to a lease (minutes) and to what a
+   * person notices; an item stays in hand until its outcome is written, so a stop drains them too.
+   */
+  static final long FINISH_EVERY_MS = 20;
   /** An item whose handler keeps failing unexpectedly is given up after this many attempts. */
   static final int MAX_ATTEMPTS = 20;
 
@@ -55,6 +68,10 @@ final class OutboxWorker {
   /** Completes when stopping and nothing is in hand any more. */
   private Promise<Void> drained;
   private boolean stopped;
+  /** Outcomes not written yet, and the promise of the statement that will write them. */
+  private final List<Finished> finishing = new ArrayList<>();
+  private Promise<Void> finishingWritten;
+  private long finishTimer = -1;
 
   OutboxWorker(Vertx vertx, Requester rooms, Map<String, WorkHandler> handlers, long pollMillis, long leaseMillis) {
     this.vertx = vertx;
@@ -79,6 +96,7 @@ final class OutboxWorker {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
+    writeFinished();
     if (inFlight == 0 && !claiming) {
       return Future.succeededFuture();
     }
@@ -169,10 +187,43 @@ final class OutboxWorker {
               ? Outcome.failed(failure.toString())
               : Outcome.retry(Backoff.delay(1_000, work.attempts()), failure.toString()));
         })
-        .compose(result -> rooms.ask(result.finish(work.id(), id)))
+        .compose(result -> finish(result.of(work.id())))
         .onSuccess(finished -> handled.incrementAndGet())
         .onFailure(failure -> LOG.warn("Could not finish notification work {} ({}): {}; it is taken again after its"
             + " lease", work.id(), work.kind(), failure.getMessage()))
         .mapEmpty();
+  }
+
+  /** Completes once the outcome is written, with the others of its batch. */
+  private Future<Void> finish(Finished outcome) {
+    finishing.add(outcome);
+    if (finishingWritten == null) {
+      finishingWritten = Promise.promise();
+    }
+    Future<Void> written = finishingWritten.future();
+    if (finishing.size() >= FINISH_BATCH || stopped) {
+      writeFinished();
+    } else if (finishTimer < 0) {
+      finishTimer = vertx.setTimer(FINISH_EVERY_MS, due -> {
+        finishTimer = -1;
+        writeFinished();
+      });
+    }
+    return written;
+  }
+
+  private void writeFinished() {
+    if (finishTimer >= 0) {
+      vertx.cancelTimer(finishTimer);
+      finishTimer = -1;
+    }
+    if (finishing.isEmpty()) {
+      return;
+    }
+    FinishWork batch = new FinishWork(id, finishing);
+    Promise<Void> written = finishingWritten;
+    finishing.clear();
+    finishingWritten = null;
+    rooms.ask(batch).<Void>mapEmpty().onComplete(written);
   }
 }

@@ -1,6 +1,7 @@
 package dev.parley.notify;
 
 import dev.parley.shared.notify.OutboxCommands.FinishWork;
+import dev.parley.shared.notify.OutboxCommands.Finished;
 
 /** What became of one attempt at a work item, as its handler says: done, given up on, or to be tried again later. */
 record Outcome(String kind, long retryMillis, String error) {
@@ -15,8 +16,8 @@ record Outcome(String kind, long retryMillis, String error) {
     return new Outcome(FinishWork.RETRY, retryMillis, error);
   }
 
-  FinishWork finish(long id, String worker) {
-    return new FinishWork(id, worker, kind, retryMillis, error);
+  Finished of(long id) {
+    return new Finished(id, kind, retryMillis, error);
   }
 
   /** A failed attempt: failed for good when it was the last or cannot succeed later, else tried again after a backoff. */

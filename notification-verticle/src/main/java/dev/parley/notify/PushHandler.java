@@ -12,10 +12,11 @@ import dev.parley.shared.notify.PushWork;
 import io.vertx.core.Future;
 
 /**
- * A push decided for one person about one message becomes one Web Push delivery per device the person subscribed
- * ({@link OutboxCommands#WEBPUSH} work, queued once per message and device). Each device's push service is then
- * dealt with on its own: one that says "later" (429) neither holds up nor repeats the others. A person with no
- * subscribed device gets nothing (email, when it comes, covers them). A do-not-disturb summary goes the same way.
+ * A do-not-disturb summary, due when the window ends, becomes one Web Push delivery per device the person has then
+ * ({@link OutboxCommands#WEBPUSH} work, queued once per summary and device); so does a push decided by an older
+ * version, which left the fan-out to this step (a decision now queues its deliveries itself). Each device's push
+ * service is then dealt with on its own: one that says "later" (429) neither holds up nor repeats the others. A
+ * person with no subscribed device gets nothing (email, when it comes, covers them).
  */
 final class PushHandler implements WorkHandler {
 

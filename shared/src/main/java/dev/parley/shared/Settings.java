@@ -155,7 +155,8 @@ public final class Settings {
           + " same instance is taken at once)");
   static final Setting<Integer> NOTIFY_LEASE_SECONDS = whole("notify.leaseSeconds", 120,
       "how long a notification-verticle holds work it claimed: work of an instance that stopped is taken over by"
-          + " another (or by itself, restarted) after this");
+          + " another (or by itself, restarted) after this. Keep it above the longest attempt (an email's is 60 s at"
+          + " most, a push's 30 s): an attempt still running when its lease ends may be made again elsewhere");
 
   static final Setting<Double> NOTIFY_EMAIL_AFTER_MINUTES = decimal("notify.emailAfterMinutes", 15.0,
       "how long a DM or mention may stay unread before it is emailed, gathered with everything else unread since the"

@@ -6,6 +6,7 @@ import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.notify.OutboxCommands.ClaimWork;
 import dev.parley.shared.notify.OutboxCommands.FinishWork;
+import dev.parley.shared.notify.OutboxCommands.Finished;
 import dev.parley.shared.notify.OutboxCommands.NotifyMessage;
 import dev.parley.shared.notify.OutboxCommands.QueueWork;
 import dev.parley.shared.notify.OutboxCommands.Work;
@@ -31,7 +32,8 @@ public final class OutboxStore {
   static final String KEEP_FINISHED = "1 day";
 
   /**
-   * Who message ($1 room, $2 seq) notifies, queued as pushes; $3 the people looking at the room. Each person is
+   * Who message ($1 room, $2 seq) notifies, queued as Web Pushes to their devices; $3 the people looking at the
+   * room. Each person is
    * concerned for the first reason that holds: a DM or group DM, a mention of them, {@code @channel} (stored only
    * where the room allows it), a thread they follow, the room set to "all" (messages shown in the room only, not
    * thread replies). Only members count (so a private room never notifies an outsider), never the sender, nobody
@@ -94,10 +96,22 @@ public final class OutboxStore {
                                   'text', left(msg.body, $4), 'thread', msg.thread_id, 'reason', d.reason,
                                   'ts', floor(extract(epoch FROM msg.created_at) * 1000)::bigint) AS payload
         FROM decided d CROSS JOIN msg
+      ), decision AS (
+        -- The decision, one row per person, born finished: a record, and the key that makes a second decision about
+        -- the same message and person (another instance heard it too) change nothing. The work is one Web Push
+        -- row per device of the person, queued here too, so a push costs no round trip before its own.
+        INSERT INTO notification_outbox (kind, user_id, dedupe_key, payload, finished_at, outcome)
+        SELECT 'push', push.user_id, 'push:' || push.id || ':' || push.user_id, push.payload, now(), 'done'
+        FROM push WHERE push.dnd_until IS NULL
+        ON CONFLICT (dedupe_key) DO NOTHING
+        RETURNING user_id, payload
       ), queued AS (
         INSERT INTO notification_outbox (kind, user_id, dedupe_key, payload)
-        SELECT 'push', push.user_id, 'push:' || push.id || ':' || push.user_id, push.payload
-        FROM push WHERE push.dnd_until IS NULL
+        SELECT 'webpush', d.user_id, 'webpush:' || (d.payload ->> 'id') || ':' || s.id,
+               jsonb_build_object('subscription', jsonb_build_object('id', s.id, 'endpoint', s.endpoint,
+                                                                   'p256dh', s.p256dh, 'auth', s.auth),
+                                  'push', d.payload)
+        FROM decision d JOIN push_subscriptions s ON s.user_id = d.user_id
         ON CONFLICT (dedupe_key) DO NOTHING
         RETURNING 1
       ), held AS (
@@ -115,14 +129,22 @@ public final class OutboxStore {
         RETURNING 1
       ), digest AS (
         -- A DM or mention may end up in the person's email digest: one pending per person (a finished one is used
-        -- again), due $5 ms after the first such message; what it holds is read when it is sent.
+        -- again), due $5 ms after the first such message; what it holds is read when it is sent. One being sent
+        -- right now may have read before this message: it is marked to run once more when it finishes ('again',
+        -- see FINISH), at the time this message asks for.
         INSERT INTO notification_outbox AS o (kind, user_id, dedupe_key, payload, due_at)
         SELECT 'digest', d.user_id, 'digest:' || d.user_id, '{}', now() + $5 * interval '1 millisecond'
         FROM decided d WHERE d.email AND d.reason IN ('dm', 'mention', 'channel')
         ON CONFLICT (dedupe_key) DO UPDATE
-          SET due_at = excluded.due_at, finished_at = NULL, outcome = NULL, attempts = 0, last_error = NULL,
-              claimed_by = NULL, claimed_until = NULL, created_at = now()
-          WHERE o.finished_at IS NOT NULL
+          SET payload = CASE WHEN o.finished_at IS NULL
+                             THEN o.payload || jsonb_build_object('again', excluded.due_at) ELSE '{}' END,
+              due_at = CASE WHEN o.finished_at IS NULL THEN o.due_at ELSE excluded.due_at END,
+              attempts = CASE WHEN o.finished_at IS NULL THEN o.attempts ELSE 0 END,
+              claimed_by = CASE WHEN o.finished_at IS NULL THEN o.claimed_by END,
+              claimed_until = CASE WHEN o.finished_at IS NULL THEN o.claimed_until END,
+              created_at = CASE WHEN o.finished_at IS NULL THEN o.created_at ELSE now() END,
+              finished_at = NULL, outcome = NULL, last_error = NULL
+          WHERE o.finished_at IS NOT NULL OR (o.claimed_by IS NOT NULL AND NOT o.payload ? 'again')
         RETURNING 1
       )
       SELECT (SELECT count(*) FROM queued) + (SELECT count(*) FROM held) + (SELECT count(*) FROM digest) AS queued""";
@@ -148,21 +170,26 @@ public final class OutboxStore {
       RETURNING o.id, o.kind, o.user_id, o.payload, o.attempts""";
 
   /**
-   * Work $1 finished by its lease holder $2 with outcome $3 ({@code done} or {@code failed}) and error $4. An
-   * invitation's payload goes at once: its link is the only copy of the invite's token.
+   * Work items finished by their lease holder $1: ids $2 with outcomes $3 ({@code done}, {@code failed} or
+   * {@code retry}), retry delays $4 (ms) and errors $5, position by position. A retried item is let go, due again
+   * after its delay; a finished one keeps its key (see {@link #KEEP_FINISHED}), and an email's payload goes at once,
+   * since its link is the only copy of the token it carries. A digest that more messages asked for while it was
+   * being sent ({@code again} in its payload) is not finished but due again, at the time they asked for.
    */
   static final String FINISH = """
-      UPDATE notification_outbox SET finished_at = now(), outcome = $3, last_error = $4,
-                                     payload = CASE WHEN kind IN ('invite', 'password-reset', 'email-verification')
-                                                    THEN NULL ELSE payload END,
-                                     claimed_by = NULL, claimed_until = NULL
-      WHERE id = $1 AND claimed_by = $2 AND finished_at IS NULL""";
-
-  /** Work $1 let go by its lease holder $2, due again in $3 ms, with error $4. */
-  static final String RETRY = """
-      UPDATE notification_outbox SET due_at = now() + $3 * interval '1 millisecond', last_error = $4,
-                                     claimed_by = NULL, claimed_until = NULL
-      WHERE id = $1 AND claimed_by = $2 AND finished_at IS NULL""";
+      UPDATE notification_outbox o
+      SET finished_at = CASE WHEN f.outcome = 'retry' OR o.payload ? 'again' THEN NULL ELSE now() END,
+          outcome = CASE WHEN f.outcome = 'retry' OR o.payload ? 'again' THEN NULL ELSE f.outcome END,
+          due_at = CASE WHEN f.outcome = 'retry' THEN now() + f.retry_millis * interval '1 millisecond'
+                        WHEN o.payload ? 'again' THEN greatest(now(), (o.payload ->> 'again')::timestamptz)
+                        ELSE o.due_at END,
+          payload = CASE WHEN f.outcome = 'retry' THEN o.payload
+                         WHEN o.kind IN ('invite', 'password-reset', 'email-verification') THEN NULL
+                         ELSE o.payload - 'again' END,
+          attempts = CASE WHEN f.outcome <> 'retry' AND o.payload ? 'again' THEN 0 ELSE o.attempts END,
+          last_error = f.error, claimed_by = NULL, claimed_until = NULL
+      FROM unnest($2::bigint[], $3::text[], $4::bigint[], $5::text[]) AS f (id, outcome, retry_millis, error)
+      WHERE o.id = f.id AND o.claimed_by = $1 AND o.finished_at IS NULL""";
 
   /** Finished work older than a day goes (a bounded batch per call). */
   static final String PURGE = """
@@ -236,14 +263,22 @@ public final class OutboxStore {
             : Future.succeededFuture(work));
   }
 
-  /** Records what became of claimed work; nothing changes unless the worker still holds it. */
+  /** Records what became of claimed work, in one statement; nothing changes for items the worker no longer holds. */
   public Future<Void> finish(FinishWork command) {
-    String error = command.error() == null ? null : truncate(command.error(), 500);
-    Future<?> done = FinishWork.RETRY.equals(command.outcome())
-        ? pool.preparedQuery(RETRY).execute(Tuple.of(command.id(), command.worker(),
-            Math.max(0, command.retryMillis()), error))
-        : pool.preparedQuery(FINISH).execute(Tuple.of(command.id(), command.worker(), command.outcome(), error));
-    return done.mapEmpty();
+    List<Finished> items = command.items();
+    Long[] ids = new Long[items.size()];
+    String[] outcomes = new String[items.size()];
+    Long[] retryMillis = new Long[items.size()];
+    String[] errors = new String[items.size()];
+    for (int i = 0; i < items.size(); i++) {
+      Finished item = items.get(i);
+      ids[i] = item.id();
+      outcomes[i] = item.outcome();
+      retryMillis[i] = item.retryMillis();
+      errors[i] = item.error() == null ? null : truncate(item.error(), 500);
+    }
+    return pool.preparedQuery(FINISH).execute(Tuple.of(command.worker(), ids, outcomes, retryMillis, errors))
+        .mapEmpty();
   }
 
   private static String truncate(String text, int length) {

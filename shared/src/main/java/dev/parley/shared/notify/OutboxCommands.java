@@ -18,7 +18,11 @@ import java.util.List;
  */
 public final class OutboxCommands {
 
-  /** A push notification to one person about one message. */
+  /**
+   * The decision to push one person about one message: recorded finished, next to the {@link #WEBPUSH} work for
+   * each of the person's devices that the same statement queues. Such work left unfinished (queued by an older
+   * version, which fanned out later) is still handled: one {@link #WEBPUSH} per device.
+   */
   public static final String PUSH = "push";
   /**
    * The pushes a person in do-not-disturb did not get, as one summary when it ends ({@link PushSummary}): due then,
@@ -221,29 +225,23 @@ public final class OutboxCommands {
   }
 
   /**
-   * The holder of a claim says what became of work item {@code id}: {@code done} (sent, or nothing left to send),
-   * {@code failed} (given up on, with the {@code error}), or {@code retry} after {@code retryMillis} (the claim is
-   * let go so that any instance may take it then). A worker whose lease ran out and was taken over changes nothing.
+   * The holder of a claim says what became of some of its work items, in one statement however many: each is
+   * {@code done} (sent, or nothing left to send), {@code failed} (given up on, with the {@code error}), or
+   * {@code retry} after {@code retryMillis} (the claim is let go so that any instance may take it then). An item whose
+   * lease ran out and was taken over by another worker changes nothing.
    */
-  public record FinishWork(long id, String worker, String outcome, long retryMillis, String error)
-      implements Command<Done> {
+  public record FinishWork(String worker, List<Finished> items) implements Command<Done> {
     public static final String DONE = "done";
     public static final String FAILED = "failed";
     public static final String RETRY = "retry";
+    /** The most items one command finishes. */
+    public static final int MAX_ITEMS = 500;
 
     public static final Route<FinishWork, Done> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "FINISH_WORK", FinishWork::fromJson, Done::fromJson);
 
-    public static FinishWork done(long id, String worker) {
-      return new FinishWork(id, worker, DONE, 0, null);
-    }
-
-    public static FinishWork failed(long id, String worker, String error) {
-      return new FinishWork(id, worker, FAILED, 0, error);
-    }
-
-    public static FinishWork retry(long id, String worker, long retryMillis, String error) {
-      return new FinishWork(id, worker, RETRY, retryMillis, error);
+    public FinishWork {
+      items = List.copyOf(items);
     }
 
     @Override
@@ -253,18 +251,46 @@ public final class OutboxCommands {
 
     @Override
     public JsonObject toJson() {
-      JsonObject json = new JsonObject().put("id", id).put("worker", worker).put("outcome", outcome)
-          .put("retryMillis", retryMillis);
-      return Json.putIfPresent(json, "error", error);
+      return new JsonObject().put("worker", worker).put("items", Json.array(items));
     }
 
     public static FinishWork fromJson(JsonObject json) {
+      List<Finished> items = Json.objects(json, "items", Finished::fromJson);
+      if (items.isEmpty() || items.size() > MAX_ITEMS) {
+        throw Json.invalid("items must hold 1 to " + MAX_ITEMS + " work items");
+      }
+      return new FinishWork(Json.text(json, "worker"), items);
+    }
+  }
+
+  /** What became of work item {@code id}: see {@link FinishWork}. */
+  public record Finished(long id, String outcome, long retryMillis, String error) implements JsonBody {
+
+    public static Finished done(long id) {
+      return new Finished(id, FinishWork.DONE, 0, null);
+    }
+
+    public static Finished failed(long id, String error) {
+      return new Finished(id, FinishWork.FAILED, 0, error);
+    }
+
+    public static Finished retry(long id, long retryMillis, String error) {
+      return new Finished(id, FinishWork.RETRY, retryMillis, error);
+    }
+
+    @Override
+    public JsonObject toJson() {
+      JsonObject json = new JsonObject().put("id", id).put("outcome", outcome).put("retryMillis", retryMillis);
+      return Json.putIfPresent(json, "error", error);
+    }
+
+    public static Finished fromJson(JsonObject json) {
       String outcome = Json.text(json, "outcome");
-      if (!List.of(DONE, FAILED, RETRY).contains(outcome)) {
+      if (!List.of(FinishWork.DONE, FinishWork.FAILED, FinishWork.RETRY).contains(outcome)) {
         throw Json.invalid("outcome must be done, failed or retry");
       }
       Long retry = Json.optWhole(json, "retryMillis");
-      return new FinishWork(Json.whole(json, "id"), Json.text(json, "worker"), outcome, retry == null ? 0 : retry,
+      return new Finished(Json.whole(json, "id"), outcome, retry == null ? 0 : Math.max(0, retry),
           Json.optText(json, "error"));
     }
   }
