@@ -5,7 +5,9 @@
 //
 //   node --experimental-websocket scripts/e2ee-client.mjs read <baseUrl> <accessToken> <roomId|*> <count>
 //     registers a device, uploads key packages, prints {"ready":true,"device":..}, then waits for a welcome into
-//     <roomId> (or any room: *), reads the room's messages and prints {"texts":[..]} once it decrypted <count>.
+//     <roomId> (or any room: *), reads the room's messages and prints {"texts":[..],"files":[..]} once it
+//     decrypted <count>: each file the messages carry downloaded and decrypted with the AES-256-GCM key and IV of
+//     its MLS message ({"name","type","size","sha256"} of what came out).
 //   node --experimental-websocket scripts/e2ee-client.mjs scenario <baseUrl> <tokensJson>
 //     plays several devices (alice, bob, bob2, carol) against a server and prints what each could read: messages
 //     both ways, a second device, a member removed from a group DM, replayed and reordered messages refused.
@@ -104,6 +106,7 @@ class Device {
     this.packages = [];        // { public, private } of uploaded key packages, until a welcome uses one
     this.groups = new Map();   // room -> { state, seq }
     this.sent = new Map();     // ciphertext -> text: a sender cannot decrypt its own messages
+    this.files = [];           // {id, key, iv, name, type, size} of each file the messages read so far carry
   }
 
   async register() {
@@ -219,8 +222,10 @@ class Device {
     this.session.frames = this.session.frames.filter((f) => !events.includes(f));
     for (const event of events.sort((a, b) => a.seq - b.seq)) {
       group.seq = event.seq;
-      if (event.type === 'message' && event.data.ciphertext) {
-        texts.push(await this.open(room, event.data.ciphertext));
+      const edited = (event.data.editedAt ?? event.data.editedTs) != null;
+      // An edited message holds its last edit's ciphertext, which is read where that edit stands in the order.
+      if ((event.type === 'message' && !edited) || event.type === 'message.edited') {
+        if (event.data.ciphertext) texts.push(await this.open(room, event.data.ciphertext));
       } else if (event.type === 'e2ee.commit' && event.data.device !== this.id) {
         await this.open(room, event.data.commit);
       }
@@ -236,8 +241,22 @@ class Device {
     const message = mls.decodeMlsMessage(unb64(ciphertext), 0)[0];
     const result = await mls.processMessage(message, group.state, mls.emptyPskIndex, mls.acceptAll, cs);
     group.state = result.newState;
-    if (result.kind === 'applicationMessage') return JSON.parse(decoder.decode(result.message)).text;
-    return null;
+    if (result.kind !== 'applicationMessage') return null;
+    const content = JSON.parse(decoder.decode(result.message));
+    this.files.push(...(content.files ?? []));
+    return content.text;
+  }
+
+  /** A file of a message: its opaque bytes from the server, opened with the key and IV its MLS message carried. */
+  async download(file) {
+    const response = await fetch(`${this.session.base}/api/v1/files/${file.id}`,
+      { headers: { authorization: 'Bearer ' + this.session.token } });
+    if (!response.ok) throw new Error(`GET /files/${file.id}: ${response.status}`);
+    const key = await crypto.subtle.importKey('raw', unb64(file.key), 'AES-GCM', false, ['decrypt']);
+    const plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(file.iv) }, key,
+      await response.arrayBuffer()));
+    const sha256 = Buffer.from(await crypto.subtle.digest('SHA-256', plain)).toString('hex');
+    return { name: file.name, type: file.type, size: plain.length, sha256 };
   }
 }
 
@@ -270,7 +289,9 @@ async function read(base, token, room, count) {
     texts.push(...await device.catchUp(room));
     if (texts.length < count) await new Promise((wake) => setTimeout(wake, 250));
   }
-  console.log(JSON.stringify({ texts }));
+  const files = [];
+  for (const file of device.files) files.push(await device.download(file));
+  console.log(JSON.stringify({ texts, files }));
 }
 
 /** Refused or accepted: what processing a message answers, as a word for the report. */

@@ -27,6 +27,12 @@ const encodeKeyPackage = (keyPackage) => b64(mls.encodeMlsMessage(
   { keyPackage, wireformat: 'mls_key_package', version: 'mls10' }));
 const identityOf = (leaf) => decoder.decode(leaf.credential.identity);
 const hex = (bytes) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * What a message says, as its MLS plaintext carries it: `{text, files?}` (files: e2ee/files.js). Texts kept by an
+ * earlier version of this client are plain strings.
+ */
+const contentOf = (kept) => (kept == null || typeof kept === 'object' ? kept : { text: kept });
+const isEdited = (data) => (data.editedAt ?? data.editedTs) != null;
 
 async function digest(text) {
   return hex(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text)))).slice(0, 40);
@@ -116,11 +122,25 @@ export class E2ee {
     return crypto;
   }
 
-  /** The extra fields of a `send` for this room: `{ciphertext}` for an encrypted one, none otherwise. */
-  async sealFor(room, text) {
+  /**
+   * The extra fields of a `send` for this room: `{ciphertext}` for an encrypted one, none otherwise. files: what the
+   * MLS message carries of each encrypted file (id, key, iv, real name, type and size).
+   */
+  async sealFor(room, text, files = []) {
     if (!room?.encrypted) return {};
     await this.ready;
-    return { ciphertext: await this.room(room.id).encrypt(text) };
+    return { ciphertext: await this.room(room.id).encrypt(files.length ? { text, files } : { text }) };
+  }
+
+  /**
+   * The ciphertext of an edit of my message in an encrypted room: the new text with the message's files, since the
+   * edit takes the place of the message on the server (its files' keys must not be lost with it).
+   */
+  async sealEdit(room, messageId, text) {
+    await this.ready;
+    const crypto = this.room(room.id);
+    await crypto.catchUp();
+    return crypto.encrypt({ ...(crypto.contentOf(messageId) ?? {}), text });
   }
 
   /** Fills in the text of an encrypted message event (or leaves a note why it cannot be read). */
@@ -137,7 +157,7 @@ export class E2ee {
     await this.ready;
     const room = this.room(evt.room);
     await room.catchUp(evt.seq);
-    if (evt.type === 'message') evt.data.text = room.textOf(evt.data.id);
+    if (evt.type === 'message' || evt.type === 'message.edited') room.reveal(evt.data);
     return evt;
   }
 
@@ -146,8 +166,10 @@ export class E2ee {
     if (!messages.some((m) => m.ciphertext)) return messages;
     await this.ready;
     const room = this.room(roomId);
-    await room.catchUp(Math.max(...messages.map((m) => m.seq)));
-    for (const m of messages) if (m.ciphertext) m.text = room.textOf(m.id);
+    // An edited message is read at its (last) edit, later in the room than the page may reach.
+    await room.catchUp(messages.some((m) => m.ciphertext && isEdited(m)) ? Infinity
+      : Math.max(...messages.map((m) => m.seq)));
+    for (const m of messages) if (m.ciphertext) room.reveal(m);
     return messages;
   }
 
@@ -221,7 +243,7 @@ export class E2ee {
       const value = await recovery.open(key, name, sealed);
       const entry = restored.get(value.room) ?? { snapshots: [], sent: new Map() };
       if (value.state) entry.snapshots.push({ seq: value.seq, state: value.state });
-      if (value.text != null) entry.sent.set(value.hash, value.text);
+      if (value.text != null) entry.sent.set(value.hash, value.files ? { text: value.text, files: value.files } : value.text);
       restored.set(value.room, entry);
     }
     for (const [room, entry] of restored) await this.room(room).restore(entry);
@@ -297,8 +319,8 @@ class RoomCrypto {
   #id;
   #state = null;        // ClientState, or null while this device is not in the group
   #seq = 0;             // the last event processed
-  #texts = new Map();   // message id -> text (null: this device cannot read it)
-  #sent = new Map();    // digest of a ciphertext -> text this device (or, restored, this person) sent
+  #texts = new Map();   // message id -> content {text, files?} (null: this device cannot read it)
+  #sent = new Map();    // digest of a ciphertext -> content this device (or, restored, this person) sent
   #history = null;      // restored from the key backup: { snapshots, current } read-only states of another device
   #queue = Promise.resolve();
   #loaded = false;
@@ -311,8 +333,19 @@ class RoomCrypto {
 
   get inGroup() { return this.#state != null; }
 
-  textOf(id) {
-    return this.#texts.has(id) ? this.#texts.get(id) : null;
+  /** What a message says ({text, files?}), or null when this device cannot read it. */
+  contentOf(id) {
+    return contentOf(this.#texts.get(id)) ?? null;
+  }
+
+  /**
+   * Fills in a message (or an edit event) in place: its text, and its files as the MLS message describes them (real
+   * name, type, key); none when unreadable, since the server's own list holds only opaque uploads.
+   */
+  reveal(data) {
+    const content = this.contentOf(data.id);
+    data.text = content?.text ?? null;
+    if ('files' in data || content?.files) data.files = content?.files ?? [];
   }
 
   /** Processes the room's events up to at least `seq` (one caller at a time). */
@@ -320,19 +353,20 @@ class RoomCrypto {
     return this.#serial(() => this.#catchUp(seq));
   }
 
-  encrypt(text) {
+  /** content: {text, files?}, the MLS plaintext (as JSON) of a message or an edit. */
+  encrypt(content) {
     return this.#serial(async () => {
       await this.#catchUp(Infinity);
       if (!this.#state) throw new Error('This device is not in the conversation\'s encryption group yet.');
       const cs = await this.#e2ee.suite();
-      const result = await mls.createApplicationMessage(this.#state, utf8(JSON.stringify({ text })), cs);
+      const result = await mls.createApplicationMessage(this.#state, utf8(JSON.stringify(content)), cs);
       this.#state = result.newState;
       const ciphertext = b64(mls.encodeMlsMessage(
         { privateMessage: result.privateMessage, wireformat: 'mls_private_message', version: 'mls10' }));
       const hash = await digest(ciphertext);
-      this.#sent.set(hash, text);
+      this.#sent.set(hash, content);
       await this.#save();
-      await this.#e2ee.backUp(`${this.#id}.m.${hash}`, { room: this.#id, hash, text });
+      await this.#e2ee.backUp(`${this.#id}.m.${hash}`, { room: this.#id, hash, ...content });
       return ciphertext;
     });
   }
@@ -479,8 +513,12 @@ class RoomCrypto {
     this.#seq = event.seq;
     const data = event.data ?? {};
     if (event.type === 'message' && data.ciphertext) {
-      // A text already read (restored from the key backup, say) stays: this device may not be able to read it.
-      if (this.#texts.get(data.id) == null) this.#texts.set(data.id, await this.#open(data.ciphertext));
+      // An edited message's ciphertext is its last edit's, read where that edit stands in the room's order. A text
+      // already read (restored from the key backup, say) stays: this device may not be able to read it.
+      if (!isEdited(data) && this.#texts.get(data.id) == null) this.#texts.set(data.id, await this.#open(data.ciphertext));
+    } else if (event.type === 'message.edited' && data.ciphertext) {
+      const edited = await this.#open(data.ciphertext);
+      if (edited != null || !this.#texts.has(data.id)) this.#texts.set(data.id, edited);
     } else if (event.type === 'e2ee.commit' && data.device !== this.#e2ee.deviceId && this.#state) {
       try {
         const message = mls.decodeMlsMessage(unb64(data.commit), 0)[0];
@@ -504,7 +542,7 @@ class RoomCrypto {
       const message = mls.decodeMlsMessage(unb64(ciphertext), 0)[0];
       const result = await mls.processMessage(message, this.#state, mls.emptyPskIndex, mls.acceptAll, await this.#e2ee.suite());
       this.#state = result.newState;
-      return result.kind === 'applicationMessage' ? JSON.parse(decoder.decode(result.message)).text : null;
+      return result.kind === 'applicationMessage' ? JSON.parse(decoder.decode(result.message)) : null;
     } catch (e) {
       console.warn('message not decrypted:', e.message); // replayed, out of its epoch, or not for this device
       return null;
@@ -526,7 +564,9 @@ class RoomCrypto {
           state = { ...mls.decodeGroupState(unb64(snapshots[next].state), 0)[0], clientConfig: config };
           next++;
         }
-        if (event.type !== 'message' || !event.data.ciphertext || this.#texts.get(event.data.id) != null) continue;
+        // As in #apply: an edited message is read at its edit.
+        const readable = (event.type === 'message' && !isEdited(event.data)) || event.type === 'message.edited';
+        if (!readable || !event.data.ciphertext || this.#texts.get(event.data.id) != null) continue;
         const mine = this.#sent.get(await digest(event.data.ciphertext));
         if (mine != null) { this.#texts.set(event.data.id, mine); continue; }
         if (!state) continue;
@@ -534,7 +574,7 @@ class RoomCrypto {
           const message = mls.decodeMlsMessage(unb64(event.data.ciphertext), 0)[0];
           const result = await mls.processMessage(message, state, mls.emptyPskIndex, mls.acceptAll, cs);
           state = result.newState;
-          if (result.kind === 'applicationMessage') this.#texts.set(event.data.id, JSON.parse(decoder.decode(result.message)).text);
+          if (result.kind === 'applicationMessage') this.#texts.set(event.data.id, JSON.parse(decoder.decode(result.message)));
         } catch (e) {
           console.warn('history message not decrypted:', e.message);
         }

@@ -42,7 +42,7 @@ export function forgetE2ee() {
   e2ee.forget().catch((e) => console.warn('encryption keys not forgotten:', e.message));
 }
 
-/** Texts for encrypted messages of a history page, in place. */
+/** Texts and files for encrypted messages of a history page (or a thread's), in place. */
 export async function revealPage(room, messages) {
   if (!room?.encrypted) return messages;
   await e2ee.revealPage(room.id, messages).catch((e) => console.warn('history not decrypted:', e.message));
@@ -50,10 +50,11 @@ export async function revealPage(room, messages) {
   return messages;
 }
 
-/** The text of an encrypted message event, in place (events of other kinds pass as they are). */
+/** The text (and files) of an encrypted message or edit event, in place (events of other kinds pass as they are). */
 export async function revealEvent(evt) {
   await e2ee.revealEvent(evt).catch((e) => console.warn('event not decrypted:', e.message));
-  if (evt.type === 'message' && evt.data?.ciphertext && evt.data.text == null) evt.data.text = UNREADABLE;
+  const sealed = evt.type === 'message' || evt.type === 'message.edited';
+  if (sealed && evt.data?.ciphertext && evt.data.text == null) evt.data.text = UNREADABLE;
   return evt;
 }
 

@@ -337,7 +337,9 @@ export const api = {
 
   // ---- editing, reactions, threads, mentions (features.js says whether the server has them) ----
   /** My own message, new text: { message }. */
-  editMessage: (id, messageId, text) => request('PATCH', `${room(id)}/messages/${enc(messageId)}`, { text }),
+  /** In an end-to-end encrypted room the edit is `ciphertext` (MLS), never text. */
+  editMessage: (id, messageId, text, ciphertext) => request('PATCH', `${room(id)}/messages/${enc(messageId)}`,
+    ciphertext ? { ciphertext } : { text }),
   /** One emoji; both idempotent. */
   react: (id, messageId, emoji) => request('PUT', `${room(id)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),
   unreact: (id, messageId, emoji) => request('DELETE', `${room(id)}/messages/${enc(messageId)}/reactions/${enc(emoji)}`),

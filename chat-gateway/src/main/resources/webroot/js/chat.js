@@ -100,13 +100,9 @@ export class ChatView {
     this.#onOpenThread = onOpenThread;
     this.#commands = commands;
     const { form, input, scroller, older, jump, attach, picker, files } = this.#els;
-    this.#attachments = new Attachments(files, () => this.roomId);
+    this.#attachments = new Attachments(files, () => this.roomId, () => Boolean(this.#room?.encrypted));
     form.addEventListener('submit', (e) => { e.preventDefault(); this.#submit(); });
-    attach.addEventListener('click', () => {
-      // Files are not end-to-end encrypted yet: they are never uploaded to an encrypted conversation.
-      if (this.#room?.encrypted) toast('Files cannot be sent in an end-to-end encrypted conversation yet.');
-      else picker.click();
-    });
+    attach.addEventListener('click', () => picker.click());
     picker.addEventListener('change', () => {
       this.#attachments.add(picker.files);
       picker.value = '';
@@ -114,7 +110,7 @@ export class ChatView {
     // A pasted screenshot (or copied files) becomes an attachment; pasted text stays text.
     input.addEventListener('paste', (e) => {
       const pasted = pastedFiles(e);
-      if (!pasted.length || !has('files') || !canPost(this.#room) || this.#room?.encrypted) return;
+      if (!pasted.length || !has('files') || !canPost(this.#room)) return;
       e.preventDefault();
       this.#attachments.add(pasted);
     });
@@ -124,7 +120,7 @@ export class ChatView {
       // Enter sends, Shift+Enter is a new line; never while an IME is composing.
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); this.#submit(); }
       // Up in an empty composer edits my last message, as in Slack.
-      if (e.key === 'ArrowUp' && !input.value && has('edit') && !this.#room?.encrypted) {
+      if (e.key === 'ArrowUp' && !input.value && has('edit')) {
         const mine = this.#lastOwnMessage();
         if (mine) { e.preventDefault(); this.#startEdit(mine); }
       }
@@ -556,9 +552,9 @@ export class ChatView {
     const tools = h('span', { class: 'msg-tools' },
       has('reactions') && open && tool('message-react', 'React', (e) => togglePicker(e.currentTarget,
         (emoji) => this.#toggleReaction(el, emoji, true)), { 'aria-haspopup': 'menu', 'aria-expanded': 'false' }),
-      has('threads') && open && !room.encrypted && !el.classList.contains('in-thread')
+      has('threads') && open && !el.classList.contains('in-thread')
         && tool('message-reply', 'Reply', () => this.#openThread(el)),
-      has('edit') && own && open && canPost(room) && !room.encrypted
+      has('edit') && own && open && canPost(room)
         && tool('message-edit', 'Edit', () => this.#startEdit(el)),
       canDeleteMessage(room, me, el.dataset.sender) && tool('message-delete', 'Delete', (e) => this.#delete(el, e.currentTarget),
         { class: 'link msg-delete', 'aria-label': 'Delete message' }));
@@ -602,10 +598,16 @@ export class ChatView {
       const next = box.value.trim();
       if (!next || next === (this.#raw.get(el) ?? '').trim()) { finish(); return; }
       const room = this.roomId;
+      const encrypted = this.#room?.encrypted ? this.#room : null;
       const ok = await act(saveButton, async () => {
-        const answer = await api.editMessage(room, el.dataset.id, next);
+        // In an encrypted conversation the edit is an MLS message too; the server answers it without text.
+        const answer = encrypted
+          ? await api.editMessage(room, el.dataset.id, null, await e2ee.sealEdit(encrypted, el.dataset.id, next))
+          : await api.editMessage(room, el.dataset.id, next);
         const m = answer?.message ?? {};
-        if (room === this.roomId) this.#showEdit(el.dataset.id, m.text ?? next, m.editedAt ?? m.editedTs ?? Date.now());
+        if (room === this.roomId) {
+          this.#showEdit(el.dataset.id, encrypted ? next : m.text ?? next, m.editedAt ?? m.editedTs ?? Date.now());
+        }
       }, 'Could not edit the message');
       if (ok) finish();
     };
@@ -804,9 +806,18 @@ export class ChatView {
       toast(`A message can have at most ${MAX_TEXT} characters (this one has ${text.length}).`);
       return;
     }
+    const room = this.#room;
     const files = await this.#attachments.ready();
     if (gen !== this.#gen || (!files.length && !text)) return;
-    const cid = connection.send(roomId, text, files.length ? { files: files.map((file) => file.id) } : {});
+    const extra = files.length ? { files: files.map((file) => file.id) } : {};
+    try {
+      // Encrypted: each file's key, real name and type go inside the MLS message; only the ids travel in clear.
+      Object.assign(extra, await e2ee.sealFor(room, text, files));
+    } catch (e) {
+      toast(`Not sent: ${e.message}`);
+      return;
+    }
+    const cid = connection.send(roomId, text, extra);
     this.#addPending(cid, text, null, files);
     this.#attachments.sent();
     this.#clearComposer();

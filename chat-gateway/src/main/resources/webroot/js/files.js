@@ -5,9 +5,14 @@
 // Files are fetched with the session's token (an <img src> could not send it) and shown from blob:
 // URLs. Only pictures are ever shown in the page; the server sniffed their type from their bytes.
 // Everything else is saved, never opened in Parley's origin.
+//
+// In an end-to-end encrypted conversation a file is encrypted here before upload and decrypted here
+// after download (e2ee/files.js); its real name and type come from the MLS message, and a picture
+// is shown whole (the server, holding opaque bytes, makes no thumbnail).
 
 import { api } from './api.js';
 import { h, toast } from './dom.js';
+import { sealFile, openFile, isSealed } from '../e2ee/files.js';
 
 const PICTURES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 /** As the server allows: more are refused with the message anyway. */
@@ -27,13 +32,19 @@ export function formatSize(bytes) {
 /** The files of a message, as a list under its text. */
 export function fileList(files) {
   return h('div', { class: 'msg-files', 'data-testid': 'message-files' },
-    files.map((file) => (file.thumbnail && PICTURES.has(file.type) ? preview(file) : card(file))));
+    files.map((file) => ((file.thumbnail || isSealed(file)) && PICTURES.has(file.type) ? preview(file) : card(file))));
+}
+
+/** A file's bytes (its thumbnail's, if asked and there is one), decrypted when it is an encrypted one. */
+async function fileBlob(file, thumbnail) {
+  if (!isSealed(file)) return api.fileBlob(file.id, thumbnail);
+  return openFile(await api.fileBlob(file.id, false), file);
 }
 
 function preview(file) {
   const img = h('img', { class: 'file-thumb', 'data-testid': 'file-thumbnail', alt: file.name,
     width: file.width && file.height ? Math.round(Math.min(320, 320 * file.width / Math.max(file.width, file.height))) : null });
-  api.fileBlob(file.id, true)
+  fileBlob(file, true)
     .then((blob) => { img.src = URL.createObjectURL(blob); img.dataset.loaded = 'true'; })
     .catch(() => { img.alt = `${file.name} (not available)`; });
   return h('button', { type: 'button', class: 'file-preview', 'data-testid': 'file-preview', title: `${file.name} — open full size`,
@@ -51,7 +62,7 @@ function card(file) {
 /** A picture at full size, over the page; Escape or a click closes it. */
 async function openFull(file) {
   try {
-    const url = URL.createObjectURL(await api.fileBlob(file.id, false));
+    const url = URL.createObjectURL(await fileBlob(file, false));
     const viewer = h('dialog', { class: 'file-viewer', 'data-testid': 'file-viewer', 'aria-label': file.name },
       h('img', { src: url, alt: file.name }),
       h('p', { class: 'file-viewer-name' }, file.name));
@@ -67,7 +78,7 @@ async function openFull(file) {
 /** Saves a file under its name, whatever it is: it is never opened in the page. */
 async function download(file) {
   try {
-    const url = URL.createObjectURL(await api.fileBlob(file.id, false));
+    const url = URL.createObjectURL(await fileBlob(file, false));
     const link = h('a', { href: url, download: file.name, hidden: true });
     document.body.append(link);
     link.click();
@@ -87,10 +98,16 @@ export class Attachments {
   #items = [];
   #roomId = () => null;
 
-  /** list: the element that shows the chips; roomId(): the room the composer writes to. */
-  constructor(list, roomId) {
+  #sealed = () => false;
+
+  /**
+   * list: the element that shows the chips; roomId(): the room the composer writes to; sealed(): whether it is end-to-end
+   * encrypted (then each file is encrypted before upload, and its key and real name kept for the message).
+   */
+  constructor(list, roomId, sealed = () => false) {
     this.#list = list;
     this.#roomId = roomId;
+    this.#sealed = sealed;
   }
 
   /** Uploads files (a FileList or an array of File). */
@@ -102,7 +119,7 @@ export class Attachments {
         h('span', { class: 'attachment-name' }, item.name),
         h('span', { class: 'attachment-status', 'data-testid': 'attachment-status' }, 'Uploading…'),
         h('button', { type: 'button', class: 'link', 'aria-label': `Remove ${item.name}`, onclick: () => this.#remove(item) }, '✕'));
-      item.upload = api.uploadFile(this.#roomId(), file).then(({ file: stored }) => {
+      item.upload = upload(this.#roomId(), file, this.#sealed()).then((stored) => {
         item.file = stored;
         item.el.dataset.state = 'ready';
         item.el.querySelector('.attachment-status').textContent = formatSize(stored.size);
@@ -141,6 +158,14 @@ export class Attachments {
     item.el.remove();
     this.#list.hidden = this.#items.length === 0;
   }
+}
+
+/** Uploads one file (encrypted first, for an encrypted room): what the message needs of it. */
+async function upload(roomId, file, sealed) {
+  if (!sealed) return (await api.uploadFile(roomId, file)).file;
+  const { upload: bytes, meta } = await sealFile(file);
+  const { file: stored } = await api.uploadFile(roomId, bytes);
+  return { ...meta, id: stored.id };
 }
 
 /** The files a paste carries (a screenshot, copied files); empty for plain text. */

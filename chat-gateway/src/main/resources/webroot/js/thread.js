@@ -8,6 +8,7 @@ import { $, h, act, toast } from './dom.js';
 import { canPost } from './permissions.js';
 import { has } from './features.js';
 import { messageItem, setText, markEdited } from './messageview.js';
+import { e2ee, revealPage } from '../e2ee/ui.js';
 
 const PAGE_SIZE = 100;
 const MAX_TEXT = 4000;
@@ -67,6 +68,7 @@ export class ThreadPane {
       let after = null;
       for (;;) {
         const { messages, more } = await api.thread(room.id, root.id, { after, limit: PAGE_SIZE });
+        await revealPage(room, messages);
         if (gen !== this.#gen) return;
         messages.forEach((m) => this.#add(m));
         if (!more || !messages.length) break;
@@ -165,16 +167,23 @@ export class ThreadPane {
     if (count) count.textContent = n === 0 ? 'No replies yet' : `${n} ${n === 1 ? 'reply' : 'replies'}`;
   }
 
-  #send() {
+  async #send() {
     const { input, also } = this.#els;
     const text = input.value.trim();
     if (!text || !this.#root || !canPost(this.#room)) return;
     if (text.length > MAX_TEXT) { toast(`A reply can have at most ${MAX_TEXT} characters.`); return; }
-    // Replies are not end-to-end encrypted yet: their text never leaves this browser for an encrypted room.
-    if (this.#room?.encrypted) { toast('Replies in threads are not available in encrypted conversations yet.'); return; }
+    const room = this.#room;
+    // In an encrypted conversation the reply's text is an MLS message; which thread it belongs to travels in clear.
     const extra = { thread: this.#root.id };
     if (also.checked) extra.alsoInChannel = true;
-    const cid = connection.send(this.#room.id, text, extra);
+    try {
+      Object.assign(extra, await e2ee.sealFor(room, text));
+    } catch (e) {
+      toast(`Your reply was not sent: ${e.message}`);
+      return;
+    }
+    if (room !== this.#room) return;
+    const cid = connection.send(room.id, text, extra);
     const me = this.#getMe();
     const el = messageItem({ sender: me?.id, senderName: me?.name, text, ts: Date.now() }, me,
       { 'data-state': 'pending', 'data-cid': cid, 'data-testid': 'thread-message' });

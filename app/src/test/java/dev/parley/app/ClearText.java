@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything the server keeps or writes, as text, to search for what must never be there in clear: every row of
  * every table of the database, every key of Redis with its value, the log (captured from the start of a test),
- * and the emails of the outbox folder.
+ * the emails of the outbox folder, and the uploaded files' bytes (their storage folder).
  */
 final class ClearText {
 
@@ -47,8 +47,9 @@ final class ClearText {
     root().detachAppender(log);
   }
 
-  static String dump(Vertx vertx, String databaseUrl, ListAppender<ILoggingEvent> log) {
-    return database(vertx, databaseUrl) + redis(vertx) + log(log) + outbox();
+  static String dump(Vertx vertx, TestNodes nodes, ListAppender<ILoggingEvent> log) {
+    return database(vertx, nodes.databaseUrl()) + redis(vertx) + log(log) + folder(Path.of("data", "outbox"))
+        + folder(nodes.filesDir());
   }
 
   /** None of the secrets is in the dump, as text or as hex; the control, sent in clear, is (the search works). */
@@ -117,14 +118,16 @@ final class ClearText {
     return dump.toString();
   }
 
-  /** The emails written to the outbox folder (no SMTP server is configured in these tests). */
-  private static String outbox() {
-    Path outbox = Path.of("data", "outbox");
-    if (!Files.isDirectory(outbox)) {
+  /**
+   * Every file of a folder, bytes as ISO-8859-1 text (one char per byte, so any byte sequence can be searched): the
+   * emails of the outbox folder (no SMTP server is configured in these tests), the uploads of the files folder.
+   */
+  private static String folder(Path folder) {
+    if (!Files.isDirectory(folder)) {
       return "";
     }
     StringBuilder dump = new StringBuilder();
-    try (Stream<Path> files = Files.walk(outbox)) {
+    try (Stream<Path> files = Files.walk(folder)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         dump.append(Files.readString(file, StandardCharsets.ISO_8859_1)).append('\n');
       }

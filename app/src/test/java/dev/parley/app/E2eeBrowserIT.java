@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
@@ -25,7 +26,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,16 +59,10 @@ class E2eeBrowserIT extends BrowserTest {
       Page bob = signUp(bobContext, "Bob", bobEmail);
       Page bobPhone = signIn(bobPhoneContext, bobEmail);
       Page alice = signUp(aliceContext, "Alice", "alice-" + UUID.randomUUID() + "@example.com");
-      Process node = startNodeDevice(bobEmail);
+      Process node = startNodeDevice(bobEmail, 3);
       try {
         // Alice starts an encrypted DM: a lock shows with its name.
-        alice.getByTestId("new-dm").click();
-        alice.getByTestId("user-search").fill("Bob");
-        alice.getByTestId("user-result").filter(new Locator.FilterOptions().setHasText("Bob")).click();
-        alice.getByTestId("dm-encrypted").check();
-        alice.getByTestId("dm-start").click();
-        assertThat(alice.getByTestId("room-title")).hasText("🔒 Bob");
-        assertThat(alice.getByTestId("e2ee-button")).isVisible();
+        openEncryptedDm(alice, "Bob");
 
         List<String> texts = new ArrayList<>();
         String first = "Our secret plan " + UUID.randomUUID();
@@ -145,21 +142,108 @@ class E2eeBrowserIT extends BrowserTest {
         assertTrue(epochs(room) > epochsBefore, "the phone's removal was committed");
 
         // None of it, nor the passphrase, is anywhere on the server in clear, where a plain message is.
-        Vertx vertx = Vertx.vertx();
-        try {
-          TestApi api = new TestApi(vertx, URI.create(baseUrl).getPort());
-          TestApi.User control = api.register("Control");
-          String plain = "plain-control-" + UUID.randomUUID();
-          try (TestSocket socket = TestSocket.connect(vertx, api.port(), control)) {
-            String dm = api.openDm(control, api.register("Witness"));
-            assertEquals("ack", socket.sendMessage(dm, plain).getString("op"));
-          }
-          List<String> secrets = new ArrayList<>(texts);
-          secrets.add(passphrase);
-          ClearText.assertNowhere(secrets, plain, ClearText.dump(vertx, nodes.databaseUrl(), log));
-        } finally {
-          TestNodes.await(vertx.close());
-        }
+        List<String> secrets = new ArrayList<>(texts);
+        secrets.add(passphrase);
+        assertNothingInClear(secrets, log);
+      } finally {
+        node.destroy();
+      }
+    } finally {
+      ClearText.releaseLog(log);
+    }
+  }
+
+  /**
+   * Files, edits and thread replies of an encrypted DM: Alice's browser encrypts a picture and a text file before
+   * upload (the server gets opaque bytes under a neutral name); Bob's page decrypts them (the picture inline), and so
+   * does the Node client with the key from the MLS message (plain AES-GCM inside standard MLS). Alice edits a message
+   * and Bob sees it decrypted, "(edited)"; Bob replies in a thread and Alice's thread pane decrypts it. The texts,
+   * the file names and the file contents are nowhere on the server in clear.
+   */
+  @Test
+  void filesEditsAndThreadRepliesOfAnEncryptedDmAreEncryptedToo() throws Exception {
+    Assumptions.assumeTrue(E2eeNodeIT.nodeVersion() >= 20, "Node 20 or later is needed on the PATH for this test");
+    ListAppender<ILoggingEvent> log = ClearText.captureLog();
+    String tag = UUID.randomUUID().toString().substring(0, 6);
+    String bobEmail = "bob-" + UUID.randomUUID() + "@example.com";
+    try (BrowserContext aliceContext = chromium.newPerson(); BrowserContext bobContext = chromium.newPerson()) {
+      Page bob = signUp(bobContext, "Bob" + tag, bobEmail);
+      Page alice = signUp(aliceContext, "Alice" + tag, "alice-" + UUID.randomUUID() + "@example.com");
+      Process node = startNodeDevice(bobEmail, 2);
+      try {
+        openEncryptedDm(alice, "Bob" + tag);
+        String first = "Meet at the old mill " + UUID.randomUUID();
+        Chromium.send(alice, first);
+        assertThat(byText(alice, first)).hasAttribute("data-state", "sent");
+
+        String pictureName = "floor-plan-" + tag + ".png";
+        byte[] picture = TestFiles.picture("png", 120, 90);
+        String notesName = "vault-codes-" + tag + ".txt";
+        String notes = "The vault code is " + UUID.randomUUID();
+        alice.getByTestId("composer-file").setInputFiles(new FilePayload[] {
+            new FilePayload(pictureName, "image/png", picture),
+            new FilePayload(notesName, "text/plain", notes.getBytes(StandardCharsets.UTF_8))});
+        assertThat(alice.locator("[data-testid=attachment][data-state=ready]")).hasCount(2);
+        String caption = "The plan and the codes " + UUID.randomUUID();
+        alice.getByTestId("composer-input").fill(caption);
+        alice.getByTestId("composer-send").click();
+        assertThat(byText(alice, caption)).hasAttribute("data-state", "sent");
+
+        // Bob's browser decrypts both: the picture shows inline under its real name, the text file is a card.
+        Chromium.roomItem(bob, "Alice" + tag).click();
+        Locator onBob = byText(bob, caption);
+        Locator thumbnail = onBob.getByTestId("file-thumbnail");
+        assertThat(thumbnail).hasAttribute("data-loaded", "true");
+        assertThat(thumbnail).hasAttribute("alt", pictureName);
+        assertThat(onBob.getByTestId("file-card").getByTestId("file-name")).hasText(notesName);
+        // The picture Bob's browser decrypted, read again through the web client's own modules, is the picture.
+        assertEquals(120, ((Number) bob.evaluate("""
+            async () => {
+              const { e2ee } = await import('/e2ee/ui.js');
+              const { api } = await import('/js/api.js');
+              const { openFile } = await import('/e2ee/files.js');
+              const el = [...document.querySelectorAll('[data-testid=message]')].at(-1);
+              const meta = e2ee.room(location.hash.split('/').pop()).contentOf(el.dataset.id).files[0];
+              return (await createImageBitmap(await openFile(await api.fileBlob(meta.id, false), meta))).width;
+            }""")).intValue());
+
+        // The Node client, Bob's second device, decrypts the browser's files with the keys of the MLS message.
+        JsonObject read = nodeOutput(node);
+        assertEquals(List.of(first, caption), read.getJsonArray("texts").getList());
+        JsonObject pictureRead = read.getJsonArray("files").getJsonObject(0);
+        JsonObject notesRead = read.getJsonArray("files").getJsonObject(1);
+        assertEquals(pictureName, pictureRead.getString("name"));
+        assertEquals("image/png", pictureRead.getString("type"));
+        assertEquals(sha256(picture), pictureRead.getString("sha256"));
+        assertEquals(notesName, notesRead.getString("name"));
+        assertEquals(sha256(notes.getBytes(StandardCharsets.UTF_8)), notesRead.getString("sha256"));
+
+        // Alice edits her first message: Bob's page decrypts the edit and marks it.
+        String edited = "Meet at the new mill instead " + UUID.randomUUID();
+        Locator mine = byText(alice, first);
+        mine.hover();
+        mine.getByTestId("message-edit").click();
+        Locator box = alice.getByTestId("message-edit-input");
+        box.fill(edited);
+        box.press("Enter");
+        Locator editedOnBob = byText(bob, edited);
+        assertThat(editedOnBob.getByTestId("message-edited")).isVisible();
+        assertThat(byText(bob, first)).hasCount(0);
+
+        // Bob replies in the caption's thread: Alice's thread pane decrypts the reply.
+        String reply = "Got both files " + UUID.randomUUID();
+        onBob.hover();
+        onBob.getByTestId("message-reply").click();
+        bob.getByTestId("thread-input").fill(reply);
+        bob.getByTestId("thread-send").click();
+        Locator onAlice = byText(alice, caption);
+        assertThat(onAlice.getByTestId("thread-summary")).hasText("1 reply");
+        assertThat(Chromium.message(alice, reply)).hasCount(0); // not in the room's own list
+        onAlice.getByTestId("thread-summary").click();
+        assertThat(alice.getByTestId("thread-messages").getByTestId("thread-message")).hasCount(1);
+        assertThat(alice.getByTestId("thread-messages")).containsText(reply);
+
+        assertNothingInClear(List.of(first, edited, caption, reply, notes, pictureName, notesName), log);
       } finally {
         node.destroy();
       }
@@ -237,7 +321,8 @@ class E2eeBrowserIT extends BrowserTest {
 
   /**
    * Issue 16's per-message figures in Chromium itself (docs/e2ee.md): the web client's MLS library, as the browser
-   * loads it from the web root, encrypts and decrypts 200 messages of a two-member group; printed for the docs.
+   * loads it from the web root, encrypts and decrypts 200 messages of a two-member group, and its file module
+   * encrypts and decrypts a file of 1 MiB 20 times; printed for the docs.
    */
   @Test
   void perMessageEncryptAndDecryptTimesInChromium() {
@@ -275,8 +360,50 @@ class E2eeBrowserIT extends BrowserTest {
             }
             return JSON.stringify({ messages: n, read, encryptMs: encrypt / n, decryptMs: decrypt / n, overheadBytes: overhead / n });
           }"""));
+      // A file of 1 MiB, encrypted for upload and decrypted after download by the web client's own module.
+      JsonObject file = new JsonObject((String) page.evaluate("""
+          async () => {
+            const { sealFile, openFile } = await import('/e2ee/files.js');
+            const bytes = new Uint8Array(1024 * 1024);
+            for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
+            const original = new File([bytes], 'figure.bin', { type: 'application/octet-stream' });
+            let encrypt = 0, decrypt = 0, same = 0;
+            const n = 20;
+            for (let i = 0; i < n; i++) {
+              let t = performance.now();
+              const { upload, meta } = await sealFile(original);
+              encrypt += performance.now() - t;
+              t = performance.now();
+              const opened = new Uint8Array(await (await openFile(upload, meta)).arrayBuffer());
+              decrypt += performance.now() - t;
+              if (opened.length === bytes.length && opened.every((b, j) => b === bytes[j])) same++;
+            }
+            return JSON.stringify({ files: n, bytes: bytes.length, same, encryptFileMs: encrypt / n, decryptFileMs: decrypt / n });
+          }"""));
+      figures.put("file", file);
       System.out.println("E2EE figures in Chromium: " + figures.encode());
       assertEquals(200, figures.getInteger("read"), "every message decrypted to its text");
+      assertEquals(20, file.getInteger("same"), "every file decrypted to its bytes");
+    }
+  }
+
+  /**
+   * None of the secrets is anywhere on the server in clear (database, Redis, log, outbox, stored files), where a plain
+   * message sent now, as a control, is found.
+   */
+  private static void assertNothingInClear(List<String> secrets, ListAppender<ILoggingEvent> log) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      TestApi api = new TestApi(vertx, URI.create(baseUrl).getPort());
+      TestApi.User control = api.register("Control");
+      String plain = "plain-control-" + UUID.randomUUID();
+      try (TestSocket socket = TestSocket.connect(vertx, api.port(), control)) {
+        String dm = api.openDm(control, api.register("Witness"));
+        assertEquals("ack", socket.sendMessage(dm, plain).getString("op"));
+      }
+      ClearText.assertNowhere(secrets, plain, ClearText.dump(vertx, nodes, log));
+    } finally {
+      TestNodes.await(vertx.close());
     }
   }
 
@@ -291,6 +418,21 @@ class E2eeBrowserIT extends BrowserTest {
       TestNodes.await(db.close());
       TestNodes.await(vertx.close());
     }
+  }
+
+  /** Starts an encrypted DM with someone, as a person does in the New message dialog: a lock shows with its name. */
+  private static void openEncryptedDm(Page page, String name) {
+    page.getByTestId("new-dm").click();
+    page.getByTestId("user-search").fill(name);
+    page.getByTestId("user-result").filter(new Locator.FilterOptions().setHasText(name)).click();
+    page.getByTestId("dm-encrypted").check();
+    page.getByTestId("dm-start").click();
+    assertThat(page.getByTestId("room-title")).hasText("🔒 " + name);
+    assertThat(page.getByTestId("e2ee-button")).isVisible();
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private static Page signUp(BrowserContext person, String name, String email) {
@@ -321,7 +463,7 @@ class E2eeBrowserIT extends BrowserTest {
   }
 
   /** The Node client as another device of Bob's, registered with key packages before the DM exists. */
-  private static Process startNodeDevice(String email) throws Exception {
+  private static Process startNodeDevice(String email, int messages) throws Exception {
     HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl
             + "api/v1/auth/login")).header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("email", email).put("password", PASSWORD)
@@ -330,22 +472,26 @@ class E2eeBrowserIT extends BrowserTest {
     String base = baseUrl.substring(0, baseUrl.length() - 1);
     // The room is not known yet: the client reads the first encrypted room it is welcomed into.
     Process process = new ProcessBuilder("node", "--experimental-websocket", "--no-warnings", CLIENT.toString(),
-        "read", base, token, "*", "3").redirectErrorStream(true).start();
+        "read", base, token, "*", String.valueOf(messages)).redirectErrorStream(true).start();
     String ready = CompletableFuture.supplyAsync(() -> firstLine(process)).get(60, TimeUnit.SECONDS);
     assertEquals(Boolean.TRUE, new JsonObject(ready).getBoolean("ready"), ready);
     return process;
   }
 
   private static List<String> nodeTexts(Process process) throws Exception {
+    List<String> texts = new ArrayList<>();
+    nodeOutput(process).getJsonArray("texts").forEach(text -> texts.add((String) text));
+    return texts;
+  }
+
+  /** What the Node client printed last, once it read its messages: {"texts","files"}. */
+  private static JsonObject nodeOutput(Process process) throws Exception {
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       throw new AssertionError("the Node client read nothing within 90 s");
     }
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertEquals(0, process.exitValue(), output);
-    List<String> texts = new ArrayList<>();
-    new JsonObject(output.substring(output.lastIndexOf('\n') + 1)).getJsonArray("texts")
-        .forEach(text -> texts.add((String) text));
-    return texts;
+    return new JsonObject(output.substring(output.lastIndexOf('\n') + 1));
   }
 
   private static String firstLine(Process process) {

@@ -100,7 +100,7 @@ class E2eeNodeIT {
 
     List<String> secrets = new ArrayList<>(dm);
     secrets.addAll(group);
-    ClearText.assertNowhere(secrets, plainText, ClearText.dump(vertx, nodes.databaseUrl(), log));
+    ClearText.assertNowhere(secrets, plainText, ClearText.dump(vertx, nodes, log));
   }
 
   /** Runs the Node client and answers the JSON of its last line (its report). */

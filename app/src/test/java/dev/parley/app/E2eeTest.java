@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.shared.e2ee.E2eeCommands;
+import dev.parley.shared.files.FileCommands;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -153,7 +154,7 @@ class E2eeTest {
           "too_large", "longer than");
       error(sendEncrypted(eveSocket, room, ciphertext), "not_found", "No such room");
       error(annSocket.nextOpAfterSend(new JsonObject().put("op", "send").put("room", room).put("cid", "c1")
-          .put("text", "x").put("ciphertext", ciphertext)), "invalid", "carries only 'ciphertext'");
+          .put("text", "x").put("ciphertext", ciphertext)), "invalid", "never 'text'");
 
       JsonObject ack = sendEncrypted(annSocket, room, ciphertext);
       assertEquals("ack", ack.getString("op"), ack.encode());
@@ -166,11 +167,6 @@ class E2eeTest {
     assertEquals("", stored.getString("text"));
     assertEquals(1L, count("SELECT count(*) FROM messages m JOIN rooms r ON r.id = m.room_id"
         + " WHERE r.encrypted AND m.room_id = $1", room), "only the one good message was stored");
-    TestApi.expect(400, api.call(HttpMethod.PATCH, "/api/v1/rooms/" + room + "/messages/" + stored.getString("id"),
-        ann, new JsonObject().put("text", "an edit would be clear text")));
-    refused(400, "invalid", "Files cannot be sent", api.upload(ann, room, "notes.txt",
-        "a file would reach the server in clear".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    assertEquals(0L, count("SELECT count(*) FROM files WHERE room_id = $1", room), "no file bytes kept");
     nodes.eventually(() -> count("SELECT count(*) FROM notification_outbox WHERE kind = 'push' AND user_id = $1",
         ben.id()) > 0, "Ben's push for the encrypted message");
     JsonObject push = await(db.preparedQuery(
@@ -181,6 +177,132 @@ class E2eeTest {
     assertEquals(0, TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/search?q="
         + java.net.URLEncoder.encode("\"" + searchable + "\"", java.nio.charset.StandardCharsets.UTF_8), ben, null))
         .getJsonArray("results").size(), "search leaves encrypted rooms out");
+  }
+
+  @Test
+  void anEditInAnEncryptedDmIsCiphertextStoredInPlaceAndRelayedAsAnEdit() {
+    TestApi.User ann = api.register("Ann");
+    TestApi.User ben = api.register("Ben");
+    String room = encryptedDm(ann, ben);
+    String plain = api.openDm(ann, ben);
+    String edit = TestMls.privateMessage(room, 1, 1, 180);
+    String id;
+    try (TestSocket annSocket = TestSocket.connect(vertx, api.port(), ann);
+         TestSocket benSocket = TestSocket.connect(vertx, api.port(), ben)) {
+      benSocket.subscribeLive(room);
+      id = sendEncrypted(annSocket, room, TestMls.privateMessage(room, 1, 1, 120)).getString("id");
+      String path = "/api/v1/rooms/" + room + "/messages/" + id;
+      refused(400, "invalid", "edit with 'ciphertext'", api.call(HttpMethod.PATCH, path, ann,
+          new JsonObject().put("text", "an edit in clear text")));
+      refused(400, "invalid", "this room's group", api.call(HttpMethod.PATCH, path, ann,
+          new JsonObject().put("ciphertext", TestMls.privateMessage(plain, 1, 1, 120))));
+      refused(400, "invalid", "application", api.call(HttpMethod.PATCH, path, ann,
+          new JsonObject().put("ciphertext", TestMls.privateMessage(room, 1, 3, 120))));
+      refused(400, "invalid", "never 'text'", api.call(HttpMethod.PATCH, path, ann,
+          new JsonObject().put("ciphertext", edit).put("text", "both")));
+      refused(413, "too_large", "longer than", api.call(HttpMethod.PATCH, path, ann, new JsonObject()
+          .put("ciphertext", TestMls.privateMessage(room, 1, 1, E2eeCommands.MAX_CIPHERTEXT_BYTES))));
+      refused(403, "forbidden", "", api.call(HttpMethod.PATCH, path, ben, new JsonObject().put("ciphertext",
+          TestMls.privateMessage(room, 1, 1, 120))));
+
+      JsonObject answered = TestApi.expect(200, api.call(HttpMethod.PATCH, path, ann,
+          new JsonObject().put("ciphertext", edit))).getJsonObject("message");
+      assertEquals(edit, answered.getString("ciphertext"));
+      assertEquals("", answered.getString("text"));
+      JsonObject event = benSocket.nextEvent("message.edited").getJsonObject("data");
+      assertEquals(id, event.getString("id"));
+      assertEquals(edit, event.getString("ciphertext"), "relayed as an edit, as ciphertext");
+      assertEquals("", event.getString("text"));
+      assertTrue(event.getLong("editedAt") > 0);
+    }
+    JsonObject stored = api.history(ben, room, "limit=10").getJsonArray("messages").getJsonObject(0);
+    assertEquals(edit, stored.getString("ciphertext"), "the edit is stored in place of the message");
+    assertTrue(stored.containsKey("editedAt"), stored.encode());
+    JsonObject logged = TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/rooms/" + room + "/events?after=0",
+        ben, null)).getJsonArray("events").stream().map(JsonObject.class::cast)
+        .filter(e -> "message.edited".equals(e.getString("type"))).findFirst().orElseThrow();
+    assertEquals(edit, logged.getJsonObject("data").getString("ciphertext"), "catching up sees the edit in order");
+    assertEquals(0L, count("SELECT count(*) FROM message_search WHERE id = $1", id), "no search entry");
+
+    String plainId;
+    try (TestSocket annSocket = TestSocket.connect(vertx, api.port(), ann)) {
+      plainId = annSocket.nextOpAfterSend(new JsonObject().put("op", "send").put("room", plain).put("cid", "p1")
+          .put("text", "plain")).getString("id");
+    }
+    refused(400, "invalid", "not end-to-end encrypted", api.call(HttpMethod.PATCH, "/api/v1/rooms/" + plain
+        + "/messages/" + plainId, ann, new JsonObject().put("ciphertext", TestMls.privateMessage(plain, 1, 1, 50))));
+  }
+
+  @Test
+  void anEncryptedReplyCountsInItsThreadWhoseIdTravelsInClear() {
+    TestApi.User ann = api.register("Ann");
+    TestApi.User ben = api.register("Ben");
+    String room = encryptedDm(ann, ben);
+    String reply = TestMls.privateMessage(room, 1, 1, 90);
+    String root;
+    try (TestSocket annSocket = TestSocket.connect(vertx, api.port(), ann);
+         TestSocket benSocket = TestSocket.connect(vertx, api.port(), ben)) {
+      benSocket.subscribeLive(room);
+      root = sendEncrypted(annSocket, room, TestMls.privateMessage(room, 1, 1, 90)).getString("id");
+      benSocket.nextEvent("message");
+      error(annSocket.nextOpAfterSend(new JsonObject().put("op", "send").put("room", room).put("cid", "r0")
+          .put("thread", root).put("text", "a reply in clear")), "invalid", "send 'ciphertext'");
+      JsonObject ack = annSocket.nextOpAfterSend(new JsonObject().put("op", "send").put("room", room)
+          .put("cid", "r1").put("thread", root).put("ciphertext", reply));
+      assertEquals("ack", ack.getString("op"), ack.encode());
+      JsonObject event = benSocket.nextEvent("message").getJsonObject("data");
+      assertEquals(root, event.getString("thread"));
+      assertEquals(reply, event.getString("ciphertext"));
+      JsonObject updated = benSocket.nextEvent("thread.updated").getJsonObject("data");
+      assertEquals(root, updated.getString("id"));
+      assertEquals(1, updated.getInteger("replies"));
+    }
+    JsonArray replies = TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/rooms/" + room + "/messages/" + root
+        + "/thread", ann, null)).getJsonArray("messages");
+    assertEquals(1, replies.size());
+    assertEquals(reply, replies.getJsonObject(0).getString("ciphertext"));
+    assertEquals("", replies.getJsonObject(0).getString("text"));
+    JsonObject rootSeen = api.history(ann, room, "limit=10").getJsonArray("messages").getJsonObject(0);
+    assertEquals(1, rootSeen.getInteger("replies"), rootSeen.encode());
+    TestApi.expect(204, api.call(HttpMethod.PUT, "/api/v1/rooms/" + room + "/messages/" + root + "/follow", ann,
+        null));
+    assertEquals(1L, count("SELECT count(*) FROM thread_followers WHERE following AND user_id = $1", ann.id()));
+  }
+
+  @Test
+  void anUploadToAnEncryptedDmIsKeptAsOpaqueBytesWithNoNameNoTypeAndNoThumbnail() {
+    TestApi.User ann = api.register("Ann");
+    TestApi.User ben = api.register("Ben");
+    TestApi.User eve = api.register("Eve");
+    String room = encryptedDm(ann, ben);
+    // What a browser would upload is AES-GCM output; a real picture shows that nothing is sniffed or resized.
+    byte[] bytes = TestFiles.picture("png", 64, 48);
+    JsonObject file = TestApi.expect(201, api.upload(ann, room, "holiday-secret.png", bytes)).getJsonObject("file");
+    assertEquals(FileCommands.ENCRYPTED_NAME, file.getString("name"), "the browser's name is not kept");
+    assertEquals(FileCommands.ENCRYPTED_TYPE, file.getString("type"), "nothing sniffed");
+    assertEquals(bytes.length, file.getLong("size"), "the size stays visible");
+    assertFalse(file.getBoolean("thumbnail", false), "no thumbnail");
+    assertFalse(file.containsKey("width"), file.encode());
+    String id = file.getString("id");
+    JsonObject ack;
+    try (TestSocket annSocket = TestSocket.connect(vertx, api.port(), ann)) {
+      ack = annSocket.nextOpAfterSend(new JsonObject().put("op", "send").put("room", room).put("cid", "f1")
+          .put("files", new JsonArray().add(id)).put("ciphertext", TestMls.privateMessage(room, 1, 1, 150)));
+    }
+    assertEquals("ack", ack.getString("op"), ack.encode());
+    JsonObject sent = api.history(ben, room, "limit=10").getJsonArray("messages").getJsonObject(0);
+    assertEquals(id, sent.getJsonArray("files").getJsonObject(0).getString("id"));
+    HttpResponse<Buffer> served = api.download(ben, id);
+    assertEquals(200, served.statusCode());
+    assertTrue(java.util.Arrays.equals(bytes, served.body().getBytes()), "the bytes as they came");
+    assertEquals(FileCommands.ENCRYPTED_TYPE, served.getHeader("Content-Type"));
+    assertTrue(served.getHeader("Content-Disposition").startsWith("attachment"), served.getHeader(
+        "Content-Disposition"));
+    assertTrue(served.getHeader("Content-Disposition").contains(FileCommands.ENCRYPTED_NAME));
+    assertEquals(404, api.download(ben, id + "/thumbnail").statusCode());
+    assertEquals(404, api.download(eve, id).statusCode(), "only the room's members");
+    assertEquals(0L, count("SELECT count(*) FROM files WHERE room_id = $1 AND (name LIKE '%holiday%'"
+        + " OR type <> 'application/octet-stream' OR thumbnail)", room));
   }
 
   @Test
@@ -249,6 +371,12 @@ class E2eeTest {
     assertEquals("epoch-1", page.getJsonArray("entries").getJsonObject(0).getString("name"));
     assertEquals(0, TestApi.expect(200, api.call(HttpMethod.GET, "/api/v1/e2ee/backup", gus, null))
         .getJsonArray("entries").size());
+  }
+
+  private static String encryptedDm(TestApi.User user, TestApi.User with) {
+    return TestApi.expect(201, api.call(HttpMethod.POST, "/api/v1/dms", user,
+        new JsonObject().put("users", new JsonArray().add(with.id())).put("encrypted", true)))
+        .getJsonObject("room").getString("id");
   }
 
   private static JsonObject registerWithSession(String name) {

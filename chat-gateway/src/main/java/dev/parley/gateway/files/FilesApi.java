@@ -7,6 +7,7 @@ import dev.parley.shared.ErrorCode;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Requester;
+import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.files.FileCommands.BeginUpload;
 import dev.parley.shared.files.FileCommands.FileReply;
 import dev.parley.shared.files.FileCommands.OpenFile;
@@ -206,9 +207,10 @@ public final class FilesApi {
                 throw new ParleyException(ErrorCode.RATE_LIMITED, "You have uploaded your "
                     + mebibytes(settings.quotaBytesPerDay()) + " for today: try again tomorrow");
               }
-              return receive(ctx, upload, Math.min(settings.maxBytes(), left));
+              return receive(ctx, upload, Math.min(settings.maxBytes(), left))
+                  .compose(received -> allowance.encrypted() ? Future.succeededFuture(opaque(upload))
+                      : describe(upload));
             })
-            .compose(received -> describe(upload))
             .compose(described -> store(described)
                 .compose(stored -> services.ask(new RecordFile(room, identity.user(), described.file())))
                 .recover(failure -> forget(described.file()).transform(forgotten -> Future.failedFuture(failure)))))
@@ -310,6 +312,16 @@ public final class FilesApi {
       }
     }));
     part.resume();
+  }
+
+  /**
+   * An upload to an end-to-end encrypted room: bytes the browser encrypted, kept as they came. Nothing is sniffed,
+   * no thumbnail made, and whatever name the browser sent is not kept: the server records a neutral name and type,
+   * so it serves the file only as an attachment download.
+   */
+  private static Described opaque(Upload upload) {
+    return new Described(new FileView(upload.id, FileCommands.ENCRYPTED_NAME, upload.size,
+        FileCommands.ENCRYPTED_TYPE, null, null, false), upload.original, null);
   }
 
   /** What the upload is: its type from its first bytes; for a picture, its size, thumbnail and a clean copy. */

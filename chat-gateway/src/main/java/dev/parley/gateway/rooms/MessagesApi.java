@@ -5,6 +5,7 @@ import dev.parley.gateway.identity.Identity;
 import dev.parley.gateway.limits.RateLimiter;
 import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Requester;
+import dev.parley.shared.e2ee.MlsWire;
 import dev.parley.shared.http.RoomRequests;
 import dev.parley.shared.rooms.Emoji;
 import dev.parley.shared.rooms.MessageCommands;
@@ -12,6 +13,7 @@ import dev.parley.shared.rooms.MessageCommands.EditMessage;
 import dev.parley.shared.rooms.MessageCommands.FollowThread;
 import dev.parley.shared.rooms.MessageCommands.React;
 import dev.parley.shared.rooms.MessageCommands.ThreadReplies;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -40,13 +42,29 @@ public final class MessagesApi {
     api.delete("/rooms/:room/messages/:message/follow").handler(ctx -> follow(ctx, false));
   }
 
+  /**
+   * An edit carries the new {@code text}, or in an end-to-end encrypted room the new {@code ciphertext}: never both.
+   * Which one the room takes is the room-verticle's to say; here the shape and size are checked.
+   */
   private void edit(RoutingContext ctx) {
-    String text = Requests.messageText(Requests.body(ctx), RoomRequests.TEXT, limits.maxTextLength(),
-        "delete the message instead");
+    JsonObject body = Requests.body(ctx);
+    EditMessage edit;
     String user = Identity.of(ctx).user();
+    if (body.containsKey(RoomRequests.CIPHERTEXT)) {
+      if (body.containsKey(RoomRequests.TEXT)) {
+        throw Requests.invalid("An encrypted edit carries '" + RoomRequests.CIPHERTEXT + "', never '"
+            + RoomRequests.TEXT + "'");
+      }
+      String ciphertext = Requests.rawText(body, RoomRequests.CIPHERTEXT, Integer.MAX_VALUE);
+      MlsWire.requireApplicationMessage(ctx.pathParam("room"), ciphertext);
+      edit = new EditMessage(ctx.pathParam("room"), user, ctx.pathParam("message"), "", ciphertext);
+    } else {
+      String text = Requests.messageText(body, RoomRequests.TEXT, limits.maxTextLength(),
+          "delete the message instead");
+      edit = new EditMessage(ctx.pathParam("room"), user, ctx.pathParam("message"), text);
+    }
     writes.require(user, "You are writing too fast; slow down")
-        .compose(allowed -> services.ask(new EditMessage(ctx.pathParam("room"), user, ctx.pathParam("message"),
-            text)))
+        .compose(allowed -> services.ask(edit))
         .onSuccess(reply -> Requests.json(ctx, 200, reply))
         .onFailure(ctx::fail);
   }

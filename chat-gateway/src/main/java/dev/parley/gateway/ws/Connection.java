@@ -299,7 +299,8 @@ public final class Connection implements Socket {
     }
     // An encrypted message's size and framing were checked when its frame was read (Frames.parse).
     PostMessage command = send.ciphertext() != null
-        ? PostMessage.encrypted(send.room(), user(), identity.name(), send.cid(), send.ciphertext())
+        ? PostMessage.encrypted(send.room(), user(), identity.name(), send.cid(), send.thread(),
+            send.alsoInChannel(), send.files(), send.ciphertext())
         : new PostMessage(send.room(), user(), identity.name(), send.cid(), send.text(), send.thread(),
             send.alsoInChannel(), send.files());
     sendsInFlight++;

@@ -1,10 +1,6 @@
 package dev.parley.rooms.store;
 
-import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Ids;
-import dev.parley.shared.ParleyException;
-import dev.parley.shared.e2ee.E2eeCommands;
-import dev.parley.shared.e2ee.MlsWire;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -71,14 +67,5 @@ final class EncryptedRooms {
     pending.put(room, read);
     read.onFailure(failed -> pending.remove(room));
     return read;
-  }
-
-  /** The ciphertext is an MLS application message of the room's own group (the gateway checked it too). */
-  static void requireOwnGroup(String room, String ciphertext) {
-    MlsWire.Framed framed = MlsWire.privateMessage(
-        MlsWire.base64(ciphertext, "ciphertext", E2eeCommands.MAX_CIPHERTEXT_BYTES));
-    if (!framed.application() || !room.equals(framed.groupId())) {
-      throw new ParleyException(ErrorCode.INVALID, "'ciphertext' must be an MLS application message of this room");
-    }
   }
 }

@@ -49,20 +49,15 @@ public final class FileStore {
     this.encryption = new EncryptedRooms(pool);
   }
 
-  /** An uploader who may post in the room learns how much they uploaded in the last 24 hours. */
+  /**
+   * An uploader who may post in the room learns how much they uploaded in the last 24 hours, and whether the room is
+   * end-to-end encrypted (then the browser encrypted the file, and the gateway keeps its bytes as they come).
+   */
   public Future<UploadAllowance> begin(BeginUpload command) {
     return Standings.load(pool, command.room(), command.user())
         .map(who -> Permissions.require(who, Need.POST))
         .compose(allowed -> encryption.of(command.room()))
-        .compose(encrypted -> {
-          if (encrypted) {
-            // A file's bytes would reach the server in clear: refused before any is read (docs/e2ee.md).
-            throw new ParleyException(ErrorCode.INVALID,
-                "Files cannot be sent in an end-to-end encrypted conversation yet");
-          }
-          return usedToday(command.user());
-        })
-        .map(UploadAllowance::new);
+        .compose(encrypted -> usedToday(command.user()).map(used -> new UploadAllowance(used, encrypted)));
   }
 
   private Future<Long> usedToday(String user) {

@@ -5,6 +5,7 @@ import dev.parley.rooms.access.Permissions;
 import dev.parley.rooms.access.Standing;
 import dev.parley.shared.ErrorCode;
 import dev.parley.shared.Ids;
+import dev.parley.shared.e2ee.MlsWire;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.events.EventType;
 import dev.parley.shared.events.RoomEvent;
@@ -118,11 +119,11 @@ public final class MessageStore {
       }
       PostMessage stored = command;
       if (encrypted) {
-        EncryptedRooms.requireOwnGroup(command.room(), command.ciphertext());
+        MlsWire.requireApplicationMessage(command.room(), command.ciphertext());
         // The ciphertext goes where text goes (post_messages is the same for both): no '@' in base64, so it
-        // mentions nobody, and search leaves encrypted rooms out.
+        // mentions nobody, and search leaves encrypted rooms out. Thread and files are routing, as in any room.
         stored = new PostMessage(command.room(), command.sender(), command.senderName(), command.cid(),
-            command.ciphertext(), null, false, List.of());
+            command.ciphertext(), command.thread(), command.alsoInChannel(), command.files());
       }
       return attempt(stored, key, approvals.get(key), 0);
     });
@@ -270,25 +271,36 @@ public final class MessageStore {
       INSERT INTO mentions (user_id, room_id, seq, message_id, created_at)
       SELECT u.id, r.room_id, r.seq, r.id, r.created_at FROM resolved r CROSS JOIN unnest(r.users) AS u(id)""";
 
+  /** An encrypted edit's ciphertext in place of the message's ($1 the message, $2 the ciphertext): never indexed. */
+  private static final String EDIT_ENCRYPTED = """
+      UPDATE messages SET body = $2, edited_at = clock_timestamp() WHERE id = $1
+      RETURNING %s AS edited_ts""".formatted(EPOCH_MS.formatted("edited_at"));
+
   /**
    * The author changes their message's text: in one transaction under the room's lock (as every event of the room),
    * the new text, its {@code message.edited} event in the room's seq, and the message as it now stands. The same text
-   * again changes nothing and stores no event. A deleted message cannot be edited back to life.
+   * again changes nothing and stores no event. A deleted message cannot be edited back to life. In an end-to-end
+   * encrypted room the edit is an MLS ciphertext of the room's group, stored where the text goes (as a message is)
+   * and carried by the event; it mentions nobody and is indexed for no search.
    */
   public Future<Edited> edit(EditMessage command) {
     if (!Ids.isId(command.message())) {
       return access(command.room(), command.user()).compose(access -> Future.failedFuture(noSuchMessage()));
     }
+    boolean sealed = command.ciphertext() != null;
     return pool.withTransaction(conn -> lockRoom(conn, command.room())
         .compose(locked -> Standings.load(conn, command.room(), command.user()))
         .compose(who -> {
           // Visibility first: a room the editor may not see answers as no room, before the message is looked for.
           Permissions.require(who, Need.READ);
           return encryption.of(command.room()).map(encrypted -> {
-            if (encrypted) {
-              // An edit carries text in clear: an encrypted conversation must never store that.
-              throw new ParleyException(ErrorCode.INVALID,
-                  "Messages of an end-to-end encrypted conversation cannot be edited yet");
+            if (encrypted != sealed) {
+              throw new ParleyException(ErrorCode.INVALID, encrypted
+                  ? "This conversation is end-to-end encrypted: edit with 'ciphertext', never 'text'"
+                  : "This conversation is not end-to-end encrypted: edit with 'text'");
+            }
+            if (sealed) {
+              MlsWire.requireApplicationMessage(command.room(), command.ciphertext());
             }
             return who;
           });
@@ -306,16 +318,21 @@ public final class MessageStore {
                 if (row.getBoolean("deleted")) {
                   throw noSuchMessage();
                 }
-                if (row.getString("body").equals(command.text())) {
+                String body = sealed ? command.ciphertext() : command.text();
+                if (row.getString("body").equals(body)) {
                   return Future.succeededFuture((RoomEvent) null);
                 }
-                return conn.preparedQuery(EDIT)
-                    .execute(Tuple.of(UUID.fromString(command.message()), command.text()))
-                    .compose(updated -> conn.preparedQuery(UNMENTION).execute(Tuple.of(command.message()))
-                        .compose(unmentioned -> conn.preparedQuery(MENTION).execute(Tuple.of(command.message())))
-                        .map(updated.iterator().next().getLong("edited_ts")))
-                    .compose(editedTs -> Writes.appendEvent(conn, command.room(),
-                        new MessageEdited(command.message(), command.text(), editedTs)));
+                Tuple args = Tuple.of(UUID.fromString(command.message()), body);
+                Future<Long> editedTs = sealed
+                    ? conn.preparedQuery(EDIT_ENCRYPTED).execute(args)
+                        .map(updated -> updated.iterator().next().getLong("edited_ts"))
+                    : conn.preparedQuery(EDIT).execute(args)
+                        .compose(updated -> conn.preparedQuery(UNMENTION).execute(Tuple.of(command.message()))
+                            .compose(unmentioned -> conn.preparedQuery(MENTION).execute(Tuple.of(command.message())))
+                            .map(updated.iterator().next().getLong("edited_ts")));
+                return editedTs.compose(ts -> Writes.appendEvent(conn, command.room(), sealed
+                    ? new MessageEdited(command.message(), "", ts, command.ciphertext())
+                    : new MessageEdited(command.message(), command.text(), ts)));
               })
               .compose(event -> one(conn, command.room(), command.user(), command.message())
                   .map(view -> new Edited(view, event)))));

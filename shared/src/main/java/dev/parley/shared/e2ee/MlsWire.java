@@ -119,6 +119,18 @@ public final class MlsWire {
   }
 
   /**
+   * A message's (or an edit's) {@code ciphertext}, base64, must be an MLS application message of the room's own
+   * group, at most {@link E2eeCommands#MAX_CIPHERTEXT_BYTES}: checked where a client hands it in and again where it is
+   * stored.
+   */
+  public static void requireApplicationMessage(String room, String ciphertext) {
+    Framed framed = privateMessage(base64(ciphertext, "ciphertext", E2eeCommands.MAX_CIPHERTEXT_BYTES));
+    if (!framed.application() || !room.equals(framed.groupId())) {
+      throw invalid("'ciphertext' must be an MLS application message of this room's group");
+    }
+  }
+
+  /**
    * A Commit, as a PublicMessage or a PrivateMessage: its group and the epoch it moves from. The rest is the
    * members' to check (signatures, membership tag, the tree); the server only orders commits by epoch.
    */

@@ -31,8 +31,16 @@ public final class RoomEvents {
     }
   }
 
-  /** {@code message.edited}: the message's text now, and when it was edited (epoch ms). */
-  public record MessageEdited(String id, String text, long editedAt) implements EventData {
+  /**
+   * {@code message.edited}: the message's text now, and when it was edited (epoch ms). In an end-to-end encrypted
+   * room {@code text} is empty and {@code ciphertext} (MLS, base64) carries the new content.
+   */
+  public record MessageEdited(String id, String text, long editedAt, String ciphertext) implements EventData {
+    /** An edit in clear. */
+    public MessageEdited(String id, String text, long editedAt) {
+      this(id, text, editedAt, null);
+    }
+
     @Override
     public String type() {
       return EventType.MESSAGE_EDITED;
@@ -40,11 +48,13 @@ public final class RoomEvents {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("id", id).put("text", text).put("editedAt", editedAt);
+      return Json.putIfPresent(new JsonObject().put("id", id).put("text", text).put("editedAt", editedAt),
+          "ciphertext", ciphertext);
     }
 
     public static MessageEdited fromJson(JsonObject json) {
-      return new MessageEdited(Json.text(json, "id"), Json.text(json, "text"), Json.whole(json, "editedAt"));
+      return new MessageEdited(Json.text(json, "id"), Json.text(json, "text"), Json.whole(json, "editedAt"),
+          Json.optText(json, "ciphertext"));
     }
   }
 

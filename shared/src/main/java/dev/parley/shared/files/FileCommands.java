@@ -18,6 +18,13 @@ public final class FileCommands {
   /** The most files one message carries. */
   public static final int MAX_FILES_PER_MESSAGE = 10;
 
+  /**
+   * What the server records of every upload to an end-to-end encrypted room, whatever the browser called it: the
+   * real name and type travel inside the MLS message that carries the file (docs/e2ee.md).
+   */
+  public static final String ENCRYPTED_NAME = "encrypted.bin";
+  public static final String ENCRYPTED_TYPE = "application/octet-stream";
+
   private FileCommands() {
   }
 
@@ -44,15 +51,25 @@ public final class FileCommands {
     }
   }
 
-  /** {@code usedToday}: bytes the person uploaded in the last 24 hours. */
-  public record UploadAllowance(long usedToday) implements JsonBody {
+  /**
+   * {@code usedToday}: bytes the person uploaded in the last 24 hours; {@code encrypted}: the room is end-to-end
+   * encrypted, so the upload is opaque bytes the browser encrypted (stored as {@link #ENCRYPTED_TYPE} under
+   * {@link #ENCRYPTED_NAME}, never sniffed nor shown).
+   */
+  public record UploadAllowance(long usedToday, boolean encrypted) implements JsonBody {
+    /** An upload to a plain room. */
+    public UploadAllowance(long usedToday) {
+      this(usedToday, false);
+    }
+
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("usedToday", usedToday);
+      JsonObject json = new JsonObject().put("usedToday", usedToday);
+      return encrypted ? json.put("encrypted", true) : json;
     }
 
     public static UploadAllowance fromJson(JsonObject json) {
-      return new UploadAllowance(Json.whole(json, "usedToday"));
+      return new UploadAllowance(Json.whole(json, "usedToday"), Json.flag(json, "encrypted", false));
     }
   }
 

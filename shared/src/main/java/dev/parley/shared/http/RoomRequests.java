@@ -13,6 +13,7 @@ public final class RoomRequests {
   public static final String TOPIC = "topic";
   public static final String SEQ = "seq";
   public static final String TEXT = "text";
+  public static final String CIPHERTEXT = "ciphertext";
   /** {@code PATCH /api/v1/rooms/{id}}: whether {@code @channel} and {@code @here} call everyone in the room. */
   public static final String ALLOW_CHANNEL_MENTIONS = "allowChannelMentions";
   /** {@code PUT /api/v1/me/read-receipts}: whether the caller's read markers show as receipts in their DMs. */
@@ -37,11 +38,19 @@ public final class RoomRequests {
     }
   }
 
-  /** {@code PATCH /api/v1/rooms/{room}/messages/{id}}: {@code {"text"}}, the message's new text. */
-  public record EditMessage(String text) implements JsonBody {
+  /**
+   * {@code PATCH /api/v1/rooms/{room}/messages/{id}}: {@code {"text"}}, the message's new text; in an end-to-end
+   * encrypted room {@code {"ciphertext"}} instead (an MLS application message of the room's group, base64).
+   */
+  public record EditMessage(String text, String ciphertext) implements JsonBody {
+    /** An edit in clear. */
+    public EditMessage(String text) {
+      this(text, null);
+    }
+
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put(TEXT, text);
+      return ciphertext == null ? new JsonObject().put(TEXT, text) : new JsonObject().put(CIPHERTEXT, ciphertext);
     }
   }
 }

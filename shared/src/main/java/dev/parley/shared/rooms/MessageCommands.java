@@ -46,11 +46,12 @@ public final class MessageCommands {
 
     /**
      * A message of an end-to-end encrypted room: an MLS PrivateMessage (base64) instead of text (docs/e2ee.md). The
-     * room-verticle stores it where text goes and answers it as {@code ciphertext}, with empty {@code text}.
+     * room-verticle stores it where text goes and answers it as {@code ciphertext}, with empty {@code text}. Its
+     * {@code thread} and {@code files} (encrypted uploads, whose keys are inside the ciphertext) travel in clear.
      */
-    public static PostMessage encrypted(String room, String sender, String senderName, String cid,
-                                        String ciphertext) {
-      return new PostMessage(room, sender, senderName, cid, "", null, false, List.of(), ciphertext);
+    public static PostMessage encrypted(String room, String sender, String senderName, String cid, String thread,
+                                        boolean alsoInChannel, List<String> files, String ciphertext) {
+      return new PostMessage(room, sender, senderName, cid, "", thread, alsoInChannel, files, ciphertext);
     }
 
     /** A message without files. */
@@ -280,10 +281,20 @@ public final class MessageCommands {
     }
   }
 
-  /** The author changes their message's text; the answer is the message as it now stands. */
-  public record EditMessage(String room, String user, String message, String text) implements Command<MessageReply> {
+  /**
+   * The author changes their message's text; the answer is the message as it now stands. In an end-to-end encrypted
+   * room the new content comes as {@code ciphertext} (an MLS application message of the room's group, base64) and
+   * {@code text} is empty.
+   */
+  public record EditMessage(String room, String user, String message, String text, String ciphertext)
+      implements Command<MessageReply> {
     public static final Route<EditMessage, MessageReply> ROUTE =
         Route.of(Addresses.ROOMS_CMD, "EDIT_MESSAGE", EditMessage::fromJson, MessageReply::fromJson);
+
+    /** An edit in clear, for a room that is not end-to-end encrypted. */
+    public EditMessage(String room, String user, String message, String text) {
+      this(room, user, message, text, null);
+    }
 
     @Override
     public Route<EditMessage, MessageReply> route() {
@@ -292,12 +303,13 @@ public final class MessageCommands {
 
     @Override
     public JsonObject toJson() {
-      return new JsonObject().put("room", room).put("user", user).put("message", message).put("text", text);
+      return Json.putIfPresent(new JsonObject().put("room", room).put("user", user).put("message", message)
+          .put("text", text), "ciphertext", ciphertext);
     }
 
     public static EditMessage fromJson(JsonObject json) {
       return new EditMessage(Json.text(json, "room"), Json.text(json, "user"), Json.text(json, "message"),
-          Json.text(json, "text"));
+          Json.text(json, "text"), Json.optText(json, "ciphertext"));
     }
   }
 

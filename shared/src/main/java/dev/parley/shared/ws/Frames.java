@@ -29,7 +29,6 @@ import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Json;
 import dev.parley.shared.contract.JsonBody;
-import dev.parley.shared.e2ee.E2eeCommands;
 import dev.parley.shared.e2ee.MlsWire;
 import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.presence.Presence;
@@ -220,11 +219,7 @@ public final class Frames {
           throw Json.invalid("'" + TEXT + "' is required");
         }
         String thread = thread(frame);
-        boolean alsoInChannel = Json.flag(frame, ALSO_IN_CHANNEL, false);
-        if (alsoInChannel && thread == null) {
-          throw Json.invalid("'" + ALSO_IN_CHANNEL + "' goes with a '" + THREAD + "'");
-        }
-        yield new Send(room, cid, text, thread, alsoInChannel, files, ref);
+        yield new Send(room, cid, text, thread, alsoInChannel(frame, thread), files, ref);
       }
       case Protocol.TYPING -> new Typing(room(frame), ref);
       case Protocol.PING -> new Ping(ref);
@@ -241,23 +236,29 @@ public final class Frames {
   }
 
   /**
-   * A {@code send} to an end-to-end encrypted room: an MLS application message in {@code ciphertext} (base64), no
-   * {@code text}; threads and files are not encrypted yet, so they are refused rather than sent in clear.
+   * A {@code send} to an end-to-end encrypted room: an MLS application message in {@code ciphertext} (base64), never
+   * {@code text}. Its {@code thread} and {@code files} are routing in clear, as in any room: which thread a reply
+   * belongs to, which (encrypted, opaque) uploads it carries; their content and keys are inside the ciphertext.
    */
   private static Send encryptedSend(JsonObject frame, String room, String cid, Object ref) {
     if (!(frame.getValue(CIPHERTEXT) instanceof String ciphertext)) {
       throw Json.invalid("'" + CIPHERTEXT + "' must be a string");
     }
-    if (frame.containsKey(TEXT) || frame.containsKey(FILES) || frame.containsKey(THREAD)) {
-      throw Json.invalid("An encrypted message carries only '" + CIPHERTEXT + "': no '" + TEXT + "', '" + FILES
-          + "' or '" + THREAD + "'");
+    if (frame.containsKey(TEXT)) {
+      throw Json.invalid("An encrypted message carries '" + CIPHERTEXT + "', never '" + TEXT + "'");
     }
-    MlsWire.Framed framed = MlsWire.privateMessage(
-        MlsWire.base64(ciphertext, CIPHERTEXT, E2eeCommands.MAX_CIPHERTEXT_BYTES));
-    if (!framed.application() || !room.equals(framed.groupId())) {
-      throw Json.invalid("'" + CIPHERTEXT + "' must be an MLS application message of this room's group");
+    MlsWire.requireApplicationMessage(room, ciphertext);
+    String thread = thread(frame);
+    return new Send(room, cid, "", thread, alsoInChannel(frame, thread), files(frame), ref, ciphertext);
+  }
+
+  /** Whether a reply is also shown in the room: only a reply can be. */
+  private static boolean alsoInChannel(JsonObject frame, String thread) {
+    boolean alsoInChannel = Json.flag(frame, ALSO_IN_CHANNEL, false);
+    if (alsoInChannel && thread == null) {
+      throw Json.invalid("'" + ALSO_IN_CHANNEL + "' goes with a '" + THREAD + "'");
     }
-    return new Send(room, cid, "", null, false, List.of(), ref, ciphertext);
+    return alsoInChannel;
   }
 
   /** The frame's room: a room id that cannot exist is not found, like any room the user may not see. */

@@ -255,6 +255,7 @@ final class ContractSamples {
       FILES_VIEW.asEventData(),
       new RoomEvents.MessageDeleted(MESSAGE, USER),
       new RoomEvents.MessageEdited(MESSAGE, "Hello *everyone*", 1_764_000_300_000L),
+      new RoomEvents.MessageEdited(MESSAGE, "", 1_764_000_300_000L, "AAEAAiQyY2Vk"),
       new RoomEvents.ReactionAdded(MESSAGE, "\uD83C\uDDEB\uD83C\uDDF7", OTHER),
       new RoomEvents.ReactionRemoved(MESSAGE, "\u2764\uFE0F", OTHER),
       new RoomEvents.ThreadUpdated(OTHER, 2, 1_764_000_200_000L, List.of(USER, OTHER)),
