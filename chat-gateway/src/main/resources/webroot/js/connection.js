@@ -4,7 +4,8 @@
 //   drops events it has already seen (dedupe by seq);
 // - keeps sent-but-unacked messages and re-sends them with the SAME cid after a reconnect
 //   (the server is idempotent on cid, so nothing is stored twice);
-// - pings every heartbeat/2 and treats a silent socket as dead;
+// - pings every heartbeat/2 and treats a silent socket as dead; while sends await their ack, pings
+//   every 500 ms and gives up on a socket silent for 1 s (a node that hangs closes nothing);
 // - on close 4001 (unauthorized: e.g. this session was signed out on another device) tries ONE
 //   token refresh before reconnecting; a refused refresh signs out (api.js fires onSignedOut).
 //
@@ -28,6 +29,12 @@ import { createEmitter, newId } from './dom.js';
 const MIN_DELAY_MS = 500;
 const MAX_DELAY_MS = 30_000;
 const STABLE_AFTER_MS = 10_000; // a connection that lived this long resets the backoff
+// While sends await their ack: ping this often, and give up on a socket whose ping went unanswered
+// this long. A node that hangs (a stopped process, a machine gone from the network) closes nothing,
+// so silence is the only sign; an ack normally takes tens of milliseconds, so most sends are acked
+// before the first of these pings, and an idle client keeps to the heartbeat (docs/protocol.md).
+const ACK_WATCH_MS = 500;
+const ACK_SILENCE_MS = 1_000;
 
 function socketUrl(ticket) {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
@@ -43,6 +50,7 @@ class Connection {
   #attempt = 0;          // reconnect attempts since the last stable connection
   #retryTimer = null;
   #pingTimer = null;
+  #ackWatchTimer = null; // runs only while sends await their ack
   #heartbeatMs = 30_000;
   #pingSentAt = 0;       // when the oldest unanswered ping was sent; any frame counts as an answer
   #helloAt = 0;
@@ -113,6 +121,7 @@ class Connection {
     const cid = newId();
     this.#pending.set(cid, { room, text, extra, failed: false, error: null });
     this.#write(sendFrame(room, cid, text, extra));
+    this.#watchAcks();
     return cid;
   }
 
@@ -123,6 +132,7 @@ class Connection {
     p.failed = false;
     p.error = null;
     this.#write(sendFrame(p.room, cid, p.text, p.extra));
+    this.#watchAcks();
   }
 
   /** Give up on a failed message. */
@@ -209,6 +219,8 @@ class Connection {
     if (ws !== this.#ws) return; // an old socket
     this.#ws = null;
     clearInterval(this.#pingTimer);
+    clearInterval(this.#ackWatchTimer);
+    this.#ackWatchTimer = null;
     if (!this.#running) return;
     if (this.#helloAt && Date.now() - this.#helloAt > STABLE_AFTER_MS) {
       this.#attempt = 0;
@@ -295,6 +307,7 @@ class Connection {
     if (this.#idle != null) this.#write({ op: 'activity', idle: this.#idle });
     if (this.#watched) this.#write({ op: 'watch', users: this.#watched, ref: 'watch' });
     if (this.#looking !== undefined) this.#write({ op: 'looking', room: this.#looking });
+    this.#watchAcks();
   }
 
   /**
@@ -308,6 +321,32 @@ class Connection {
       return;
     }
     if (this.#write({ op: 'ping' }) && !this.#pingSentAt) this.#pingSentAt = Date.now();
+  }
+
+  /** Starts watching the socket closely if sends await their ack and it is not watched yet. */
+  #watchAcks() {
+    if (!this.#ackWatchTimer && this.#ws && this.#awaitingAcks()) {
+      this.#ackWatchTimer = setInterval(() => this.#watchAck(), ACK_WATCH_MS);
+    }
+  }
+
+  /** Pings while sends await their ack; a socket silent for ACK_SILENCE_MS after a ping is dropped. */
+  #watchAck() {
+    if (!this.#awaitingAcks()) {
+      clearInterval(this.#ackWatchTimer);
+      this.#ackWatchTimer = null;
+      return;
+    }
+    if (this.#pingSentAt && Date.now() - this.#pingSentAt > ACK_SILENCE_MS) {
+      this.#drop();
+      return;
+    }
+    if (!this.#pingSentAt && this.#write({ op: 'ping' })) this.#pingSentAt = Date.now();
+  }
+
+  #awaitingAcks() {
+    for (const p of this.#pending.values()) if (!p.failed) return true;
+    return false;
   }
 
   #onEvent(f) {

@@ -43,27 +43,37 @@ class FailoverIT {
     void on(ParleyProcess node) throws Exception;
   }
 
+  /** What a scenario's run showed, with the errors seen by the clients of the nodes that stayed up. */
+  private record Outcome(FaultHarness.Report report, Map<String, Integer> survivorsErrors) {
+  }
+
   @Test
   void aNodeKilledWithSigkillLosesNothingAndItsClientsAreServedAgainByTheOthers() throws Exception {
-    lose("SIGKILL", ParleyProcess::kill);
+    lose("SIGKILL", ParleyProcess::kill, FaultHarness.Watch.STEADY);
   }
 
   /**
    * A node that hangs instead of dying (SIGSTOP: a machine gone from the network looks so): nothing resets its
-   * connections, so only the missing heartbeats tell Hazelcast (5 s), and its clients find out by their own pings.
+   * connections, so only the missing heartbeats tell Hazelcast (5 s). The other nodes' requesters stop sending it
+   * commands after its first unanswered one (Peers), and its clients find out by their own pings, as the web client
+   * does: every 500 ms while a send awaits its ack, giving up after 1 s of silence.
    */
   @Test
   void aNodeThatHangsLosesNothingAndItsClientsAreServedAgainByTheOthers() throws Exception {
-    lose("SIGSTOP", ParleyProcess::freeze);
+    Outcome outcome = lose("SIGSTOP", ParleyProcess::freeze, FaultHarness.Watch.AWAITED_ACKS);
+    assertEquals(Map.of(), outcome.survivorsErrors(), "the clients of the node that stayed up saw no error");
+    assertEquals(Map.of(), outcome.report().errors(), "no client saw an error");
+    assertTrue(outcome.report().closes().getOrDefault(FaultHarness.SILENT, 0) >= CLIENTS_PER_NODE,
+        "every client of the hung node noticed its silence: " + outcome.report().closes());
   }
 
-  private void lose(String how, Fault fault) throws Exception {
+  private Outcome lose(String how, Fault fault, FaultHarness.Watch watch) throws Exception {
     try (TestNodes nodes = new TestNodes()) {
       ParleyNode survivor = nodes.start(true);
       TestApi api = new TestApi(survivor.vertx(), survivor.gateway().port());
       List<Integer> ports = new ArrayList<>(List.of(survivor.gateway().port()));
       List<ParleyProcess> processes = new ArrayList<>();
-      try (FaultHarness harness = new FaultHarness(FaultHarness.newRooms(api, "fault", ROOMS))) {
+      try (FaultHarness harness = new FaultHarness(FaultHarness.newRooms(api, "fault", ROOMS), watch)) {
         for (int i = 1; i < NODES; i++) {
           int port = EmbeddedServices.freePort();
           processes.add(ParleyProcess.start(folder, nodes.processSettings(port, folder.resolve("node" + i))));
@@ -102,6 +112,7 @@ class FailoverIT {
         // Wide bounds: the target is 2 s (docs/operations.md); 20 s would mean the failover did not work at all.
         assertTrue(report.reconnectPercentile(100) < 20_000, "reconnected within 20 s: " + report.reconnectMillis());
         assertTrue(report.ackPercentile(100) < 20_000, "every send acked within 20 s of its first try");
+        return new Outcome(report, survivorsErrors);
       } finally {
         if (!processes.isEmpty()) {
           processes.get(0).kill();

@@ -70,6 +70,14 @@ public final class Addresses {
     return COMMANDS + "." + name;
   }
 
+  /**
+   * Where one instance of a command responder answers besides its shared address ({@code address}): a requester that
+   * found one instance silent sends there to reach a living one for sure ({@link dev.parley.shared.contract.Peers}).
+   */
+  public static String instance(String address, String instanceId) {
+    return address + "@" + instanceId;
+  }
+
   /** Where events for one person, on all their connections, are published. */
   public static String user(String userId) {
     return USER_PREFIX + userId;

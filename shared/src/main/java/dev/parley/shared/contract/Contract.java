@@ -42,6 +42,18 @@ public final class Contract {
   /** The header that names a command's action on its address. */
   public static final String ACTION_HEADER = "action";
 
+  /**
+   * The header of every answer of a {@link Responder}: the instance's own address ({@code Addresses.instance}), where
+   * a requester may reach that instance again, and only it.
+   */
+  public static final String ANSWERED_BY_HEADER = "by";
+
+  /**
+   * An action every {@link Responder} answers with {@code {}} on any of its addresses, without a route: how a
+   * requester asks an instance it suspects whether it is alive again.
+   */
+  public static final String PING_ACTION = "ping";
+
   /** Every command route of the contract. */
   public static final List<Route<?, ?>> ROUTES = List.of(
       RoomCommands.CreateRoom.ROUTE,

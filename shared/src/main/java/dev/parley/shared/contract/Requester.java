@@ -14,7 +14,9 @@ import java.util.Map;
  *
  * <p>A command that is safe to run twice ({@link Retries}) is sent again when an attempt is not answered within a
  * short time, until the requester's timeout is spent: a node that died without a goodbye costs its callers a fraction
- * of a second, not the whole timeout. Any other command is sent once and waits the whole timeout.
+ * of a second, not the whole timeout. After an unanswered attempt, the instances that stayed silent are avoided until
+ * they answer a ping ({@link Peers}): a node that hangs stops receiving this requester's commands within one attempt.
+ * Any other command is sent once, to the shared address, and waits the whole timeout.
  */
 public final class Requester {
 
@@ -22,6 +24,8 @@ public final class Requester {
   private final long timeoutMillis;
   /** Each route's first attempt and whether it is retried, worked out once: one requester belongs to one event loop. */
   private final Map<Route<?, ?>, FirstAttempt> attempts = new HashMap<>();
+  /** What this requester knows of the instances answering each address of its retried commands. */
+  private final Map<String, Peers> peers = new HashMap<>();
 
   private record FirstAttempt(DeliveryOptions delivery, boolean retried) {
   }
@@ -48,29 +52,40 @@ public final class Requester {
         ? new FirstAttempt(delivery(key, Math.min(Retries.attemptMillis(0), timeoutMillis)), true)
         : new FirstAttempt(delivery(key, timeoutMillis), false));
     JsonObject body = command.toJson();
-    Future<Message<JsonObject>> reply = bus.request(route.address(), body, first.delivery());
-    if (first.retried()) {
-      long spent = first.delivery().getSendTimeout();
-      reply = reply.recover(failure -> retry(route, body, failure, 1, spent));
-      return reply.map(answer -> {
-        retryBudget = Math.min(budgetReserve, retryBudget + Retries.BUDGET_PER_ANSWER);
-        return read(route, answer);
-      });
+    if (!first.retried()) {
+      return bus.<JsonObject>request(route.address(), body, first.delivery()).map(answer -> read(route, answer));
     }
-    return reply.map(answer -> read(route, answer));
+    Peers instances = peers.computeIfAbsent(route.address(), address -> new Peers(bus, address));
+    return attempt(route, instances, body, first.delivery(), 0, 0).map(answer -> {
+      retryBudget = Math.min(budgetReserve, retryBudget + Retries.BUDGET_PER_ANSWER);
+      return read(route, answer);
+    });
   }
 
-  /** Sends the same command again after an unanswered attempt, while time is left; else the last failure stands. */
-  private Future<Message<JsonObject>> retry(Route<?, ?> route, JsonObject body, Throwable failure, int attempt,
-                                            long spentMillis) {
-    long left = timeoutMillis - spentMillis;
-    if (left <= 0 || !Retries.unanswered(failure) || retryBudget < 1) {
-      return Future.failedFuture(failure);
-    }
-    retryBudget--;
-    long wait = Math.min(Retries.attemptMillis(attempt), left);
-    return bus.<JsonObject>request(route.address(), body, delivery(route, wait))
-        .recover(again -> retry(route, body, again, attempt + 1, spentMillis + wait));
+  /**
+   * One attempt, to the instance {@link Peers} picks; sent again after an unanswered attempt while time and budget
+   * are left, else the last failure stands.
+   */
+  private Future<Message<JsonObject>> attempt(Route<?, ?> route, Peers instances, JsonObject body,
+                                              DeliveryOptions delivery, int attempt, long spentMillis) {
+    String target = instances.target();
+    long sentAt = System.nanoTime();
+    return bus.<JsonObject>request(target, body, delivery)
+        .onSuccess(instances::answered)
+        .recover(failure -> {
+          if (!Retries.unanswered(failure)) {
+            return Future.failedFuture(failure);
+          }
+          instances.unanswered(target, sentAt, failure);
+          long spent = spentMillis + delivery.getSendTimeout();
+          long left = timeoutMillis - spent;
+          if (left <= 0 || retryBudget < 1) {
+            return Future.failedFuture(failure);
+          }
+          retryBudget--;
+          long wait = Math.min(Retries.attemptMillis(attempt + 1), left);
+          return attempt(route, instances, body, delivery(route, wait), attempt + 1, spent);
+        });
   }
 
   private static DeliveryOptions delivery(Route<?, ?> route, long timeoutMillis) {

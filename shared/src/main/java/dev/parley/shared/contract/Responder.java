@@ -1,9 +1,11 @@
 package dev.parley.shared.contract;
 
+import dev.parley.shared.Addresses;
 import dev.parley.shared.Failures;
 import dev.parley.shared.Failures.Failure;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -11,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -19,6 +22,10 @@ import org.slf4j.Logger;
  * Answers the commands of one address: each route has one typed handler, and every request is read by its route's
  * parser before the handler sees it. Failures are answered through the one failure map ({@link Failures}); a
  * responder that misses a handler for a route of its address refuses to start.
+ *
+ * <p>Each responder also answers on an address of its own ({@link Addresses#instance}) and names it in every answer
+ * ({@link Contract#ANSWERED_BY_HEADER}): a {@link Requester} that found an instance silent sends the next attempts to
+ * the instances it knows to be alive, and pings the silent one there ({@link Contract#PING_ACTION}).
  */
 public final class Responder {
 
@@ -26,7 +33,10 @@ public final class Responder {
   private final Logger log;
   private final UnaryOperator<Throwable> translate;
   private final Map<String, Function<JsonObject, Future<? extends JsonBody>>> handlers = new HashMap<>();
+  private final String own;
+  private final DeliveryOptions answered;
   private MessageConsumer<Object> consumer;
+  private MessageConsumer<Object> ownConsumer;
   /** Commands taken and not answered yet: a drain waits for them. */
   private int inFlight;
   private Promise<Void> drained;
@@ -39,6 +49,8 @@ public final class Responder {
     this.address = address;
     this.log = log;
     this.translate = translate;
+    this.own = Addresses.instance(address, UUID.randomUUID().toString());
+    this.answered = new DeliveryOptions().addHeader(Contract.ANSWERED_BY_HEADER, own);
   }
 
   public <C extends Command<R>, R extends JsonBody> Responder on(Route<C, R> route, Function<C, Future<R>> handler) {
@@ -57,7 +69,8 @@ public final class Responder {
       return Future.failedFuture(new IllegalStateException("No handler on " + address + " for " + missing));
     }
     consumer = bus.consumer(address, this::answer);
-    return consumer.completion();
+    ownConsumer = bus.consumer(own, this::answer);
+    return Future.all(consumer.completion(), ownConsumer.completion()).mapEmpty();
   }
 
   /**
@@ -73,11 +86,15 @@ public final class Responder {
     if (inFlight == 0) {
       drained.tryComplete();
     }
-    return consumer.unregister().compose(unregistered -> drained.future());
+    return Future.all(consumer.unregister(), ownConsumer.unregister()).compose(unregistered -> drained.future());
   }
 
   private void answer(Message<Object> message) {
     String action = message.headers().get(Contract.ACTION_HEADER);
+    if (Contract.PING_ACTION.equals(action)) {
+      message.reply(Done.DONE.toJson(), answered);
+      return;
+    }
     inFlight++;
     Future<? extends JsonBody> result;
     try {
@@ -90,7 +107,7 @@ public final class Responder {
         drained.tryComplete();
       }
       if (done.succeeded()) {
-        message.reply(done.result().toJson());
+        message.reply(done.result().toJson(), answered);
       } else {
         Failure failure = Failures.of(translate.apply(done.cause()));
         failure.log(log, "Command " + action + " on " + address);

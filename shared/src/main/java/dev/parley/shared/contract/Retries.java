@@ -20,8 +20,8 @@ import java.util.Set;
  * robin. When a node dies without a goodbye (SIGKILL, a machine lost), the others keep its registrations until
  * Hazelcast declares it dead, and a request sent to it is neither answered nor failed: the event bus fails only the
  * write, not the request, so the caller waits out its whole timeout. An attempt that is not answered within a short
- * time is therefore sent again; the retry goes to the next instance of the round robin, and once the dead node's
- * registrations are gone, always to a living one.
+ * time is therefore sent again, to an instance that answers ({@link Peers}: the silent one is avoided until it
+ * answers a ping), or round robin when the requester cannot tell which one was silent.
  *
  * <p>Only commands that are harmless to run twice are retried: reads, and writes that are idempotent on a key the
  * command carries (a message's {@code cid}, a read marker that only moves forward, a reaction that is added or taken
