@@ -64,6 +64,7 @@ public final class FaultHarness implements AutoCloseable {
   /** The close code counted for a socket given up because its node went silent. */
   public static final int SILENT = 0;
   private static final String PING = new JsonObject().put("op", "ping").encode();
+  private static final TreeSet<Long> EMPTY = new TreeSet<>();
 
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
   private final WebClient http = WebClient.create(vertx);
@@ -73,6 +74,10 @@ public final class FaultHarness implements AutoCloseable {
   private final Map<Integer, Integer> closes = new TreeMap<>();
   private final List<Long> reconnectMillis = new ArrayList<>();
   private final List<Long> ackMillis = new ArrayList<>();
+  /** When each message was first sent (System.nanoTime), by cid: its members' deliveries are timed from it. */
+  private final Map<String, Long> firstSent = new HashMap<>();
+  /** From a message's first send to its arrival at each other member's socket, live events only. */
+  private final List<Long> deliveryMillis = new ArrayList<>();
   /** How long each {@code err} frame took to come after the send it answers (the last resend). */
   private final List<Long> errorMillis = new ArrayList<>();
   private final List<String> rooms;
@@ -151,6 +156,16 @@ public final class FaultHarness implements AutoCloseable {
   /** A percentile of the ack times of the acks received between two marks. */
   public long ackPercentileBetween(int from, int to, double p) {
     return onLoop(() -> Report.percentile(List.copyOf(ackMillis.subList(from, to)), p));
+  }
+
+  /** The number of deliveries timed so far: a mark for {@link #deliveryPercentileBetween}. */
+  public int deliveryCount() {
+    return onLoop(deliveryMillis::size);
+  }
+
+  /** A percentile of the delivery times of the deliveries between two marks. */
+  public long deliveryPercentileBetween(int from, int to, double p) {
+    return onLoop(() -> Report.percentile(List.copyOf(deliveryMillis.subList(from, to)), p));
   }
 
   /** The number of messages acked so far. */
@@ -372,7 +387,7 @@ public final class FaultHarness implements AutoCloseable {
       ClientWebSocket ws = sockets.webSocket();
       ws.textMessageHandler(text -> {
         lastFrameNanos = System.nanoTime();
-        frame(new JsonObject(text));
+        frame(ws, new JsonObject(text));
       });
       ws.closeHandler(closed -> lost(ws));
       int target = currentPort();
@@ -439,9 +454,13 @@ public final class FaultHarness implements AutoCloseable {
       vertx.setTimer(RECONNECT_BACKOFF_MILLIS, again -> connect());
     }
 
-    private void frame(JsonObject frame) {
+    /**
+     * A frame of {@code ws}: the hello may come before the connection's future has made {@code ws} the client's socket
+     * (under load, the frame's handler runs first), so subscriptions go to the socket the hello came on.
+     */
+    private void frame(ClientWebSocket ws, JsonObject frame) {
       switch (frame.getString("op")) {
-        case "hello" -> rooms.forEach(room -> socket.writeTextMessage(new JsonObject().put("op", "sub")
+        case "hello" -> rooms.forEach(room -> ws.writeTextMessage(new JsonObject().put("op", "sub")
             .put("room", room).put("since", lastSeq.getOrDefault(room, 0L)).encode()));
         case "subbed" -> subbed(frame.getString("room"));
         case "evt" -> event(frame);
@@ -470,7 +489,17 @@ public final class FaultHarness implements AutoCloseable {
       if (seq == null) {
         return;
       }
-      deliver(frame.getString("room"), seq);
+      String room = frame.getString("room");
+      if (!received.getOrDefault(room, EMPTY).contains(seq)) {
+        JsonObject data = frame.getJsonObject("data");
+        String cid = data == null ? null : data.getString("text");
+        Long sentAt = cid == null ? null : firstSent.get(cid);
+        // The sender's own copy is not a delivery (its time is the ack's).
+        if (sentAt != null && !pending.containsKey(cid) && !acked.contains(cid)) {
+          deliveryMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt));
+        }
+      }
+      deliver(room, seq);
     }
 
     private void deliver(String room, long seq) {
@@ -515,7 +544,9 @@ public final class FaultHarness implements AutoCloseable {
         return;
       }
       String cid = user.name() + "-" + (++made);
-      pending.put(cid, new Sent(rooms.get(made % rooms.size()), System.nanoTime()));
+      long now = System.nanoTime();
+      pending.put(cid, new Sent(rooms.get(made % rooms.size()), now));
+      firstSent.put(cid, now);
       send(cid);
     }
 

@@ -101,7 +101,7 @@ public final class FaultsCommand {
   }
 
   /** Someone the harness plays. */
-  private record Person(String name, String accessToken) implements FaultHarness.Member {
+  record Person(String name, String accessToken) implements FaultHarness.Member {
   }
 
   private final Options options;
@@ -237,7 +237,7 @@ public final class FaultsCommand {
   }
 
   /** Signs someone new up and makes them a member of every room. */
-  private static Future<Person> person(ApiClient api, URI base, String name, List<String> rooms) {
+  static Future<Person> person(ApiClient api, URI base, String name, List<String> rooms) {
     String email = name + "-" + UUID.randomUUID() + "@example.com";
     return api.registerOrLogin(base, 0, email, PASSWORD, name)
         .compose(account -> Future.all(rooms.stream().map(room -> api.join(base, account.accessToken(), room))
