@@ -1,24 +1,16 @@
 #!/usr/bin/env bash
-# The fault harness's long version (docs/operations.md, "Failure modes and recovery"): the same scenarios as
-# `mvn verify` runs (FailoverIT, DatabaseOutageIT), with more nodes, clients and messages. Each scenario starts its
-# own embedded PostgreSQL and Redis and real parley.jar processes on loopback, and prints one line of figures:
-# acked, lost, duplicates, missing, order violations, reconnect p50/p99/max, ack p99/max, errors by code.
+# The fault harness's long version (docs/operations.md, "Failure modes and recovery"): a thin wrapper of the bench's
+# `faults` command, which starts parley.jar nodes as processes on loopback (on a throw-away PostgreSQL and Redis that
+# parley.jar starts, or --db-url/--redis-url), drives protocol-following clients, kills, freezes and restarts nodes,
+# and prints one line of figures per scenario: acked, lost, duplicates, missing, order violations, reconnect
+# p50/p99/max, ack p50/p99/max, errors by code. The short version is `mvn verify`'s FailoverIT.
 #
-#   scripts/fault-harness.sh [nodes] [clients-per-node] [messages-after-the-kill] [send-every-ms]
+#   scripts/fault-harness.sh [faults options]      e.g. --nodes 3 --clients-per-node 20 --after-kill 20000
 #
-# Defaults: 3 nodes, 20 clients per node, 20,000 messages acked after the kill, a message every 50 ms per client
-# (60 clients: 1,200 msg/s). It builds what it needs first (offline, no install). Takes minutes: do not run it
-# where others measure.
+# `java -jar bench/target/parley-bench.jar faults --help` lists the options. It builds the two jars first (offline,
+# no install). Takes minutes: do not run it where others measure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-NODES=${1:-3}
-CLIENTS=${2:-20}
-AFTER_KILL=${3:-20000}
-EVERY=${4:-50}
-
-mvn -B -o -q -pl app -am verify -Dtest=NONE -Dit.test='FailoverIT,DatabaseOutageIT' \
-  -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
-  -Dfault.nodes="$NODES" -Dfault.clientsPerNode="$CLIENTS" -Dfault.afterKill="$AFTER_KILL" \
-  -Dfault.sendEveryMillis="$EVERY" 2>&1 \
-  | grep -E '^(Failover|Rolling restart|PostgreSQL outage|Restore drill)|Tests run:|FAIL' || true
+mvn -B -o -q -pl app,bench -am package -DskipTests
+exec java -jar bench/target/parley-bench.jar faults "$@" 2>fault-harness.log

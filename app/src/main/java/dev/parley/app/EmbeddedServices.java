@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -144,6 +145,30 @@ public final class EmbeddedServices {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded Redis", e);
     }
+  }
+
+  /**
+   * {@code java -cp parley.jar dev.parley.app.EmbeddedServices}: a throw-away PostgreSQL and a Redis for tools that
+   * run Parley nodes as processes of their own (the bench's fault and abuse commands). Prints
+   * {@code postgres=<url>} and {@code redis=<url>}, then keeps both until its standard input ends (the tool that
+   * started it exits or closes it) or it is stopped, so they never outlive the tool.
+   */
+  public static void main(String[] args) throws IOException {
+    Postgres postgres = startPostgres(null);
+    Redis redis = startRedis();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try (postgres; redis) {
+        LOG.info("Stopping the embedded PostgreSQL and Redis");
+      } catch (IOException e) {
+        LOG.warn("Could not stop an embedded service: {}", e.getMessage());
+      }
+    }, "embedded-services-stop"));
+    System.out.println("postgres=" + postgres.url());
+    System.out.println("redis=" + redis.url());
+    System.out.flush();
+    // Blocks this main thread (no event loop here) until the parent closes the pipe.
+    System.in.transferTo(OutputStream.nullOutputStream());
+    System.exit(0);
   }
 
   static int freePort() throws IOException {

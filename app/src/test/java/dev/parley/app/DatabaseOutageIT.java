@@ -3,6 +3,7 @@ package dev.parley.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.bench.faults.FaultHarness;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -48,7 +49,7 @@ class DatabaseOutageIT {
     try (TestNodes nodes = new TestNodes()) {
       ParleyNode node = nodes.start(false, ownDatabase);
       TestApi api = new TestApi(node.vertx(), node.gateway().port());
-      try (FaultHarness harness = new FaultHarness(FaultHarness.newRooms(api, "outage", 2))) {
+      try (FaultHarness harness = new FaultHarness(api.scenarioRooms("outage", 2))) {
         for (int i = 0; i < 8; i++) {
           TestApi.User user = api.register("u" + i);
           harness.rooms().forEach(room -> api.join(user, room));

@@ -3,6 +3,8 @@ package dev.parley.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.bench.faults.FaultHarness;
+import dev.parley.bench.faults.ParleyProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +75,7 @@ class FailoverIT {
       TestApi api = new TestApi(survivor.vertx(), survivor.gateway().port());
       List<Integer> ports = new ArrayList<>(List.of(survivor.gateway().port()));
       List<ParleyProcess> processes = new ArrayList<>();
-      try (FaultHarness harness = new FaultHarness(FaultHarness.newRooms(api, "fault", ROOMS), watch)) {
+      try (FaultHarness harness = new FaultHarness(api.scenarioRooms("fault", ROOMS), watch)) {
         for (int i = 1; i < NODES; i++) {
           int port = EmbeddedServices.freePort();
           processes.add(ParleyProcess.start(folder, nodes.processSettings(port, folder.resolve("node" + i))));
@@ -135,7 +137,7 @@ class FailoverIT {
       // The nodes clients may try, as a load balancer would list them: a node joins before the one it replaces leaves.
       List<Integer> live = new CopyOnWriteArrayList<>(List.of(firstPort, secondPort));
       ParleyProcess second = ParleyProcess.start(folder, nodes.processSettings(secondPort, folder.resolve("second")));
-      try (FaultHarness harness = new FaultHarness(FaultHarness.newRooms(api, "fault", ROOMS))) {
+      try (FaultHarness harness = new FaultHarness(api.scenarioRooms("fault", ROOMS))) {
         nodes.eventually(() -> first.clusterManager().getNodes().size() == 2, "the process joined the cluster");
         startClients(api, harness, 2, (user, i) -> harness.client(user, live, i % 2));
         nodes.eventually(() -> harness.acked() >= 150, "messages acked before the restart");

@@ -3,6 +3,7 @@ package dev.parley.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.bench.faults.FaultHarness;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
@@ -46,7 +47,7 @@ class OverloadIT {
       TestApi api = new TestApi(node.vertx(), node.gateway().port());
       int port = node.gateway().port();
       Vertx abusers = Vertx.vertx();
-      try (FaultHarness harness = new FaultHarness(FaultHarness.newRooms(api, "busy", 3))) {
+      try (FaultHarness harness = new FaultHarness(api.scenarioRooms("busy", 3))) {
         for (int i = 0; i < 12; i++) {
           TestApi.User user = api.register("u" + i);
           harness.rooms().forEach(room -> api.join(user, room));

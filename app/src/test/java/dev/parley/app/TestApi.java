@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import static dev.parley.app.TestNodes.await;
 
+import dev.parley.bench.faults.FaultHarness;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -10,13 +11,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.multipart.MultipartForm;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A client of one node's HTTP API, as a user's app would use it. */
 final class TestApi {
 
   /** A signed-up user: their id, name and tokens. */
-  record User(String id, String name, String accessToken) {
+  record User(String id, String name, String accessToken) implements FaultHarness.Member {
   }
 
   private final WebClient client;
@@ -49,6 +52,16 @@ final class TestApi {
     String room = createChannel(alice, channel);
     join(bob, room);
     return new TwoMembers(owner, alice, bob, room);
+  }
+
+  /** {@code count} new channels of one new owner for a fault scenario, named after it. */
+  List<String> scenarioRooms(String scenario, int count) {
+    User owner = register("Owner");
+    List<String> made = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      made.add(createChannel(owner, FaultHarness.roomName(scenario, i)));
+    }
+    return made;
   }
 
   String createChannel(User owner, String name) {

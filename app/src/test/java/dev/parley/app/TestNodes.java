@@ -65,7 +65,7 @@ final class TestNodes implements AutoCloseable {
   }
 
   /**
-   * The settings of a node of this test run as a process of its own ({@link ParleyProcess}): the same cluster,
+   * The settings of a node of this test run as a process of its own ({@link dev.parley.bench.faults.ParleyProcess}): the same cluster,
    * PostgreSQL, Redis and token secret as {@link #config}, a free port, and its own data folder.
    */
   Map<String, String> processSettings(int httpPort, Path dataDir) {

@@ -28,8 +28,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The few calls of the HTTP API the load generator needs for its setup: accounts, rooms, joins. */
-final class ApiClient {
+/**
+ * The few calls of the HTTP API the load generator needs for its setup: accounts, rooms, joins. Public for the fault
+ * and abuse commands ({@code dev.parley.bench.faults}), which set up the same way.
+ */
+public final class ApiClient {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiClient.class);
   private static final int MAX_ATTEMPTS = 8;
@@ -39,7 +42,7 @@ final class ApiClient {
   private final WebClient web;
   private final long timeoutMs;
 
-  ApiClient(Vertx vertx, int maxInFlight, int timeoutSeconds) {
+  public ApiClient(Vertx vertx, int maxInFlight, int timeoutSeconds) {
     this.vertx = vertx;
     this.timeoutMs = timeoutSeconds * 1000L;
     WebClientOptions options = new WebClientOptions()
@@ -51,7 +54,7 @@ final class ApiClient {
   }
 
   /** Registers the user, or logs in when the e-mail is taken (a rerun with the same prefix). */
-  Future<Account> registerOrLogin(URI base, int user, String email, String password, String name) {
+  public Future<Account> registerOrLogin(URI base, int user, String email, String password, String name) {
     JsonObject body = new AuthRequests.Register(email, password, name).toJson();
     return retrying("register " + email, () -> call(HttpMethod.POST, base, "/api/v1/auth/register", null, body, 201))
         .map(json -> Account.fromJson(user, json))
@@ -76,7 +79,7 @@ final class ApiClient {
             .map(RoomView::id).findFirst());
   }
 
-  Future<String> createRoom(URI base, String token, String name) {
+  public Future<String> createRoom(URI base, String token, String name) {
     JsonObject body = new RoomRequests.CreateRoom(name, RoomKind.CHANNEL, null).toJson();
     return retrying("create room " + name, () -> call(HttpMethod.POST, base, "/api/v1/rooms", token, body, 201))
         .map(json -> {
@@ -89,7 +92,7 @@ final class ApiClient {
   }
 
   /** Joins a public channel; being a member already (200 or 409) is fine. */
-  Future<Void> join(URI base, String token, String roomId) {
+  public Future<Void> join(URI base, String token, String roomId) {
     String path = "/api/v1/rooms/" + roomId + "/join";
     return retrying("join " + roomId, () -> call(HttpMethod.POST, base, path, token, null, 200))
         .<Void>mapEmpty()
@@ -111,7 +114,7 @@ final class ApiClient {
         "/api/v1/rooms/" + roomId + "/notifications", token, body, 200)).mapEmpty();
   }
 
-  void close() {
+  public void close() {
     web.close();
   }
 
@@ -191,7 +194,7 @@ final class ApiClient {
   }
 
   /** A user signed in: the token its connections present on the upgrade. */
-  record Account(int user, String userId, String accessToken, long obtainedAtNanos, long expiresInSeconds) {
+  public record Account(int user, String userId, String accessToken, long obtainedAtNanos, long expiresInSeconds) {
 
     static Account fromJson(int user, JsonObject json) {
       SignedIn signedIn;

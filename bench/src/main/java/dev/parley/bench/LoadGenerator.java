@@ -1,6 +1,8 @@
 package dev.parley.bench;
 
 import dev.parley.bench.ApiClient.Account;
+import dev.parley.bench.faults.AbuseCommand;
+import dev.parley.bench.faults.FaultsCommand;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -8,6 +10,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,6 +64,13 @@ public final class LoadGenerator {
 
   /** Runs the bench with these arguments, printing summaries to {@code out}; returns the exit status. */
   public static int run(String[] args, PrintStream out) {
+    // Commands of their own, with their own options (docs/operations.md): the fault harness and the abuse run.
+    if (args.length > 0 && args[0].equals("abuse")) {
+      return AbuseCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
+    }
+    if (args.length > 0 && args[0].equals("faults")) {
+      return FaultsCommand.run(Arrays.copyOfRange(args, 1, args.length), out);
+    }
     if (BenchOptions.wantsHelp(args)) {
       out.print(BenchOptions.usage());
       out.flush();

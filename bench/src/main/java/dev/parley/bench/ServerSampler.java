@@ -33,13 +33,13 @@ public final class ServerSampler {
   private static final Logger LOG = LoggerFactory.getLogger(ServerSampler.class);
 
   /** One sample: when (minutes from the first), and the four values. */
-  record Sample(double minutes, double heapAfterGcMiB, double rssMiB, int threads, int openFiles) {
+  public record Sample(double minutes, double heapAfterGcMiB, double rssMiB, int threads, int openFiles) {
   }
 
   private final long pid;
   private final Path proc;
 
-  ServerSampler(long pid) {
+  public ServerSampler(long pid) {
     this.pid = pid;
     this.proc = Path.of("/proc", Long.toString(pid));
   }
@@ -79,9 +79,19 @@ public final class ServerSampler {
   }
 
   /** Reads the process's figures now. */
-  Sample sample(double minutes) throws IOException, InterruptedException {
+  public Sample sample(double minutes) throws IOException, InterruptedException {
     return new Sample(minutes, heapAfterGcMiB(), statusKiB("VmRSS:") / 1024.0, (int) statusKiB("Threads:"),
         openFiles());
+  }
+
+  /** A full collection in the process ({@code jcmd PID GC.run}), so that the next sample's heap is what is live. */
+  public void collectGarbage() throws IOException, InterruptedException {
+    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    Process process = new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IOException("jcmd " + pid + " GC.run failed: " + out.strip());
+    }
   }
 
   /** One line: the first and last value and the slope per minute of each figure. */

@@ -347,6 +347,16 @@ final class Shard extends VerticleBase {
         });
   }
 
+  /** The code the socket was closed with; 1006 when none came, or the handshake never completed. */
+  private static int closeCode(WebSocket ws) {
+    try {
+      Short status = ws.closeStatusCode();
+      return status == null ? 1006 : status;
+    } catch (IllegalStateException neverConnected) {
+      return 1006;
+    }
+  }
+
   private static String subscribeRef(BenchConnection c) {
     return "sub-" + c.index;
   }
@@ -461,8 +471,7 @@ final class Shard extends VerticleBase {
       c.ready = false;
       readyCount.decrementAndGet();
     }
-    Short status = c.ws.closeStatusCode();
-    int code = status == null ? 1006 : status;
+    int code = closeCode(c.ws);
     if (c.reject(new ServerClosed(code))) {
       return; // counted by the setup
     }

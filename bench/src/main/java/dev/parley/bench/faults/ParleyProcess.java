@@ -1,4 +1,4 @@
-package dev.parley.app;
+package dev.parley.bench.faults;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,11 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real {@code parley.jar} (built by {@code package}, before the *IT tests run) in a process of its own, as an
- * operator runs it: only {@code PARLEY_*} settings from the test, none inherited. Its output goes to the test's,
- * prefixed.
+ * The real {@code parley.jar} in a process of its own, as an operator runs it: only {@code PARLEY_*} settings from
+ * the caller, none inherited. Its output goes to the caller's standard error, prefixed (the bench keeps standard
+ * output for its report lines).
  */
-final class ParleyProcess implements AutoCloseable {
+public final class ParleyProcess implements AutoCloseable {
 
   private final Process process;
   private final String readyLine;
@@ -26,10 +26,19 @@ final class ParleyProcess implements AutoCloseable {
     this.readyLine = readyLine;
   }
 
-  /** Starts the jar in {@code folder} and waits until it says it is running. */
-  static ParleyProcess start(Path folder, Map<String, String> settings, String... args) throws Exception {
+  /**
+   * Starts the jar the system property {@code parley.jar} names (the build sets it for app's integration tests, built
+   * by {@code package} before they run) in {@code folder}, and waits until it says it is running.
+   */
+  public static ParleyProcess start(Path folder, Map<String, String> settings, String... args) throws Exception {
+    return start(Path.of(System.getProperty("parley.jar")), folder, settings, args);
+  }
+
+  /** Starts {@code jar} in {@code folder} and waits until it says it is running. */
+  public static ParleyProcess start(Path jar, Path folder, Map<String, String> settings, String... args)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-jar", System.getProperty("parley.jar")));
+    List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("PARLEY_"));
@@ -41,12 +50,12 @@ final class ParleyProcess implements AutoCloseable {
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = out.readLine()) != null) {
-          System.out.println("[parley.jar] " + line);
+          System.err.println("[parley.jar] " + line);
           if (line.startsWith("Parley is running")) {
             ready.complete(line);
           }
         }
-        ready.completeExceptionally(new AssertionError("parley.jar exited with " + process.waitFor()));
+        ready.completeExceptionally(new IllegalStateException("parley.jar exited with " + process.waitFor()));
       } catch (IOException | InterruptedException e) {
         ready.completeExceptionally(e);
       }
@@ -62,12 +71,17 @@ final class ParleyProcess implements AutoCloseable {
   }
 
   /** What the process printed when it was ready ("Parley is running at ..."). */
-  String readyLine() {
+  public String readyLine() {
     return readyLine;
   }
 
+  /** The process id, for tools that watch the process (heap, resident memory). */
+  public long pid() {
+    return process.pid();
+  }
+
   /** SIGKILL: no shutdown hook, no goodbye to the cluster or to Redis, as when a machine dies. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
   }
 
@@ -75,7 +89,7 @@ final class ParleyProcess implements AutoCloseable {
    * SIGSTOP: the process hangs with every connection open, as a machine that vanished from the network looks to the
    * others: no reset, no goodbye, only silence. {@link #kill()} ends it.
    */
-  void freeze() throws Exception {
+  public void freeze() throws Exception {
     new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
   }
 

@@ -1,4 +1,4 @@
-package dev.parley.app;
+package dev.parley.bench.faults;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -10,6 +10,7 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,10 +32,24 @@ import java.util.function.Supplier;
  * told of a {@code gap}. Afterwards {@link #check} compares what PostgreSQL holds (each room's history) with what
  * every client was acked and received.
  *
- * <p>Every client runs on the harness's one event loop, so their state needs no locks; the test thread reads it
- * only through {@link #onLoop}.
+ * <p>Every client runs on the harness's one event loop, so their state needs no locks; the caller's thread reads it
+ * only through {@link #onLoop}. The methods that wait block the caller's thread: the harness is driven from a test's
+ * thread or the bench's main thread, never from an event loop.
+ *
+ * <p>It lives in the bench's main code because both use it: {@code mvn verify}'s short scenarios (app's tests depend
+ * on the bench module already, for the load generator's own test) and the long ones of {@code parley-bench faults}.
  */
-final class FaultHarness implements AutoCloseable {
+public final class FaultHarness implements AutoCloseable {
+
+  /** Someone signed up whose device the harness plays: the name makes the message ids, the token opens sockets. */
+  public interface Member {
+    String name();
+
+    String accessToken();
+  }
+
+  /** How long a step waits for something it needs before it fails (a connection, a page of history). */
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   /** How long a client waits before it tries the next node after a failed connection or a close. */
   private static final long RECONNECT_BACKOFF_MILLIS = 50;
@@ -45,14 +60,14 @@ final class FaultHarness implements AutoCloseable {
    * nothing is closed): it pings every {@code pingMillis} (only while sends await their ack, if {@code whileAwaiting};
    * else every 15 s when idle) and gives the socket up when a ping got no frame within {@code silenceMillis}.
    */
-  record Watch(long pingMillis, long silenceMillis, boolean whileAwaiting) {
+  public record Watch(long pingMillis, long silenceMillis, boolean whileAwaiting) {
     /** The web client's policy (docs/protocol.md): 500 ms pings while sends await their ack, 1 s of silence. */
-    static final Watch AWAITED_ACKS = new Watch(500, 1_000, true);
+    public static final Watch AWAITED_ACKS = new Watch(500, 1_000, true);
     /**
      * A steadier one for scenarios that count closes: a ping every second, 3 s of silence. On a loaded 2-core machine
      * a node that merely starts (cold code, starved CPU) may leave a ping unanswered for a second or two.
      */
-    static final Watch STEADY = new Watch(1_000, 3_000, false);
+    public static final Watch STEADY = new Watch(1_000, 3_000, false);
   }
 
   private static final long IDLE_PING_MILLIS = 15_000;
@@ -60,8 +75,9 @@ final class FaultHarness implements AutoCloseable {
   private static final long CONNECT_MILLIS = 3_000;
 
   /** The close code counted for a socket given up because its node went silent. */
-  static final int SILENT = 0;
+  public static final int SILENT = 0;
   private static final String PING = new JsonObject().put("op", "ping").encode();
+  private static final TreeSet<Long> EMPTY = new TreeSet<>();
 
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
   private final WebClient http = WebClient.create(vertx);
@@ -71,6 +87,10 @@ final class FaultHarness implements AutoCloseable {
   private final Map<Integer, Integer> closes = new TreeMap<>();
   private final List<Long> reconnectMillis = new ArrayList<>();
   private final List<Long> ackMillis = new ArrayList<>();
+  /** When each message was first sent (System.nanoTime), by cid: its members' deliveries are timed from it. */
+  private final Map<String, Long> firstSent = new HashMap<>();
+  /** From a message's first send to its arrival at each other member's socket, live events only. */
+  private final List<Long> deliveryMillis = new ArrayList<>();
   /** How long each {@code err} frame took to come after the send it answers (the last resend). */
   private final List<Long> errorMillis = new ArrayList<>();
   private final List<String> rooms;
@@ -78,34 +98,29 @@ final class FaultHarness implements AutoCloseable {
   private volatile boolean sending;
   private long timer = -1;
 
-  FaultHarness(List<String> rooms) {
+  public FaultHarness(List<String> rooms) {
     this(rooms, Watch.STEADY);
   }
 
-  FaultHarness(List<String> rooms, Watch watch) {
+  public FaultHarness(List<String> rooms, Watch watch) {
     this.rooms = List.copyOf(rooms);
     this.watch = watch;
   }
 
-  List<String> rooms() {
+  public List<String> rooms() {
     return rooms;
   }
 
-  /** {@code count} new channels of one owner for a scenario, named after it. */
-  static List<String> newRooms(TestApi api, String scenario, int count) {
-    TestApi.User owner = api.register("Owner");
-    List<String> made = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      made.add(api.createChannel(owner, scenario + "-" + i + "-" + UUID.randomUUID().toString().substring(0, 8)));
-    }
-    return made;
+  /** A room name for a scenario that no earlier run used. */
+  public static String roomName(String scenario, int index) {
+    return scenario + "-" + index + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /**
    * Adds a client for {@code user}, first connected to {@code ports.get(0)}, then to the next port of the list (round
    * robin) each time it must reconnect.
    */
-  void client(TestApi.User user, List<Integer> ports) {
+  public void client(Member user, List<Integer> ports) {
     client(user, ports, 0);
   }
 
@@ -113,7 +128,7 @@ final class FaultHarness implements AutoCloseable {
    * Adds a client for {@code user} that connects first to {@code ports.get(first)}, then to the next port of the list
    * each time it must reconnect. The list may change as nodes come and go (a thread-safe list, read on each try).
    */
-  void client(TestApi.User user, List<Integer> ports, int first) {
+  public void client(Member user, List<Integer> ports, int first) {
     onLoopAsync(() -> {
       Client client = new Client(user, ports, first);
       clients.add(client);
@@ -122,12 +137,12 @@ final class FaultHarness implements AutoCloseable {
   }
 
   /** Waits until every client is connected and subscribed to every room. */
-  void awaitConnected() {
+  public void awaitConnected() {
     eventually(() -> clients.stream().allMatch(client -> client.ready), "every client subscribed");
   }
 
   /** Starts sending: every {@code everyMillis}, each connected client sends one message to one of the rooms. */
-  void startSending(long everyMillis) {
+  public void startSending(long everyMillis) {
     onLoop(() -> {
       sending = true;
       timer = vertx.setPeriodic(everyMillis, tick -> clients.forEach(Client::sendNext));
@@ -136,7 +151,7 @@ final class FaultHarness implements AutoCloseable {
   }
 
   /** Stops making new messages; messages not acked yet are still resent until they are. */
-  void stopSending() {
+  public void stopSending() {
     onLoop(() -> {
       sending = false;
       return vertx.cancelTimer(timer);
@@ -144,7 +159,7 @@ final class FaultHarness implements AutoCloseable {
   }
 
   /** The cids (the texts) of the messages acked so far. */
-  Set<String> ackedCids() {
+  public Set<String> ackedCids() {
     return onLoop(() -> {
       Set<String> all = new HashSet<>();
       clients.forEach(client -> all.addAll(client.acked));
@@ -153,28 +168,38 @@ final class FaultHarness implements AutoCloseable {
   }
 
   /** The number of acks received so far: a mark for {@link #ackPercentileBetween}. */
-  int ackCount() {
+  public int ackCount() {
     return onLoop(ackMillis::size);
   }
 
   /** A percentile of the ack times of the acks received between two marks. */
-  long ackPercentileBetween(int from, int to, double p) {
+  public long ackPercentileBetween(int from, int to, double p) {
     return onLoop(() -> Report.percentile(List.copyOf(ackMillis.subList(from, to)), p));
   }
 
+  /** The number of deliveries timed so far: a mark for {@link #deliveryPercentileBetween}. */
+  public int deliveryCount() {
+    return onLoop(deliveryMillis::size);
+  }
+
+  /** A percentile of the delivery times of the deliveries between two marks. */
+  public long deliveryPercentileBetween(int from, int to, double p) {
+    return onLoop(() -> Report.percentile(List.copyOf(deliveryMillis.subList(from, to)), p));
+  }
+
   /** The number of messages acked so far. */
-  int acked() {
+  public int acked() {
     return onLoop(() -> clients.stream().mapToInt(client -> client.acked.size()).sum());
   }
 
   /** Waits until at least {@code count} messages were acked in all, for up to {@code seconds}. */
-  void awaitAcked(int count, long seconds) {
+  public void awaitAcked(int count, long seconds) {
     eventually(() -> clients.stream().mapToInt(client -> client.acked.size()).sum() >= count,
         count + " messages acked", seconds);
   }
 
   /** Waits until every message made was acked and every client received everything up to its room's last seq. */
-  void awaitSettled(long seconds) {
+  public void awaitSettled(long seconds) {
     eventually(() -> clients.stream().allMatch(client -> client.pending.isEmpty()), "every message acked", seconds);
     Map<String, Long> last = new HashMap<>();
     for (String room : rooms) {
@@ -186,23 +211,23 @@ final class FaultHarness implements AutoCloseable {
   }
 
   /** What the run shows, room by room against PostgreSQL's history. */
-  record Report(int acked, int lost, int duplicates, int missing, int orderViolations, Map<String, Integer> errors,
+  public record Report(int acked, int lost, int duplicates, int missing, int orderViolations, Map<String, Integer> errors,
                 Map<Integer, Integer> closes, List<Long> reconnectMillis, List<Long> ackMillis,
                 List<Long> errorMillis) {
 
-    long reconnectPercentile(double p) {
+    public long reconnectPercentile(double p) {
       return percentile(reconnectMillis, p);
     }
 
-    long ackPercentile(double p) {
+    public long ackPercentile(double p) {
       return percentile(ackMillis, p);
     }
 
-    long errorPercentile(double p) {
+    public long errorPercentile(double p) {
       return percentile(errorMillis, p);
     }
 
-    static long percentile(List<Long> values, double p) {
+    public static long percentile(List<Long> values, double p) {
       if (values.isEmpty()) {
         return 0;
       }
@@ -212,7 +237,7 @@ final class FaultHarness implements AutoCloseable {
     }
 
     /** One line, as the closing note of the issue reports it. */
-    String line(String scenario) {
+    public String line(String scenario) {
       return String.format("scenario=%s acked=%d lost=%d duplicates=%d missing=%d order_violations=%d "
               + "reconnects=%d reconnect_p50=%dms reconnect_p99=%dms reconnect_max=%dms ack_p50=%dms ack_p99=%dms "
               + "ack_max=%dms errors=%s err_p99=%dms err_max=%dms closes=%s",
@@ -223,7 +248,7 @@ final class FaultHarness implements AutoCloseable {
   }
 
   /** Compares every room's stored history with what the clients were acked and received. */
-  Report check() {
+  public Report check() {
     Map<String, List<JsonObject>> histories = new LinkedHashMap<>();
     for (String room : rooms) {
       histories.put(room, history(room));
@@ -259,12 +284,12 @@ final class FaultHarness implements AutoCloseable {
   }
 
   /** Errors seen so far by all clients, by code. */
-  Map<String, Integer> errors() {
+  public Map<String, Integer> errors() {
     return onLoop(() -> new TreeMap<>(errors));
   }
 
   /** Errors seen so far by the clients first connected to {@code port}, by code. */
-  Map<String, Integer> errorsOfClientsOf(int port) {
+  public Map<String, Integer> errorsOfClientsOf(int port) {
     return onLoop(() -> {
       Map<String, Integer> seen = new TreeMap<>();
       clients.stream().filter(client -> client.firstPort == port)
@@ -283,10 +308,19 @@ final class FaultHarness implements AutoCloseable {
     return onLoopAsync(() -> clients.get(0).page(room, 0, new ArrayList<>()));
   }
 
+  /** Waits on the caller's thread for an outcome of the harness's event loop, at most {@link #TIMEOUT}. */
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("Did not complete within " + TIMEOUT + ": " + e, e);
+    }
+  }
+
   private <T> T onLoopAsync(Supplier<Future<T>> action) {
     Promise<T> result = Promise.promise();
     vertx.runOnContext(go -> action.get().onComplete(result));
-    return TestNodes.await(result.future());
+    return await(result.future());
   }
 
   private <T> T onLoop(Callable<T> action) {
@@ -300,16 +334,16 @@ final class FaultHarness implements AutoCloseable {
   }
 
   private void eventually(Supplier<Boolean> condition, String what) {
-    eventually(condition, what, TestNodes.TIMEOUT.toSeconds());
+    eventually(condition, what, TIMEOUT.toSeconds());
   }
 
   private void eventually(Supplier<Boolean> condition, String what, long seconds) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!onLoop(condition::get)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("Not true within " + seconds + " s: " + what);
+        throw new IllegalStateException("Not true within " + seconds + " s: " + what);
       }
-      TestNodes.await(vertx.timer(20));
+      await(vertx.timer(20));
     }
   }
 
@@ -320,13 +354,13 @@ final class FaultHarness implements AutoCloseable {
       return Future.join(clients.stream().map(client -> client.socket == null
           ? Future.succeededFuture() : client.socket.close()).toList()).otherwiseEmpty();
     });
-    TestNodes.await(vertx.close());
+    await(vertx.close());
   }
 
   /** One person's device: one socket at a time, every room. */
   private final class Client {
 
-    private final TestApi.User user;
+    private final Member user;
     private final List<Integer> ports;
     private final int firstPort;
     private final WebSocketClient sockets = vertx.createWebSocketClient();
@@ -353,7 +387,7 @@ final class FaultHarness implements AutoCloseable {
     private long pingSentNanos;
     private long liveness = -1;
 
-    Client(TestApi.User user, List<Integer> ports, int first) {
+    Client(Member user, List<Integer> ports, int first) {
       this.user = user;
       this.ports = ports;
       this.port = first;
@@ -375,11 +409,11 @@ final class FaultHarness implements AutoCloseable {
       ws.textMessageHandler(text -> {
         lastFrameNanos = System.nanoTime();
         pingSentNanos = 0;
-        frame(new JsonObject(text));
+        frame(ws, new JsonObject(text));
       });
       ws.closeHandler(closed -> lost(ws));
       int target = currentPort();
-      WebSocketConnectOptions options = TestSocket.options(target)
+      WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(target).setURI("/ws")
           .addHeader("Authorization", "Bearer " + user.accessToken());
       boolean[] gaveUp = {false};
       return ws.connect(options)
@@ -448,9 +482,13 @@ final class FaultHarness implements AutoCloseable {
       vertx.setTimer(RECONNECT_BACKOFF_MILLIS, again -> connect());
     }
 
-    private void frame(JsonObject frame) {
+    /**
+     * A frame of {@code ws}: the hello may come before the connection's future has made {@code ws} the client's socket
+     * (under load, the frame's handler runs first), so subscriptions go to the socket the hello came on.
+     */
+    private void frame(ClientWebSocket ws, JsonObject frame) {
       switch (frame.getString("op")) {
-        case "hello" -> rooms.forEach(room -> socket.writeTextMessage(new JsonObject().put("op", "sub")
+        case "hello" -> rooms.forEach(room -> ws.writeTextMessage(new JsonObject().put("op", "sub")
             .put("room", room).put("since", lastSeq.getOrDefault(room, 0L)).encode()));
         case "subbed" -> subbed(frame.getString("room"));
         case "evt" -> event(frame);
@@ -479,7 +517,17 @@ final class FaultHarness implements AutoCloseable {
       if (seq == null) {
         return;
       }
-      deliver(frame.getString("room"), seq);
+      String room = frame.getString("room");
+      if (!received.getOrDefault(room, EMPTY).contains(seq)) {
+        JsonObject data = frame.getJsonObject("data");
+        String cid = data == null ? null : data.getString("text");
+        Long sentAt = cid == null ? null : firstSent.get(cid);
+        // The sender's own copy is not a delivery (its time is the ack's).
+        if (sentAt != null && !pending.containsKey(cid) && !acked.contains(cid)) {
+          deliveryMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt));
+        }
+      }
+      deliver(room, seq);
     }
 
     private void deliver(String room, long seq) {
@@ -524,7 +572,9 @@ final class FaultHarness implements AutoCloseable {
         return;
       }
       String cid = user.name() + "-" + (++made);
-      pending.put(cid, new Sent(rooms.get(made % rooms.size()), System.nanoTime()));
+      long now = System.nanoTime();
+      pending.put(cid, new Sent(rooms.get(made % rooms.size()), now));
+      firstSent.put(cid, now);
       send(cid);
     }
 

@@ -1,0 +1,190 @@
+package dev.parley.bench.faults;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+
+/**
+ * The three abusers of issue 13's overload target, each counting what the node answered it in {@code shed} (a
+ * thread-safe map): someone sending beyond their rate limit, sockets that never read, and a flood of connection
+ * attempts with a forged or no token. Used by app's {@code OverloadIT} and by {@code parley-bench abuse}, which runs
+ * them from its own process against a separately started node.
+ */
+public final class Abusers {
+
+  private Abusers() {
+  }
+
+  static WebSocketConnectOptions socket(int port, String token) {
+    WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/ws");
+    return token == null ? options : options.addHeader("Authorization", "Bearer " + token);
+  }
+
+  /** {@code count} sends, one every {@code everyMillis}, into {@code room}; each {@code err} code counted. */
+  public static Future<Void> flood(Vertx vertx, int port, String token, String room, long everyMillis, int count,
+                                   Map<String, Integer> shed) {
+    return vertx.createWebSocketClient().connect(socket(port, token))
+        .compose(ws -> {
+          ws.textMessageHandler(text -> {
+            JsonObject frame = new JsonObject(text);
+            if ("err".equals(frame.getString("op"))) {
+              shed.merge(frame.getString("code"), 1, Integer::sum);
+            }
+          });
+          ws.closeHandler(closed -> shed.merge("flooder_closed_" + ws.closeStatusCode(), 1, Integer::sum));
+          AtomicInteger sent = new AtomicInteger();
+          return Future.<Void>future(done -> vertx.setPeriodic(everyMillis, tick -> {
+            int n = sent.incrementAndGet();
+            if (n > count) {
+              vertx.cancelTimer(tick);
+              done.complete();
+              return;
+            }
+            ws.writeTextMessage(new JsonObject().put("op", "send").put("room", room).put("cid", "flood-" + n)
+                .put("text", "flood " + n).encode());
+          })).eventually(() -> ws.close().otherwiseEmpty());
+        });
+  }
+
+  /** The stuck readers: when they are all subscribed and not reading, and when the node has closed them all. */
+  public record Stuck(Future<Void> subscribed, Future<Void> closed) {
+  }
+
+  /**
+   * {@code count} sockets that follow a room of big messages and stop reading: the frames pile up in the socket
+   * buffers, then in the node's own queue for each, and the node must close them with 1013 rather than buffer for
+   * them. A feeder sends messages of 3,900 characters every 10 ms until every stuck socket is closed; it also reads
+   * the room, as any member would, and counts in {@code feeder_missing} the events the closes cost it.
+   */
+  public static Stuck stuckReaders(Vertx vertx, int port, String stuckToken, String feederToken, String room,
+                                   int count, Map<String, Integer> shed) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setReceiveBufferSize(8192)
+        .setMaxConnections(count));
+    JsonObject sub = new JsonObject().put("op", "sub").put("room", room);
+    List<Future<Void>> subscribed = new ArrayList<>();
+    List<Future<Void>> closed = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ClientWebSocket ws = client.webSocket();
+      closed.add(Future.future(done -> ws.closeHandler(gone -> {
+        shed.merge("close_" + ws.closeStatusCode(), 1, Integer::sum);
+        done.complete();
+      })));
+      Future<Void> paused = Future.future(done -> ws.textMessageHandler(text -> {
+        if ("subbed".equals(new JsonObject(text).getString("op"))) {
+          ws.pause();
+          done.tryComplete();
+        }
+      }));
+      subscribed.add(ws.connect(socket(port, stuckToken))
+          .onFailure(e -> shed.merge("stuck_connect_" + e.getMessage(), 1, Integer::sum))
+          .compose(open -> {
+            ws.writeTextMessage(sub.encode());
+            return paused;
+          }));
+    }
+    String text = "x".repeat(3_900);
+    Future<Void> allSubscribed = Future.all(subscribed).mapEmpty();
+    return new Stuck(allSubscribed, allSubscribed
+        .compose(ready -> vertx.createWebSocketClient().connect(socket(port, feederToken))
+            .onFailure(e -> shed.merge("feeder_connect_" + e.getMessage(), 1, Integer::sum)))
+        .compose(feed -> {
+          Set<Long> seen = new HashSet<>();
+          long[] lastAcked = {0};
+          feed.textMessageHandler(frame -> {
+            JsonObject json = new JsonObject(frame);
+            if ("evt".equals(json.getString("op")) && json.getLong("seq") != null) {
+              seen.add(json.getLong("seq"));
+            } else if ("ack".equals(json.getString("op"))) {
+              lastAcked[0] = Math.max(lastAcked[0], json.getLong("seq"));
+            }
+          });
+          feed.writeTextMessage(new JsonObject().put("op", "sub").put("room", room).put("since", 0).encode());
+          AtomicInteger sent = new AtomicInteger();
+          long timer = vertx.setPeriodic(10, tick -> feed.writeTextMessage(new JsonObject().put("op", "send")
+              .put("room", room).put("cid", "feed-" + sent.incrementAndGet()).put("text", text).encode()));
+          return Future.join(closed)
+              .compose(allClosed -> {
+                vertx.cancelTimer(timer);
+                return caughtUp(vertx, seen, lastAcked, 30_000);
+              })
+              .onComplete(done -> {
+                long missing = LongStream.rangeClosed(1, lastAcked[0]).filter(seq -> !seen.contains(seq)).count();
+                shed.merge("feeder_received", seen.size(), Integer::sum);
+                shed.merge("feeder_missing", (int) missing, Integer::sum);
+              })
+              .eventually(() -> feed.close().otherwiseEmpty())
+              .eventually(() -> client.close().otherwiseEmpty())
+              .<Void>mapEmpty();
+        }));
+  }
+
+  /** Completes once every seq up to the last acked one was received, or after {@code millis} in any case. */
+  private static Future<Void> caughtUp(Vertx vertx, Set<Long> seen, long[] lastAcked, long millis) {
+    boolean all = LongStream.rangeClosed(1, lastAcked[0]).allMatch(seen::contains);
+    if (all || millis <= 0) {
+      return Future.succeededFuture();
+    }
+    return vertx.timer(50).compose(waited -> caughtUp(vertx, seen, lastAcked, millis - 50));
+  }
+
+  /**
+   * {@code total} WebSocket upgrades at {@code perSecond} (started every 10 ms, open loop), every other one with a
+   * forged token and the rest with none; at most {@code inFlight} at a time, the attempts beyond counted as
+   * {@code not_sent_in_flight}. Each outcome counted: {@code upgrade_<status>} (401, 429, 503), {@code failed_<why>}
+   * (the connection dropped before the refusal was read) or {@code let_in}.
+   */
+  public static Future<Void> connectionStorm(Vertx vertx, int port, int perSecond, int total, int inFlight,
+                                             Map<String, Integer> shed) {
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(inFlight)
+        .setConnectTimeout(10_000));
+    List<Future<Void>> attempts = new ArrayList<>();
+    AtomicInteger started = new AtomicInteger();
+    AtomicInteger open = new AtomicInteger();
+    double perTick = perSecond / 100.0;
+    long begin = System.nanoTime();
+    return Future.<Void>future(allStarted -> vertx.setPeriodic(10, tick -> {
+      long due = Math.min(total, (long) Math.ceil((System.nanoTime() - begin) / 10e6 * perTick + perTick));
+      while (started.get() < due) {
+        int n = started.incrementAndGet();
+        if (open.get() >= inFlight) {
+          shed.merge("not_sent_in_flight", 1, Integer::sum);
+          continue;
+        }
+        open.incrementAndGet();
+        String token = n % 2 == 0 ? "forged." + UUID.randomUUID() + ".token" : null;
+        attempts.add(client.connect(socket(port, token))
+            .<Void>compose(accepted -> {
+              shed.merge("let_in", 1, Integer::sum);
+              return accepted.close();
+            })
+            .recover(refused -> {
+              // Not let in: refused with a status, or the connection dropped before the refusal was read.
+              String kind = refused instanceof UpgradeRejectedException rejected
+                  ? "upgrade_" + rejected.getStatus() : "failed_" + refused.getClass().getSimpleName();
+              shed.merge(kind, 1, Integer::sum);
+              return Future.succeededFuture();
+            })
+            .onComplete(done -> open.decrementAndGet()));
+      }
+      if (started.get() >= total) {
+        vertx.cancelTimer(tick);
+        allStarted.complete();
+      }
+    })).compose(all -> Future.join(new ArrayList<>(attempts)))
+        .eventually(() -> client.close().otherwiseEmpty())
+        .mapEmpty();
+  }
+}
