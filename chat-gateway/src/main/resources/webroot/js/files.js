@@ -44,8 +44,10 @@ async function fileBlob(file, thumbnail) {
 function preview(file) {
   const img = h('img', { class: 'file-thumb', 'data-testid': 'file-thumbnail', alt: file.name,
     width: file.width && file.height ? Math.round(Math.min(320, 320 * file.width / Math.max(file.width, file.height))) : null });
+  // data-loaded says the picture decoded and shows (its load event), not merely that its bytes came.
+  img.addEventListener('load', () => { img.dataset.loaded = 'true'; }, { once: true });
   fileBlob(file, true)
-    .then((blob) => { img.src = URL.createObjectURL(blob); img.dataset.loaded = 'true'; })
+    .then((blob) => { img.src = URL.createObjectURL(blob); })
     .catch(() => { img.alt = `${file.name} (not available)`; });
   return h('button', { type: 'button', class: 'file-preview', 'data-testid': 'file-preview', title: `${file.name} — open full size`,
     onclick: () => openFull(file) }, img);

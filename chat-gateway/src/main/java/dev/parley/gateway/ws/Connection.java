@@ -46,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +59,13 @@ public final class Connection implements Socket {
   private static final int MAX_STRIKES = 100;
   /** Sends queued on one connection before more are refused; bounds what a flooding client can make us hold. */
   private static final int MAX_SENDS_IN_FLIGHT = 256;
+  /**
+   * How long a send may wait behind this connection's earlier ones before it is answered {@code unavailable} unsent.
+   * Sends go one at a time, each waiting up to the services' 10 s: when the cluster is overloaded, a queue of them
+   * would otherwise be acked minutes late (seen in a soak on a starved machine). Past this the client has long been
+   * waiting; it resends with the same {@code cid}, and the server does the work that is still wanted instead.
+   */
+  static final long SEND_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(5);
   /**
    * Frames a client may send in a burst, and per second after it: room for subscribing to every room at once on
    * connect, not for a flood (a client past it is closed with 4008 and reconnects when it behaves).
@@ -306,7 +314,17 @@ public final class Connection implements Socket {
     sendsInFlight++;
     long readAt = System.nanoTime();
     // One send at a time per connection, so a person's messages keep the order they were typed in.
-    sendQueue = sendQueue.eventually(() -> post(command, send.ref(), readAt).onComplete(done -> sendsInFlight--));
+    sendQueue = sendQueue.eventually(() -> postUnlessStale(command, send.ref(), readAt)
+        .onComplete(done -> sendsInFlight--));
+  }
+
+  private Future<Void> postUnlessStale(PostMessage command, Object ref, long readAt) {
+    if (System.nanoTime() - readAt <= SEND_PATIENCE_NANOS) {
+      return post(command, ref, readAt);
+    }
+    reject(ref, command.cid(), null, new ParleyException(ErrorCode.UNAVAILABLE,
+        "The server is too busy to take this message now; resend it"));
+    return Future.succeededFuture();
   }
 
   /** {@code readAt}: when the send frame was read ({@link System#nanoTime}), for the ack latency. */

@@ -161,7 +161,7 @@ public class SendPathBenchmark {
 
     private Future<MessageAck> post(PostMessage command) {
       Tuple parameters = MessageBatches.parameters(
-          List.of(new MessageBatches.Pending(command, approved, Promise.promise())));
+          List.of(new MessageBatches.Pending(command, approved, Promise.promise(), System.nanoTime())));
       // post_messages would answer with the id the parameters hold, the room's next seq and the commit time.
       String id = parameters.getArrayOfUUIDs(0)[0].toString();
       return Future.succeededFuture(new MessageAck(id, ++seq, System.currentTimeMillis()));

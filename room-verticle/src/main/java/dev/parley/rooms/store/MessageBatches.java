@@ -1,6 +1,8 @@
 package dev.parley.rooms.store;
 
 import dev.parley.rooms.access.Standing;
+import dev.parley.shared.ErrorCode;
+import dev.parley.shared.ParleyException;
 import dev.parley.shared.files.FileView;
 import dev.parley.shared.rooms.MessageCommands.PostMessage;
 import io.vertx.core.Future;
@@ -37,6 +39,13 @@ final class MessageBatches {
   private static final int IN_FLIGHT = 1;
   /** The most messages in one statement: bounds its size and the latency of its first message. */
   static final int MAX_BATCH = 500;
+  /**
+   * A message that waited this long for its batch is answered {@code unavailable} unwritten. Its sender's attempt
+   * gave up long ago (the longest waits 3.2 s, {@code Retries}): it was sent again, or its client was told to
+   * resend with the same {@code cid}. Writing it anyway would spend an overloaded database on work nobody waits
+   * for, ahead of work somebody does.
+   */
+  static final long STALE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private static final String SQL = "SELECT ord, outcome, message_id, seq, "
       + "(extract(epoch FROM created_at) * 1000)::bigint AS ts, body, kind, room_name, archived, last_seq, role, "
@@ -67,7 +76,7 @@ final class MessageBatches {
    * One message to write, with the standing Java approved for its sender (null: none yet). Package-private, like
    * {@link #parameters}, for the microbench module.
    */
-  record Pending(PostMessage command, Standing approved, Promise<Written> result) {
+  record Pending(PostMessage command, Standing approved, Promise<Written> result, long queuedAt) {
   }
 
   /** What became of a message: its row of {@code post_messages}, and the files it carries (see {@link FileStore}). */
@@ -77,7 +86,7 @@ final class MessageBatches {
   /** Writes the message in the next batch; its row says what became of it (see {@code post_messages}). */
   Future<Written> write(PostMessage command, Standing approved) {
     Promise<Written> result = Promise.promise();
-    waiting.add(new Pending(command, approved, result));
+    waiting.add(new Pending(command, approved, result, System.nanoTime()));
     drain();
     return result.future();
   }
@@ -97,9 +106,19 @@ final class MessageBatches {
       return;
     }
     lastStart = System.nanoTime();
+    long staleBefore = lastStart - STALE_NANOS;
     List<Pending> batch = new ArrayList<>(Math.min(waiting.size(), MAX_BATCH));
     while (batch.size() < MAX_BATCH && !waiting.isEmpty()) {
-      batch.add(waiting.poll());
+      Pending next = waiting.poll();
+      if (next.queuedAt() < staleBefore) {
+        next.result().tryFail(new ParleyException(ErrorCode.UNAVAILABLE,
+            "The database is too busy to take this message now; resend it"));
+      } else {
+        batch.add(next);
+      }
+    }
+    if (batch.isEmpty()) {
+      return;
     }
     inFlight++;
     execute(batch).onComplete(done -> {
