@@ -301,7 +301,7 @@ final class Shard extends VerticleBase {
         onText(c, frame);
       }
     });
-    ws.closeHandler(v -> onClosed(c));
+    ws.closeHandler(v -> onClosed(c, ws));
     ws.exceptionHandler(e -> LOG.debug("Connection {}: {}", c.index, e.toString()));
     Future<JsonObject> hello = c.expect(Protocol.HELLO, timeoutMs);
     Future<WebSocket> handshake = ws.connect(options);
@@ -462,7 +462,10 @@ final class Shard extends VerticleBase {
     logProblem("Connection {} got err {}: {}", c.index, code, err.msg() == null ? "" : err.msg());
   }
 
-  private void onClosed(BenchConnection c) {
+  private void onClosed(BenchConnection c, WebSocket ws) {
+    if (c.ws != ws) {
+      return; // the socket it had before it reconnected (--churn), closing late: nothing of the new one's
+    }
     if (c.open) {
       c.open = false;
       openCount.decrementAndGet();
@@ -471,7 +474,7 @@ final class Shard extends VerticleBase {
       c.ready = false;
       readyCount.decrementAndGet();
     }
-    int code = closeCode(c.ws);
+    int code = closeCode(ws);
     if (c.reject(new ServerClosed(code))) {
       return; // counted by the setup
     }

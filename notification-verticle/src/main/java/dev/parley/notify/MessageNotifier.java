@@ -1,46 +1,42 @@
 package dev.parley.notify;
 
-import dev.parley.shared.Addresses;
-import dev.parley.shared.ParleyException;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.events.EventType;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.notify.OutboxCommands.NotifyMessage;
 import dev.parley.shared.notify.OutboxCommands.NotifyProfile;
 import dev.parley.shared.notify.OutboxCommands.RoomNotifyProfile;
+import dev.parley.shared.plugins.FirehoseCommands.LoggedEvent;
 import dev.parley.shared.rooms.MessageView;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Hears every stored message on the firehose ({@link Addresses#EVENTS}), off the message path (the sender's ack was
- * sent before the event was published), and has room-verticle decide who it notifies and queue that work in the
- * outbox, leaving out whoever has the room open and visible right now. Every instance hears every message; the
- * outbox queues each (message, person) once, whichever instance asks first.
+ * Decides whom each stored message notifies, off the message path, missing none: it reads the firehose back from
+ * PostgreSQL with the cursor {@value #CURSOR}, one instance at a time ({@link HeldFirehose}), and has room-verticle
+ * decide each message that may notify someone and queue that work in the outbox, leaving out whoever has the room
+ * open and visible right now. A page of messages is passed once all of them are decided; an instance that stops or
+ * dies loses nothing, because the next reader starts from the position kept (a message decided twice queues
+ * nothing twice: the outbox keys each decision). Before, every instance heard and decided every live message, and
+ * what one instance had not decided yet was lost with it, or dropped beyond what it would hold in memory.
  *
  * <p>Most of a busy channel's messages can notify nobody: outside DMs and rooms where a member asked for every
  * message, only a mention, an {@code @channel} or a thread reply can. Those are decided; for the others the room's
  * profile ({@link NotifyProfile}, kept here for {@link #PROFILE_MILLIS}) says whether to ask at all, so a channel
  * at thousands of messages a second costs no decision per message.
- *
- * <p>A bounded number of decisions run at once; a burst beyond what waits is dropped with a warning rather than held
- * without bound (the messages are stored and shown as unread; only their push is lost).
  */
 final class MessageNotifier {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MessageNotifier.class);
-
+  /** The firehose cursor of notification decisions. */
+  static final String CURSOR = "notify-decisions";
+  /** Decisions asked for at once. */
   static final int MAX_IN_FLIGHT = 16;
-  static final int MAX_WAITING = 10_000;
   /**
    * How long a room's profile is trusted: someone who sets a room to "all" gets its plain messages pushed within
    * this long (their mentions and DMs at once).
@@ -52,19 +48,16 @@ final class MessageNotifier {
   private final LookingReader looking;
   private final Runnable queued;
   private final long emailAfterMillis;
-  private final MessageConsumer<JsonObject> consumer;
-  private final ArrayDeque<RoomEvent> waiting = new ArrayDeque<>();
-  /** Room id to whether every message of it may notify someone, until when that holds. */
+  private final HeldFirehose firehose;
   /** Profiles being asked for, so that the messages of one room wait for one answer. */
   private final Map<String, Future<Boolean>> asking = new HashMap<>();
+  /** Room id to whether every message of it may notify someone, until when that holds. */
   private final Map<String, Profile> profiles = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Profile> eldest) {
       return size() > PROFILES_KEPT;
     }
   };
-  private final AtomicLong dropped = new AtomicLong();
-  private int inFlight;
 
   /**
    * {@code queued} runs when a decision queued work (so the worker can take it at once); unread DMs and mentions are
@@ -75,39 +68,68 @@ final class MessageNotifier {
     this.emailAfterMillis = emailAfterMillis;
     this.looking = looking;
     this.queued = queued;
-    this.consumer = vertx.eventBus().consumer(Addresses.EVENTS, delivery -> heard(delivery.body()));
+    this.firehose = new HeldFirehose(vertx, rooms, CURSOR, this::decide);
   }
 
-  /** Completes once the firehose reaches this instance from the whole cluster. */
-  Future<Void> ready() {
-    return consumer.completion();
+  /** Completes once this instance tried the cursor once, and decides if it took it. */
+  Future<Void> start() {
+    return firehose.start();
   }
 
+  /** Stops deciding and lets the cursor go, so that another instance goes on at once. */
   Future<Void> close() {
-    return consumer.unregister();
+    return firehose.stop();
   }
 
-  private void heard(JsonObject body) {
-    RoomEvent event;
-    try {
-      event = RoomEvent.fromJson(body);
-    } catch (ParleyException malformed) {
-      LOG.warn("Dropped a malformed event from the firehose: {}", malformed.getMessage());
-      return;
-    }
-    if (!EventType.MESSAGE.equals(event.type()) || event.seq() == null) {
-      return;
-    }
-    if (mayNotifyByItself(event)) {
-      enqueue(event);
-      return;
-    }
-    // A room whose profile cannot be had is decided, as before there were profiles (a decision may find nobody).
-    everyMessageNotifies(event.room()).onComplete(every -> {
-      if (every.failed() || every.result()) {
-        enqueue(event);
+  /** Decides a page's messages, {@link #MAX_IN_FLIGHT} at a time; fails (to be read again) if any decision fails. */
+  private Future<Void> decide(List<LoggedEvent> events) {
+    ArrayDeque<RoomEvent> messages = new ArrayDeque<>();
+    for (LoggedEvent logged : events) {
+      RoomEvent event = logged.event();
+      if (EventType.MESSAGE.equals(event.type()) && event.seq() != null) {
+        messages.add(event);
       }
-    });
+    }
+    Promise<Void> done = Promise.promise();
+    int[] running = {0};
+    Runnable[] pump = new Runnable[1];
+    pump[0] = () -> {
+      if (done.future().isComplete()) {
+        return;
+      }
+      if (messages.isEmpty() && running[0] == 0) {
+        done.complete();
+        return;
+      }
+      while (running[0] < MAX_IN_FLIGHT && !messages.isEmpty()) {
+        running[0]++;
+        decideOne(messages.poll()).onComplete(result -> {
+          running[0]--;
+          if (result.failed()) {
+            done.tryFail(result.cause());
+          }
+          pump[0].run();
+        });
+      }
+    };
+    pump[0].run();
+    return done.future();
+  }
+
+  private Future<Void> decideOne(RoomEvent event) {
+    MessageView message = event.data(MessageView::fromJson);
+    Future<Boolean> may = mayNotifyByItself(message) ? Future.succeededFuture(true)
+        // A room whose profile cannot be had is decided (a decision may find nobody).
+        : everyMessageNotifies(event.room()).otherwise(true);
+    return may.compose(decided -> !decided ? Future.<Void>succeededFuture()
+        : looking.lookingAt(event.room())
+            .compose(people -> rooms.ask(new NotifyMessage(event.room(), event.seq(), people, emailAfterMillis)))
+            .map(result -> {
+              if (result.count() > 0) {
+                queued.run();
+              }
+              return null;
+            }));
   }
 
   /** The room's profile, from what is kept here while it holds, or asked once however many messages wait for it. */
@@ -130,45 +152,10 @@ final class MessageNotifier {
   }
 
   /** A mention, {@code @channel} or thread reply may notify someone in any room. */
-  private static boolean mayNotifyByItself(RoomEvent event) {
-    MessageView message = event.data(MessageView::fromJson);
+  private static boolean mayNotifyByItself(MessageView message) {
     return !message.mentions().isEmpty() || message.mentionsChannel() || message.thread() != null;
   }
 
   private record Profile(boolean everyMessage, long until) {
-  }
-
-  private void enqueue(RoomEvent event) {
-    if (waiting.size() >= MAX_WAITING) {
-      if (dropped.incrementAndGet() % 1_000 == 1) {
-        LOG.warn("Notification decisions are {} behind: dropped {} message(s) so far without deciding", MAX_WAITING,
-            dropped.get());
-      }
-      return;
-    }
-    waiting.add(event);
-    pump();
-  }
-
-  private void pump() {
-    while (inFlight < MAX_IN_FLIGHT && !waiting.isEmpty()) {
-      decide(waiting.poll());
-    }
-  }
-
-  private void decide(RoomEvent event) {
-    inFlight++;
-    looking.lookingAt(event.room())
-        .compose(people -> rooms.ask(new NotifyMessage(event.room(), event.seq(), people, emailAfterMillis)))
-        .onComplete(result -> {
-          inFlight--;
-          if (result.failed()) {
-            LOG.warn("Could not decide who message {} of room {} notifies: {}", event.seq(), event.room(),
-                result.cause().getMessage());
-          } else if (result.result().count() > 0) {
-            queued.run();
-          }
-          pump();
-        });
   }
 }

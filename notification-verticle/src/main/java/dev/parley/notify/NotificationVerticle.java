@@ -118,7 +118,7 @@ public final class NotificationVerticle extends VerticleBase {
       }
       notifier = new MessageNotifier(vertx, rooms, new LookingReader(redisApi), worker::poke,
           Math.round(notify.emailAfterMinutes() * 60_000));
-      hearing = notifier.ready();
+      hearing = notifier.start();
     }
     return Future.all(listening, hearing).onSuccess(ready -> worker.start());
   }

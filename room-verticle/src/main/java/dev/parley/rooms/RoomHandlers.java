@@ -140,6 +140,7 @@ final class RoomHandlers {
         .on(SweepFiles.ROUTE, files::sweep)
         .on(SearchMessages.ROUTE, search::search)
         .on(FirehoseCommands.ReadEvents.ROUTE, firehose::read)
+        .on(FirehoseCommands.HoldCursor.ROUTE, firehose::hold)
         .on(CreateWebhook.ROUTE, command -> webhooks.create(command).map(created -> {
           publisher.stored(created.joined());
           publisher.webhooksChanged(new WebhooksChanged(command.room(), created.since()));

@@ -1,5 +1,8 @@
 package dev.parley.bench.faults;
 
+import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.ws.Frames;
+import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
@@ -40,8 +43,8 @@ public final class Abusers {
         .compose(ws -> {
           ws.textMessageHandler(text -> {
             JsonObject frame = new JsonObject(text);
-            if ("err".equals(frame.getString("op"))) {
-              shed.merge(frame.getString("code"), 1, Integer::sum);
+            if (Protocol.ERR.equals(frame.getString(Protocol.OP))) {
+              shed.merge(Frames.Err.fromJson(frame).code(), 1, Integer::sum);
             }
           });
           ws.closeHandler(closed -> shed.merge("flooder_closed_" + ws.closeStatusCode(), 1, Integer::sum));
@@ -53,8 +56,7 @@ public final class Abusers {
               done.complete();
               return;
             }
-            ws.writeTextMessage(new JsonObject().put("op", "send").put("room", room).put("cid", "flood-" + n)
-                .put("text", "flood " + n).encode());
+            ws.writeTextMessage(new Frames.Send(room, "flood-" + n, "flood " + n, null).toJson().encode());
           })).eventually(() -> ws.close().otherwiseEmpty());
         });
   }
@@ -73,7 +75,7 @@ public final class Abusers {
                                    int count, Map<String, Integer> shed) {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setReceiveBufferSize(8192)
         .setMaxConnections(count));
-    JsonObject sub = new JsonObject().put("op", "sub").put("room", room);
+    JsonObject sub = new Frames.Sub(room, null, null).toJson();
     List<Future<Void>> subscribed = new ArrayList<>();
     List<Future<Void>> closed = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -83,7 +85,7 @@ public final class Abusers {
         done.complete();
       })));
       Future<Void> paused = Future.future(done -> ws.textMessageHandler(text -> {
-        if ("subbed".equals(new JsonObject(text).getString("op"))) {
+        if (Protocol.SUBBED.equals(new JsonObject(text).getString(Protocol.OP))) {
           ws.pause();
           done.tryComplete();
         }
@@ -105,16 +107,20 @@ public final class Abusers {
           long[] lastAcked = {0};
           feed.textMessageHandler(frame -> {
             JsonObject json = new JsonObject(frame);
-            if ("evt".equals(json.getString("op")) && json.getLong("seq") != null) {
-              seen.add(json.getLong("seq"));
-            } else if ("ack".equals(json.getString("op"))) {
-              lastAcked[0] = Math.max(lastAcked[0], json.getLong("seq"));
+            String op = json.getString(Protocol.OP);
+            if (Protocol.EVT.equals(op)) {
+              Long seq = RoomEvent.fromJson(json).seq();
+              if (seq != null) {
+                seen.add(seq);
+              }
+            } else if (Protocol.ACK.equals(op)) {
+              lastAcked[0] = Math.max(lastAcked[0], Frames.Ack.fromJson(json).seq());
             }
           });
-          feed.writeTextMessage(new JsonObject().put("op", "sub").put("room", room).put("since", 0).encode());
+          feed.writeTextMessage(new Frames.Sub(room, 0L, null).toJson().encode());
           AtomicInteger sent = new AtomicInteger();
-          long timer = vertx.setPeriodic(10, tick -> feed.writeTextMessage(new JsonObject().put("op", "send")
-              .put("room", room).put("cid", "feed-" + sent.incrementAndGet()).put("text", text).encode()));
+          long timer = vertx.setPeriodic(10, tick -> feed.writeTextMessage(
+              new Frames.Send(room, "feed-" + sent.incrementAndGet(), text, null).toJson().encode()));
           return Future.join(closed)
               .compose(allClosed -> {
                 vertx.cancelTimer(timer);

@@ -1,5 +1,12 @@
 package dev.parley.bench.faults;
 
+import dev.parley.shared.ErrorCode;
+import dev.parley.shared.events.EventType;
+import dev.parley.shared.events.RoomEvent;
+import dev.parley.shared.rooms.MessageCommands.MessagePage;
+import dev.parley.shared.rooms.MessageView;
+import dev.parley.shared.ws.Frames;
+import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -7,7 +14,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
@@ -76,7 +82,7 @@ public final class FaultHarness implements AutoCloseable {
 
   /** The close code counted for a socket given up because its node went silent. */
   public static final int SILENT = 0;
-  private static final String PING = new JsonObject().put("op", "ping").encode();
+  private static final String PING = new Frames.Ping(null).toJson().encode();
   private static final TreeSet<Long> EMPTY = new TreeSet<>();
 
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
@@ -249,7 +255,7 @@ public final class FaultHarness implements AutoCloseable {
 
   /** Compares every room's stored history with what the clients were acked and received. */
   public Report check() {
-    Map<String, List<JsonObject>> histories = new LinkedHashMap<>();
+    Map<String, List<MessageView>> histories = new LinkedHashMap<>();
     for (String room : rooms) {
       histories.put(room, history(room));
     }
@@ -258,9 +264,9 @@ public final class FaultHarness implements AutoCloseable {
       Map<String, Set<Long>> storedSeqs = new HashMap<>();
       histories.forEach((room, messages) -> {
         Set<Long> seqs = new HashSet<>();
-        for (JsonObject message : messages) {
-          storedTimes.merge(message.getString("text"), 1, Integer::sum);
-          seqs.add(message.getLong("seq"));
+        for (MessageView message : messages) {
+          storedTimes.merge(message.text(), 1, Integer::sum);
+          seqs.add(message.seq());
         }
         storedSeqs.put(room, seqs);
       });
@@ -299,12 +305,12 @@ public final class FaultHarness implements AutoCloseable {
   }
 
   private long lastMessageSeq(String room) {
-    List<JsonObject> messages = history(room);
-    return messages.isEmpty() ? 0 : messages.get(messages.size() - 1).getLong("seq");
+    List<MessageView> messages = history(room);
+    return messages.isEmpty() ? 0 : messages.get(messages.size() - 1).seq();
   }
 
   /** A room's whole history, paged over HTTP from a node that is up, as the first client sees it. */
-  private List<JsonObject> history(String room) {
+  private List<MessageView> history(String room) {
     return onLoopAsync(() -> clients.get(0).page(room, 0, new ArrayList<>()));
   }
 
@@ -487,14 +493,17 @@ public final class FaultHarness implements AutoCloseable {
      * (under load, the frame's handler runs first), so subscriptions go to the socket the hello came on.
      */
     private void frame(ClientWebSocket ws, JsonObject frame) {
-      switch (frame.getString("op")) {
-        case "hello" -> rooms.forEach(room -> ws.writeTextMessage(new JsonObject().put("op", "sub")
-            .put("room", room).put("since", lastSeq.getOrDefault(room, 0L)).encode()));
-        case "subbed" -> subbed(frame.getString("room"));
-        case "evt" -> event(frame);
-        case "ack" -> ack(frame.getString("cid"));
-        case "gap" -> fillGap(frame.getString("room"), frame.getLong("from"));
-        case "err" -> error(frame);
+      switch (String.valueOf(frame.getValue(Protocol.OP))) {
+        case Protocol.HELLO -> rooms.forEach(room -> ws.writeTextMessage(
+            new Frames.Sub(room, lastSeq.getOrDefault(room, 0L), null).toJson().encode()));
+        case Protocol.SUBBED -> subbed(Frames.Subbed.fromJson(frame).room());
+        case Protocol.EVT -> event(RoomEvent.fromJson(frame));
+        case Protocol.ACK -> ack(Frames.Ack.fromJson(frame).cid());
+        case Protocol.GAP -> {
+          Frames.Gap gap = Frames.Gap.fromJson(frame);
+          fillGap(gap.room(), gap.from());
+        }
+        case Protocol.ERR -> error(Frames.Err.fromJson(frame));
         default -> { }
       }
     }
@@ -512,15 +521,14 @@ public final class FaultHarness implements AutoCloseable {
       }
     }
 
-    private void event(JsonObject frame) {
-      Long seq = frame.getLong("seq");
+    private void event(RoomEvent event) {
+      Long seq = event.seq();
       if (seq == null) {
         return;
       }
-      String room = frame.getString("room");
+      String room = event.room();
       if (!received.getOrDefault(room, EMPTY).contains(seq)) {
-        JsonObject data = frame.getJsonObject("data");
-        String cid = data == null ? null : data.getString("text");
+        String cid = EventType.MESSAGE.equals(event.type()) ? event.data(MessageView::fromJson).text() : null;
         Long sentAt = cid == null ? null : firstSent.get(cid);
         // The sender's own copy is not a delivery (its time is the ack's).
         if (sentAt != null && !pending.containsKey(cid) && !acked.contains(cid)) {
@@ -541,7 +549,7 @@ public final class FaultHarness implements AutoCloseable {
 
     private void fillGap(String room, long from) {
       page(room, from - 1, new ArrayList<>())
-          .onSuccess(messages -> messages.forEach(message -> deliver(room, message.getLong("seq"))));
+          .onSuccess(messages -> messages.forEach(message -> deliver(room, message.seq())));
     }
 
     private void ack(String cid) {
@@ -553,16 +561,16 @@ public final class FaultHarness implements AutoCloseable {
       }
     }
 
-    private void error(JsonObject frame) {
-      String code = frame.getString("code");
+    private void error(Frames.Err frame) {
+      String code = frame.code();
       errors.merge(code, 1, Integer::sum);
       FaultHarness.this.errors.merge(code, 1, Integer::sum);
-      String cid = frame.getString("cid");
+      String cid = frame.cid();
       Long sentAt = cid == null ? null : lastSent.get(cid);
       if (sentAt != null) {
         errorMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt));
       }
-      if (cid != null && pending.containsKey(cid) && "unavailable".equals(code)) {
+      if (cid != null && pending.containsKey(cid) && ErrorCode.UNAVAILABLE.wireName().equals(code)) {
         vertx.setTimer(RESEND_BACKOFF_MILLIS, again -> send(cid));
       }
     }
@@ -583,13 +591,12 @@ public final class FaultHarness implements AutoCloseable {
       if (sent != null && ready && socket != null) {
         lastSent.put(cid, System.nanoTime());
         // The text is the cid: the history then says which sends were stored, and how often.
-        socket.writeTextMessage(new JsonObject().put("op", "send").put("room", sent.room()).put("cid", cid)
-            .put("text", cid).encode());
+        socket.writeTextMessage(new Frames.Send(sent.room(), cid, cid, null).toJson().encode());
       }
     }
 
     /** The messages of a room after {@code after}, every page, from the node this client is on (or its first). */
-    Future<List<JsonObject>> page(String room, long after, List<JsonObject> into) {
+    Future<List<MessageView>> page(String room, long after, List<MessageView> into) {
       int target = socket == null ? ports.get(0) : connectedPort;
       return http.get(target, "127.0.0.1", "/api/v1/rooms/" + room + "/messages?limit=200&after=" + after)
           .bearerTokenAuthentication(user.accessToken()).send()
@@ -597,11 +604,10 @@ public final class FaultHarness implements AutoCloseable {
             if (response.statusCode() != 200) {
               return Future.failedFuture("history " + response.statusCode() + ": " + response.bodyAsString());
             }
-            JsonObject body = response.bodyAsJsonObject();
-            JsonArray messages = body.getJsonArray("messages");
-            messages.forEach(message -> into.add((JsonObject) message));
-            return body.getBoolean("more") && !messages.isEmpty()
-                ? page(room, into.get(into.size() - 1).getLong("seq"), into)
+            MessagePage body = MessagePage.fromJson(response.bodyAsJsonObject());
+            into.addAll(body.messages());
+            return body.more() && !body.messages().isEmpty()
+                ? page(room, into.get(into.size() - 1).seq(), into)
                 : Future.succeededFuture(into);
           });
     }

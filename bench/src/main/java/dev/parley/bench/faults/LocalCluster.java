@@ -119,8 +119,7 @@ public final class LocalCluster implements AutoCloseable {
         "PARLEY_CLUSTER_MEMBERS", "127.0.0.1",
         "PARLEY_DATA_DIR", data.toString()));
     // Every user signs up from 127.0.0.1, and no verification email should be queued for each.
-    settings.put("PARLEY_LIMITS_AUTH_PER_MINUTE", "100000");
-    settings.put("PARLEY_AUTH_VERIFY_EMAIL_ON_SIGN_UP", "false");
+    settings.putAll(Map.of("PARLEY_LIMITS_AUTH_PER_MINUTE", "100000", "PARLEY_AUTH_VERIFY_EMAIL_ON_SIGN_UP", "false"));
     settings.putAll(extra);
     return settings;
   }

@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ParleyProcess implements AutoCloseable {
 
+  /** The system property naming the jar to run (app's build sets it for its integration tests). */
+  public static final String JAR_PROPERTY = "parleyJar";
+
   private final Process process;
   private final String readyLine;
 
@@ -27,11 +30,11 @@ public final class ParleyProcess implements AutoCloseable {
   }
 
   /**
-   * Starts the jar the system property {@code parley.jar} names (the build sets it for app's integration tests, built
+   * Starts the jar the system property {@code parleyJar} names (the build sets it for app's integration tests, built
    * by {@code package} before they run) in {@code folder}, and waits until it says it is running.
    */
   public static ParleyProcess start(Path folder, Map<String, String> settings, String... args) throws Exception {
-    return start(Path.of(System.getProperty("parley.jar")), folder, settings, args);
+    return start(Path.of(System.getProperty(JAR_PROPERTY)), folder, settings, args);
   }
 
   /** Starts {@code jar} in {@code folder} and waits until it says it is running. */
@@ -55,7 +58,7 @@ public final class ParleyProcess implements AutoCloseable {
             ready.complete(line);
           }
         }
-        ready.completeExceptionally(new IllegalStateException("parley.jar exited with " + process.waitFor()));
+        ready.completeExceptionally(new IllegalStateException("The node exited with " + process.waitFor()));
       } catch (IOException | InterruptedException e) {
         ready.completeExceptionally(e);
       }

@@ -3,7 +3,9 @@ package dev.parley.rooms.store;
 import dev.parley.shared.events.EventType;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.plugins.FirehoseCommands;
+import dev.parley.shared.plugins.FirehoseCommands.CursorHeld;
 import dev.parley.shared.plugins.FirehoseCommands.EventPage;
+import dev.parley.shared.plugins.FirehoseCommands.HoldCursor;
 import dev.parley.shared.plugins.FirehoseCommands.LoggedEvent;
 import dev.parley.shared.plugins.FirehoseCommands.Position;
 import dev.parley.shared.plugins.FirehoseCommands.ReadEvents;
@@ -52,6 +54,18 @@ public final class FirehoseStore {
   /** The present: where a reader that starts now reads on from. */
   private static final String NOW = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon";
 
+  /**
+   * Holds cursor $1 for worker $2 during $4 ms (0: lets it go) when nobody else holds it, keeping position $3 when
+   * given. No row comes back when another worker holds it.
+   */
+  private static final String HOLD = """
+      INSERT INTO firehose_cursors AS c (name, position, holder, held_until)
+      VALUES ($1, $3, CASE WHEN $4 > 0 THEN $2 END, now() + $4 * interval '1 millisecond')
+      ON CONFLICT (name) DO UPDATE
+        SET holder = excluded.holder, held_until = excluded.held_until, position = coalesce($3, c.position)
+        WHERE c.holder = $2 OR c.holder IS NULL OR c.held_until < now()
+      RETURNING c.position, coalesce(c.holder = $2, false) AS held""";
+
   private final Pool pool;
 
   public FirehoseStore(Pool pool) {
@@ -96,6 +110,19 @@ public final class FirehoseStore {
     boolean full = events.size() >= limit;
     // A page that stopped short read everything below the horizon: the next read starts at the horizon.
     return new EventPage(events, full ? last : later(Position.parse(last), endBefore(horizon)), full);
+  }
+
+  /** Holds, renews or lets go of a firehose cursor (see {@link HoldCursor}). */
+  public Future<CursorHeld> hold(HoldCursor command) {
+    return pool.preparedQuery(HOLD)
+        .execute(Tuple.of(command.name(), command.worker(), command.position(), command.leaseMillis()))
+        .map(rows -> {
+          if (rows.size() == 0) {
+            return new CursorHeld(false, null);
+          }
+          Row row = rows.iterator().next();
+          return new CursorHeld(row.getBoolean("held"), row.getString("position"));
+        });
   }
 
   /** Past every event of the transactions below {@code horizon}. */

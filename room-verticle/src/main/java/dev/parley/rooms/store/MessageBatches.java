@@ -45,7 +45,7 @@ final class MessageBatches {
    * resend with the same {@code cid}. Writing it anyway would spend an overloaded database on work nobody waits
    * for, ahead of work somebody does.
    */
-  static final long STALE_NANOS = TimeUnit.SECONDS.toNanos(5);
+  static final long STALE_MILLIS = 5_000;
 
   private static final String SQL = "SELECT ord, outcome, message_id, seq, "
       + "(extract(epoch FROM created_at) * 1000)::bigint AS ts, body, kind, room_name, archived, last_seq, role, "
@@ -56,6 +56,7 @@ final class MessageBatches {
   private final Vertx vertx;
   private final Pool pool;
   private final long intervalNanos;
+  private final long staleNanos;
   /** Told which rooms each committed batch wrote to: their messages get search entries behind the writes. */
   private final SearchIndexer searchIndexer;
   private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
@@ -64,11 +65,12 @@ final class MessageBatches {
   private long lastStart;
   private boolean timerSet;
 
-  MessageBatches(Vertx vertx, Pool pool, long intervalMillis, SearchIndexer searchIndexer) {
+  MessageBatches(Vertx vertx, Pool pool, long intervalMillis, SearchIndexer searchIndexer, long staleMillis) {
     this.vertx = vertx;
     this.pool = pool;
     this.searchIndexer = searchIndexer;
     this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+    this.staleNanos = TimeUnit.MILLISECONDS.toNanos(staleMillis);
     this.lastStart = System.nanoTime() - intervalNanos;
   }
 
@@ -106,7 +108,7 @@ final class MessageBatches {
       return;
     }
     lastStart = System.nanoTime();
-    long staleBefore = lastStart - STALE_NANOS;
+    long staleBefore = lastStart - staleNanos;
     List<Pending> batch = new ArrayList<>(Math.min(waiting.size(), MAX_BATCH));
     while (batch.size() < MAX_BATCH && !waiting.isEmpty()) {
       Pending next = waiting.poll();

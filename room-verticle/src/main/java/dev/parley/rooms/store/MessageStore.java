@@ -78,8 +78,13 @@ public final class MessageStore {
    * {@code searchIndexer}: told where messages were stored, it indexes them for search behind the writes.
    */
   public MessageStore(Vertx vertx, Pool pool, long batchIntervalMillis, SearchIndexer searchIndexer) {
+    this(vertx, pool, batchIntervalMillis, searchIndexer, MessageBatches.STALE_MILLIS);
+  }
+
+  /** {@code staleMillis}: how long a message may wait for its batch before it is refused unwritten. */
+  MessageStore(Vertx vertx, Pool pool, long batchIntervalMillis, SearchIndexer searchIndexer, long staleMillis) {
     this.pool = pool;
-    this.batches = new MessageBatches(vertx, pool, batchIntervalMillis, searchIndexer);
+    this.batches = new MessageBatches(vertx, pool, batchIntervalMillis, searchIndexer, staleMillis);
     this.encryption = new EncryptedRooms(pool);
   }
 

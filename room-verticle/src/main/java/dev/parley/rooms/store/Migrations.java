@@ -42,7 +42,7 @@ public final class Migrations {
       List.of("V1__core.sql", "V2__conversations.sql", "V3__identity.sql", "V4__security.sql",
           "V5__message_write_path.sql", "V6__messages.sql", "V7__reads.sql", "V8__files.sql", "V9__search.sql",
           "V10__read_receipts.sql", "V11__replies_not_unread.sql", "V12__notifications.sql",
-          "V13__search_file_names.sql", "V14__search_off_the_write_path.sql", "V20__password_resets.sql",
+          "V13__search_file_names.sql", "V14__search_off_the_write_path.sql", "V15__firehose_cursors.sql", "V20__password_resets.sql",
           "V21__deactivation.sql", "V22__email_verification.sql", "V25__firehose_positions.sql",
           "V26__webhooks.sql", "V27__bot_tokens.sql", "V30__e2ee.sql");
 

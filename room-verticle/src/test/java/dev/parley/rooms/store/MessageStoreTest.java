@@ -18,6 +18,8 @@ import dev.parley.shared.rooms.MessageCommands.ReplayResult;
 import dev.parley.shared.rooms.RoomCommands.CreateRoom;
 import dev.parley.shared.rooms.RoomKind;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +66,39 @@ class MessageStoreTest {
     assertEquals(first.ack(), resend.ack());
     assertEquals("hello", resend.text(), "the stored text, not the resent one");
     assertEquals(first.ack().seq() + 1, await(messages.post(post(ana, "c-2", "next"))).ack().seq());
+  }
+
+  @Test
+  void aMessageThatWaitedLongerThanItsSenderWouldIsRefusedUnwrittenAndItsResendIsStored() {
+    MessageStore patient = new MessageStore(db.vertx, db.pool, 3, new SearchIndexer(db.vertx, db.pool), 300);
+    assertTrue(await(patient.post(post(ana, "p-0", "before"))).created(), "Ana's standing approved");
+    // Another transaction holds the room's row: the next batch waits for it, and a message behind that batch
+    // waits past its sender's patience (300 ms) before it could be written.
+    SqlConnection holder = await(db.pool.getConnection());
+    Transaction held = await(holder.begin());
+    await(holder.preparedQuery("SELECT 1 FROM rooms WHERE id = $1 FOR UPDATE")
+        .execute(Tuple.of(UUID.fromString(channel))));
+    List<Future<MessageStore.Posted>> posts = new ArrayList<>();
+    db.onLoop(() -> {
+      posts.add(patient.post(post(ana, "p-1", "first")));
+      posts.add(patient.post(post(ana, "p-2", "second")));
+      return db.vertx.timer(1_000).compose(waited -> held.rollback());
+    });
+    await(holder.close());
+
+    assertTrue(await(posts.get(0)).created());
+    ParleyException refused = assertThrows(ParleyException.class, () -> await(posts.get(1)));
+    assertEquals(ErrorCode.UNAVAILABLE, code(refused));
+    assertEquals(List.of("before", "first"), texts());
+    assertTrue(await(patient.post(post(ana, "p-2", "second"))).created(), "the client's resend is stored");
+    assertEquals(List.of("before", "first", "second"), texts());
+  }
+
+  private List<String> texts() {
+    List<String> texts = new ArrayList<>();
+    await(db.pool.preparedQuery("SELECT body FROM messages WHERE room_id = $1 ORDER BY seq")
+        .execute(Tuple.of(UUID.fromString(channel)))).forEach(row -> texts.add(row.getString(0)));
+    return texts;
   }
 
   @Test

@@ -92,6 +92,7 @@ public final class Contract {
       FileCommands.SweepFiles.ROUTE,
       SearchCommands.SearchMessages.ROUTE,
       FirehoseCommands.ReadEvents.ROUTE,
+      FirehoseCommands.HoldCursor.ROUTE,
       WebhookCommands.CreateWebhook.ROUTE,
       WebhookCommands.FindIncoming.ROUTE,
       WebhookCommands.OutgoingWebhooks.ROUTE,

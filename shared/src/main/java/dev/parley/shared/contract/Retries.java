@@ -5,6 +5,7 @@ import dev.parley.shared.accounts.ProfileCommands;
 import dev.parley.shared.files.FileCommands;
 import dev.parley.shared.notify.OutboxCommands;
 import dev.parley.shared.notify.PreferenceCommands;
+import dev.parley.shared.plugins.FirehoseCommands;
 import dev.parley.shared.presence.PresenceCommands;
 import dev.parley.shared.rooms.InviteCommands;
 import dev.parley.shared.rooms.MessageCommands;
@@ -73,6 +74,8 @@ public final class Retries {
       RoomCommands.JoinRoom.ROUTE,
       OutboxCommands.QueueWork.ROUTE,
       OutboxCommands.NotifyMessage.ROUTE,
+      // the same holder asking again holds the same cursor at the same position
+      FirehoseCommands.HoldCursor.ROUTE,
       // reads
       MessageCommands.History.ROUTE,
       MessageCommands.Replay.ROUTE,

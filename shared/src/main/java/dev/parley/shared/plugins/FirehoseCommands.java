@@ -57,6 +57,55 @@ public final class FirehoseCommands {
   }
 
   /**
+   * Holds the firehose cursor {@code name} for {@code worker} during {@code leaseMillis}, or renews it, when nobody
+   * else holds it (their lease ran out, or they let it go); with a {@code position}, the holder also keeps it as
+   * where the cursor got to. {@code leaseMillis} 0 lets it go. Answers whether the worker holds it now, and the
+   * position kept (null before anyone kept one).
+   */
+  public record HoldCursor(String name, String worker, long leaseMillis, String position)
+      implements Command<CursorHeld> {
+    public static final Route<HoldCursor, CursorHeld> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "HOLD_CURSOR", HoldCursor::fromJson, CursorHeld::fromJson);
+
+    public HoldCursor {
+      if (position != null) {
+        Position.parse(position);
+      }
+      if (leaseMillis < 0) {
+        throw Json.invalid("leaseMillis must not be negative");
+      }
+    }
+
+    @Override
+    public Route<HoldCursor, CursorHeld> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      JsonObject json = new JsonObject().put("name", name).put("worker", worker).put("leaseMillis", leaseMillis);
+      return Json.putIfPresent(json, "position", position);
+    }
+
+    public static HoldCursor fromJson(JsonObject json) {
+      return new HoldCursor(Json.text(json, "name"), Json.text(json, "worker"), Json.whole(json, "leaseMillis"),
+          Json.optText(json, "position"));
+    }
+  }
+
+  /** {@code {"held":bool,"position":P}}: see {@link HoldCursor}. */
+  public record CursorHeld(boolean held, String position) implements JsonBody {
+    @Override
+    public JsonObject toJson() {
+      return Json.putIfPresent(new JsonObject().put("held", held), "position", position);
+    }
+
+    public static CursorHeld fromJson(JsonObject json) {
+      return new CursorHeld(Json.flag(json, "held", false), Json.optText(json, "position"));
+    }
+  }
+
+  /**
    * {@code {"events":[..],"next":P,"more":bool}}: events in position order, the position to ask after next time, and
    * whether more were ready than the page held.
    */

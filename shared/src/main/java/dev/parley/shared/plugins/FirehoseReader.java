@@ -35,7 +35,8 @@ public final class FirehoseReader {
 
   private final Vertx vertx;
   private final Requester parley;
-  private final Function<LoggedEvent, Future<Void>> handler;
+  /** Handles one page of events; the position moves past the page once it completes. */
+  private Function<List<LoggedEvent>, Future<Void>> pages;
   private String position;
   private MessageConsumer<Object> wakeUps;
   private long poll;
@@ -44,11 +45,10 @@ public final class FirehoseReader {
   private boolean again;
   private boolean stopped;
 
-  private FirehoseReader(Vertx vertx, String position, Function<LoggedEvent, Future<Void>> handler) {
+  private FirehoseReader(Vertx vertx, String position) {
     this.vertx = vertx;
     this.parley = new Requester(vertx.eventBus(), 30_000);
     this.position = position;
-    this.handler = handler;
   }
 
   /**
@@ -57,15 +57,32 @@ public final class FirehoseReader {
    */
   public static Future<FirehoseReader> start(Vertx vertx, String position,
                                              Function<LoggedEvent, Future<Void>> handler) {
-    FirehoseReader reader = new FirehoseReader(vertx, position, handler);
-    reader.wakeUps = vertx.eventBus().consumer(Addresses.EVENTS, event -> reader.read());
+    FirehoseReader reader = new FirehoseReader(vertx, position);
+    reader.pages = events -> reader.oneByOne(events, handler);
+    return reader.begin();
+  }
+
+  /**
+   * As {@link #start}, but each page of events (up to 500) goes whole to {@code pageHandler}, which may work on its
+   * events at once; the reader moves past a page once the handler's future completes, and reads it again (from the
+   * position before it) when the future fails.
+   */
+  public static Future<FirehoseReader> startPages(Vertx vertx, String position,
+                                                  Function<List<LoggedEvent>, Future<Void>> pageHandler) {
+    FirehoseReader reader = new FirehoseReader(vertx, position);
+    reader.pages = pageHandler;
+    return reader.begin();
+  }
+
+  private Future<FirehoseReader> begin() {
+    wakeUps = vertx.eventBus().consumer(Addresses.EVENTS, event -> read());
     Future<String> from = position != null ? Future.succeededFuture(position)
-        : reader.parley.ask(new ReadEvents(null, 1)).map(EventPage::next);
-    return reader.wakeUps.completion().compose(listening -> from).map(start -> {
-      reader.position = start;
-      reader.poll = vertx.setPeriodic(POLL_MILLIS, tick -> reader.read());
-      reader.read();
-      return reader;
+        : parley.ask(new ReadEvents(null, 1)).map(EventPage::next);
+    return wakeUps.completion().compose(listening -> from).map(start -> {
+      position = start;
+      poll = vertx.setPeriodic(POLL_MILLIS, tick -> read());
+      read();
+      return this;
     });
   }
 
@@ -92,7 +109,8 @@ public final class FirehoseReader {
     reading = true;
     again = false;
     parley.ask(new ReadEvents(position, PAGE))
-        .compose(page -> handle(page.events()).map(page))
+        .compose(page -> page.events().isEmpty() ? Future.succeededFuture(page)
+            : pages.apply(page.events()).map(page))
         .onComplete(done -> {
           reading = false;
           if (done.failed()) {
@@ -113,7 +131,7 @@ public final class FirehoseReader {
   }
 
   /** One event after the other, each only once the one before it was handled. */
-  private Future<Void> handle(List<LoggedEvent> events) {
+  private Future<Void> oneByOne(List<LoggedEvent> events, Function<LoggedEvent, Future<Void>> handler) {
     Future<Void> chain = Future.succeededFuture();
     for (LoggedEvent event : events) {
       chain = chain.compose(previous -> {

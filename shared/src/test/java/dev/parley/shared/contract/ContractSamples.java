@@ -146,6 +146,8 @@ final class ContractSamples {
       exchange(new FirehoseCommands.ReadEvents("9041/" + ROOM + "/41", 100),
           new FirehoseCommands.EventPage(List.of(new FirehoseCommands.LoggedEvent(ROOM + ":42", "9045/" + ROOM + "/42",
               RoomEvent.of(ROOM, 42L, MESSAGE_VIEW.asEventData()))), "9045/" + ROOM + "/42", false)),
+      exchange(new FirehoseCommands.HoldCursor("notify-decisions", "notify-1", 10_000, "9045/" + ROOM + "/42"),
+          new FirehoseCommands.CursorHeld(true, "9045/" + ROOM + "/42")),
       exchange(new WebhookCommands.CreateWebhook(ROOM, USER, WebhookCommands.OUTGOING, "Pinger", null,
               "https://ci.example.org/hook", "c2VjcmV0", "!ping"),
           new WebhookCommands.WebhookCreated(new WebhookCommands.WebhookView(INVITE, ROOM, WebhookCommands.OUTGOING,
