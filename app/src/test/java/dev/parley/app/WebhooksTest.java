@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.parley.notify.WebhookVerticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -13,6 +15,7 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -135,6 +138,40 @@ class WebhooksTest {
         assertEquals("pong to: !ping are you there?", answer.getString("text"));
         assertEquals("Pinger", answer.getString("senderName"));
       }
+    } finally {
+      TestNodes.await(receiver.close());
+    }
+  }
+
+  @Test
+  void twoInstancesCallAnOutgoingHookOncePerMessage() {
+    TestNodes.await(vertx.deployVerticle(new WebhookVerticle(), new DeploymentOptions().setConfig(
+        nodes.config(false).put("webhooks", new JsonObject().put("retryMillis", 50).put("maxAttempts", 4)))));
+    List<String> texts = new CopyOnWriteArrayList<>();
+    HttpServer receiver = TestNodes.await(vertx.createHttpServer().requestHandler(request -> request.body()
+        .onSuccess(body -> {
+          texts.add(body.toJsonObject().getJsonObject("message").getString("text"));
+          request.response().setStatusCode(204).end();
+        })).listen(0, "127.0.0.1"));
+    try {
+      createHook(members.alice(), new JsonObject().put("kind", "outgoing").put("name", "Logger")
+          .put("url", "http://127.0.0.1:" + receiver.actualPort() + "/hook"));
+      try (TestSocket alice = TestSocket.connect(vertx, api.port(), members.alice())) {
+        for (int i = 0; i < 10; i++) {
+          alice.sendMessage(members.room(), "line " + i);
+        }
+        alice.sendMessage(members.room(), "last");
+        nodes.eventually(() -> texts.contains("last"), "the hook heard the last message");
+      }
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        expected.add("line " + i);
+      }
+      expected.add("last");
+      List<String> heard = new ArrayList<>(texts);
+      heard.sort(null);
+      expected.sort(null);
+      assertEquals(expected, heard, "each message once (calls run on their own: in any order), two instances");
     } finally {
       TestNodes.await(receiver.close());
     }

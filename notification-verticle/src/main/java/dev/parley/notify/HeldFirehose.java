@@ -45,6 +45,8 @@ final class HeldFirehose {
   private Future<FirehoseReader> reading;
   /** Until when this instance's lease surely holds (it renewed before then): past it, it stops reading. */
   private long heldUntil;
+  /** Where to start when nobody kept a position yet (null: from now on). */
+  private String fromIfNew;
 
   HeldFirehose(Vertx vertx, Requester rooms, String cursor, Function<List<LoggedEvent>, Future<Void>> job) {
     this.vertx = vertx;
@@ -53,8 +55,12 @@ final class HeldFirehose {
     this.job = job;
   }
 
-  /** Completes once this instance tried the cursor once, and reads if it took it. */
-  Future<Void> start() {
+  /**
+   * Completes once this instance tried the cursor once, and reads if it took it; when nobody kept a position yet,
+   * from {@code fromIfNew} (null: from now on).
+   */
+  Future<Void> start(String fromIfNew) {
+    this.fromIfNew = fromIfNew;
     timer = vertx.setPeriodic(KEEP_EVERY_MILLIS, tick -> keep());
     return keep();
   }
@@ -94,9 +100,9 @@ final class HeldFirehose {
     if (reading != null || stopped) {
       return Future.succeededFuture();
     }
-    LOG.info("Reading the firehose for {} from {}", cursor,
-        held.position() == null ? "now" : "position " + held.position());
-    reading = FirehoseReader.startPages(vertx, held.position(), job)
+    String from = held.position() != null ? held.position() : fromIfNew;
+    LOG.info("Reading the firehose for {} from {}", cursor, from == null ? "now" : "position " + from);
+    reading = FirehoseReader.startPages(vertx, from, job)
         .onFailure(failure -> {
           LOG.warn("Cannot read the firehose for {}: {}", cursor, Failures.of(failure).message());
           reading = null;

@@ -73,7 +73,7 @@ final class MessageNotifier {
 
   /** Completes once this instance tried the cursor once, and decides if it took it. */
   Future<Void> start() {
-    return firehose.start();
+    return firehose.start(null);
   }
 
   /** Stops deciding and lets the cursor go, so that another instance goes on at once. */

@@ -6,7 +6,6 @@ import dev.parley.shared.ParleyConfig;
 import dev.parley.shared.contract.Requester;
 import dev.parley.shared.events.EventType;
 import dev.parley.shared.plugins.FirehoseCommands.LoggedEvent;
-import dev.parley.shared.plugins.FirehoseReader;
 import dev.parley.shared.plugins.WebhookCommands.Answer;
 import dev.parley.shared.plugins.WebhookCommands.Delivery;
 import dev.parley.shared.plugins.WebhookCommands.Outgoing;
@@ -44,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It reads the firehose only once some room has an outgoing hook (at start, or when {@link Addresses#WEBHOOKS}
  * says one was made, from the position just before it): a workspace without outgoing hooks pays nothing per message.
- * It reads from "now" when it starts: messages stored while no notification-verticle ran call no hook.
+ * One instance reads at a time, with the cursor {@value #CURSOR} ({@link HeldFirehose}): each hook is called once
+ * per message however many instances run, and messages stored while none ran call their hooks when one starts.
  */
 public final class WebhookVerticle extends VerticleBase {
 
@@ -54,6 +54,8 @@ public final class WebhookVerticle extends VerticleBase {
   public static final String DELIVERY = "X-Parley-Delivery";
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookVerticle.class);
+  /** The firehose cursor of outgoing webhooks: one instance calls them, and a restart misses no message. */
+  static final String CURSOR = "outgoing-webhooks";
   /** How long a room's list of outgoing hooks is kept before it is asked for again. */
   private static final long HOOKS_TTL_MILLIS = 10_000;
 
@@ -61,8 +63,8 @@ public final class WebhookVerticle extends VerticleBase {
   private ParleyConfig.Webhooks config;
   private Requester services;
   private WebClient client;
-  /** The firehose reader once started (null: no outgoing hook yet). */
-  private Future<FirehoseReader> reading;
+  /** Reads the firehose once an outgoing hook exists (null before): in one instance at a time, from where it got. */
+  private HeldFirehose reading;
 
   private record Cached(long until, Future<List<Outgoing>> hooks) {
   }
@@ -87,21 +89,30 @@ public final class WebhookVerticle extends VerticleBase {
         });
   }
 
-  /** Starts reading the firehose after {@code since} (null: from now on), unless it is read already. */
+  /**
+   * Starts reading the firehose, unless it is read already: from where the last reader of any instance got, or, the
+   * first time, after {@code since} (null: from now on).
+   */
   private void read(String since) {
     if (reading != null) {
       return;
     }
-    reading = FirehoseReader.start(vertx, since, this::onEvent)
-        .onFailure(failure -> {
-          LOG.warn("Outgoing webhooks cannot read the firehose: {}", Failures.of(failure).message());
-          reading = null;
-        });
+    reading = new HeldFirehose(vertx, services, CURSOR, this::onPage);
+    reading.start(since);
   }
 
   @Override
   public Future<?> stop() {
-    return reading == null ? Future.succeededFuture() : reading.compose(FirehoseReader::stop).otherwiseEmpty();
+    return reading == null ? Future.succeededFuture() : reading.stop();
+  }
+
+  /** The events of a page in order, each only once the one before it was handled. */
+  private Future<Void> onPage(List<LoggedEvent> events) {
+    Future<Void> chain = Future.succeededFuture();
+    for (LoggedEvent event : events) {
+      chain = chain.compose(previous -> onEvent(event));
+    }
+    return chain;
   }
 
   /** Only a room's new messages call hooks; the firehose goes on at once, the calls run on their own. */
