@@ -220,7 +220,10 @@ class Device {
     const events = this.session.frames.filter((f) => f.op === 'evt' && f.room === room && f.seq > group.seq
       && f.seq <= subbed.seq);
     this.session.frames = this.session.frames.filter((f) => !events.includes(f));
-    for (const event of events.sort((a, b) => a.seq - b.seq)) {
+    // A seq heard live before this subscription may come again in its replay: each MLS message is opened once (a
+    // second time is "a generation in the past"), from the latest copy, which says whether it was edited since.
+    const bySeq = new Map(events.map((event) => [event.seq, event]));
+    for (const event of [...bySeq.values()].sort((a, b) => a.seq - b.seq)) {
       group.seq = event.seq;
       const edited = (event.data.editedAt ?? event.data.editedTs) != null;
       // An edited message holds its last edit's ciphertext, which is read where that edit stands in the order.
