@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.parley.bench.faults.FaultHarness;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -93,7 +94,10 @@ class OverloadIT {
         assertTrue(shed.getOrDefault("rate_limited", 0) > 0, "the flooder was told rate_limited: " + shed);
         // The node closes them with 1013; a client that reads nothing never reads the close frame either, so it sees
         // the connection end (1006) instead: what counts is that the node, not the client, ended every one.
-        assertEquals(STUCK_SOCKETS, shed.entrySet().stream().filter(e -> e.getKey().startsWith("close_"))
+        int neverIn = shed.entrySet().stream().filter(e -> e.getKey().startsWith("stuck_connect_"))
+            .mapToInt(Map.Entry::getValue).sum();
+        assertTrue(neverIn <= STUCK_SOCKETS / 10, "most stuck readers got in: " + shed);
+        assertEquals(STUCK_SOCKETS - neverIn, shed.entrySet().stream().filter(e -> e.getKey().startsWith("close_"))
             .mapToInt(Map.Entry::getValue).sum(), "every stuck reader closed by the node: " + shed);
         // Refused with 401 (or 429 when the gate sheds them); under load the node may also drop a connection before
         // its refusal is read. None may get in.
@@ -160,21 +164,29 @@ class OverloadIT {
     List<Future<Void>> closed = new ArrayList<>();
     for (int i = 0; i < STUCK_SOCKETS; i++) {
       ClientWebSocket ws = client.webSocket();
-      closed.add(Future.future(done -> ws.closeHandler(gone -> {
-        shed.merge("close_" + ws.closeStatusCode(), 1, Integer::sum);
-        done.complete();
-      })));
+      Promise<Void> gone = Promise.promise();
+      closed.add(gone.future());
       Future<Void> paused = Future.future(done -> ws.textMessageHandler(text -> {
         if ("subbed".equals(new JsonObject(text).getString("op"))) {
           ws.pause();
           done.tryComplete();
         }
       }));
+      // A handshake the loaded machine drops is counted (stuck_connect_*) and that reader left out: the node is to
+      // close every reader that did get in.
       subscribed.add(ws.connect(TestSocket.options(port).addHeader("Authorization", "Bearer " + user.accessToken()))
-          .onFailure(e -> shed.merge("stuck_connect_" + e.getMessage(), 1, Integer::sum))
           .compose(open -> {
+            ws.closeHandler(end -> {
+              shed.merge("close_" + ws.closeStatusCode(), 1, Integer::sum);
+              gone.tryComplete();
+            });
             ws.writeTextMessage(sub.encode());
             return paused;
+          })
+          .recover(e -> {
+            shed.merge("stuck_connect_" + e.getMessage(), 1, Integer::sum);
+            gone.tryComplete();
+            return Future.succeededFuture();
           }));
     }
     String text = "x".repeat(3_900);

@@ -60,12 +60,14 @@ public final class Connection implements Socket {
   /** Sends queued on one connection before more are refused; bounds what a flooding client can make us hold. */
   private static final int MAX_SENDS_IN_FLIGHT = 256;
   /**
-   * How long a send may wait behind this connection's earlier ones before it is answered {@code unavailable} unsent.
-   * Sends go one at a time, each waiting up to the services' 10 s: when the cluster is overloaded, a queue of them
-   * would otherwise be acked minutes late (seen in a soak on a starved machine). Past this the client has long been
-   * waiting; it resends with the same {@code cid}, and the server does the work that is still wanted instead.
+   * How long a send may wait behind this connection's earlier ones before it is answered {@code unavailable} unsent:
+   * as long as the protocol lets a send go unanswered (10 s, then {@code unavailable}). Sends go one at a time, each
+   * waiting up to the services' 10 s: when the cluster is overloaded, a queue of them would otherwise be acked minutes
+   * late (seen in a soak on a starved machine). Past this the client resends with the same {@code cid}, and the server
+   * does the work that is still wanted instead. Well above the stalls of a healthy cluster (a hung node costs a send
+   * about a second, a loaded two-core machine a few).
    */
-  static final long SEND_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(5);
+  static final long SEND_PATIENCE_NANOS = TimeUnit.SECONDS.toNanos(10);
   /**
    * Frames a client may send in a burst, and per second after it: room for subscribing to every room at once on
    * connect, not for a flood (a client past it is closed with 4008 and reconnects when it behaves).

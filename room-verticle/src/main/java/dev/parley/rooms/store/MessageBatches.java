@@ -41,11 +41,11 @@ final class MessageBatches {
   static final int MAX_BATCH = 500;
   /**
    * A message that waited this long for its batch is answered {@code unavailable} unwritten. Its sender's attempt
-   * gave up long ago (the longest waits 3.2 s, {@code Retries}): it was sent again, or its client was told to
+   * gave up long before (the longest waits 3.2 s, {@code Retries}), and by the protocol's 10 s its client was told to
    * resend with the same {@code cid}. Writing it anyway would spend an overloaded database on work nobody waits
    * for, ahead of work somebody does.
    */
-  static final long STALE_MILLIS = 5_000;
+  static final long STALE_MILLIS = 10_000;
 
   private static final String SQL = "SELECT ord, outcome, message_id, seq, "
       + "(extract(epoch FROM created_at) * 1000)::bigint AS ts, body, kind, room_name, archived, last_seq, role, "
