@@ -18,8 +18,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -318,11 +322,26 @@ class FilesTest {
   /** The objects in storage (uploads under way, in {@code tmp}, are not). */
   private static List<String> storedNames() {
     Path underWay = nodes.filesDir().resolve("tmp");
-    try (Stream<Path> stored = Files.walk(nodes.filesDir())) {
-      return stored.filter(path -> Files.isRegularFile(path) && !path.startsWith(underWay))
-          .map(path -> path.getFileName().toString()).toList();
+    List<String> names = new ArrayList<>();
+    try {
+      // Not into tmp: an upload of another test may end there while this walks it.
+      Files.walkFileTree(nodes.filesDir(), new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+          return dir.equals(underWay) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+          if (attributes.isRegularFile()) {
+            names.add(file.getFileName().toString());
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return names;
   }
 }
