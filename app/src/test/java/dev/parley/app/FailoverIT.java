@@ -145,6 +145,7 @@ class FailoverIT {
         // The process is replaced: its successor starts, then it is sent SIGTERM and drains.
         try (ParleyProcess third = ParleyProcess.start(folder, nodes.processSettings(thirdPort,
             folder.resolve("third")))) {
+          assertTrue(third.pid() > 0, "the successor runs as a process of its own");
           live.add(thirdPort);
           int before = harness.acked();
           second.close();

@@ -38,6 +38,7 @@ class PresenceFailoverIT {
 
         try (TestSocket bobSocket = TestSocket.connect(survivor.vertx(), survivorApi.port(), bob);
              TestSocket aliceSocket = TestSocket.connect(survivor.vertx(), doomedApi.port(), alice)) {
+          assertEquals(alice.id(), aliceSocket.hello().getString("user"), "Alice is on through the doomed node");
           bobSocket.send(new JsonObject().put("op", "watch").put("users", new JsonArray().add(alice.id())));
           JsonObject watching = bobSocket.nextOp("watching");
           String seen = watching.getJsonArray("presence").getJsonObject(0).getString("status");

@@ -133,14 +133,19 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Stops every node still running (SIGTERM, then SIGKILL), then the embedded databases. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     for (ParleyProcess node : nodes) {
       node.close();
     }
     if (services != null) {
       services.destroy();
-      if (!services.waitFor(30, TimeUnit.SECONDS)) {
+      try {
+        if (!services.waitFor(30, TimeUnit.SECONDS)) {
+          services.destroyForcibly();
+        }
+      } catch (InterruptedException interrupted) {
         services.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
       services.descendants().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }

@@ -98,12 +98,17 @@ public final class ParleyProcess implements AutoCloseable {
 
   /** A graceful stop (SIGTERM), then SIGKILL for whatever is still running after a minute. */
   @Override
-  public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      process.destroy();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  public void close() {
+    try {
+      if (process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
       }
+    } catch (InterruptedException interrupted) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
     process.descendants().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
