@@ -30,6 +30,12 @@ final class HeldFirehose {
   static final long LEASE_MILLIS = 10_000;
   /** How often the holder keeps its position (and renews its lease), and the others try to take the cursor. */
   static final long KEEP_EVERY_MILLIS = 1_000;
+  /**
+   * The least time between two reads of the firehose: what the job may add to a message's delay (a push 50 ms
+   * later), for one query per gap instead of one per message published (measured: a read per message at 1,000
+   * msg/s doubled the server's CPU).
+   */
+  static final long READ_GAP_MILLIS = 50;
 
   private final Vertx vertx;
   private final Requester rooms;
@@ -102,7 +108,7 @@ final class HeldFirehose {
     }
     String from = held.position() != null ? held.position() : fromIfNew;
     LOG.info("Reading the firehose for {} from {}", cursor, from == null ? "now" : "position " + from);
-    reading = FirehoseReader.startPages(vertx, from, job)
+    reading = FirehoseReader.startPages(vertx, from, READ_GAP_MILLIS, job)
         .onFailure(failure -> {
           LOG.warn("Cannot read the firehose for {}: {}", cursor, Failures.of(failure).message());
           reading = null;

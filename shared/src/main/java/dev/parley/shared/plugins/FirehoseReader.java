@@ -43,10 +43,15 @@ public final class FirehoseReader {
   private boolean reading;
   /** Woken up while a read was under way: read again right after it. */
   private boolean again;
+  /** The least time between two reads (0: none), when the last began, and whether a read waits for the gap. */
+  private final long gapMillis;
+  private long lastRead;
+  private boolean gapTimerSet;
   private boolean stopped;
 
-  private FirehoseReader(Vertx vertx, String position) {
+  private FirehoseReader(Vertx vertx, String position, long gapMillis) {
     this.vertx = vertx;
+    this.gapMillis = gapMillis;
     this.parley = new Requester(vertx.eventBus(), 30_000);
     this.position = position;
   }
@@ -57,7 +62,7 @@ public final class FirehoseReader {
    */
   public static Future<FirehoseReader> start(Vertx vertx, String position,
                                              Function<LoggedEvent, Future<Void>> handler) {
-    FirehoseReader reader = new FirehoseReader(vertx, position);
+    FirehoseReader reader = new FirehoseReader(vertx, position, 0);
     reader.pages = events -> reader.oneByOne(events, handler);
     return reader.begin();
   }
@@ -65,11 +70,12 @@ public final class FirehoseReader {
   /**
    * As {@link #start}, but each page of events (up to 500) goes whole to {@code pageHandler}, which may work on its
    * events at once; the reader moves past a page once the handler's future completes, and reads it again (from the
-   * position before it) when the future fails.
+   * position before it) when the future fails. Reads begin at least {@code gapMillis} apart, so that a busy firehose
+   * costs a read per gap rather than one per event published (each read is a query of its own).
    */
-  public static Future<FirehoseReader> startPages(Vertx vertx, String position,
+  public static Future<FirehoseReader> startPages(Vertx vertx, String position, long gapMillis,
                                                   Function<List<LoggedEvent>, Future<Void>> pageHandler) {
-    FirehoseReader reader = new FirehoseReader(vertx, position);
+    FirehoseReader reader = new FirehoseReader(vertx, position, gapMillis);
     reader.pages = pageHandler;
     return reader.begin();
   }
@@ -106,6 +112,19 @@ public final class FirehoseReader {
       again = true;
       return;
     }
+    long wait = lastRead + gapMillis - System.currentTimeMillis();
+    if (wait > 0) {
+      // Read at most once a gap: the wake-ups of a busy firehose gather into one read of many events.
+      if (!gapTimerSet) {
+        gapTimerSet = true;
+        vertx.setTimer(wait, due -> {
+          gapTimerSet = false;
+          read();
+        });
+      }
+      return;
+    }
+    lastRead = System.currentTimeMillis();
     reading = true;
     again = false;
     parley.ask(new ReadEvents(position, PAGE))
