@@ -152,8 +152,9 @@ public final class OutboxStore {
   /**
    * The decision is planned once per connection, not at each run: PostgreSQL kept choosing custom plans for it, and
    * planning its CTEs cost several times running them (measured with EXPLAIN ANALYZE of a prepared NOTIFY: 2.6-37 ms
-   * of planning and 0.6-6.6 ms of execution under custom plans, 0.02 ms and 0.3-0.9 ms under the generic one; at
-   * one decision per message of a room set to "all", that planning was most of what a push cost).
+   * of planning and 0.6-6.6 ms of execution under custom plans, 0.02 ms and 0.3-0.9 ms under the generic one, on a
+   * loaded machine). The push bench at 200 decisions a second did not move with it (docs/bench.md): the rest of a
+   * decision's cost is still to be found.
    */
   static final String GENERIC_PLAN = "SET LOCAL plan_cache_mode = force_generic_plan";
 
