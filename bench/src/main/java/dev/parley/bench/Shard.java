@@ -234,6 +234,12 @@ final class Shard extends VerticleBase {
   /** Closes one connection on purpose (it resumes later). */
   private Future<Void> drop(BenchConnection c) {
     c.dropped = true;
+    if (c.open) {
+      // Counted closed now: its close may come after the connection has its next socket (--churn), which must not
+      // be pinged before it is open.
+      c.open = false;
+      openCount.decrementAndGet();
+    }
     if (c.ready) {
       c.ready = false;
       readyCount.decrementAndGet();
