@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,43 +51,13 @@ public final class AbuseCommand {
       """;
 
   record Options(int clients, int rooms, long sendEveryMillis, int phaseSeconds, int sendLimit, int stuck,
-                 int attemptsPerSecond, Path jar, String databaseUrl, String redisUrl) {
+                 int attemptsPerSecond, Args.Nodes nodes) {
 
-    static Options parse(String[] args) {
-      int clients = 40;
-      int rooms = 4;
-      long every = 200;
-      int phase = 30;
-      int limit = 100;
-      int stuck = 100;
-      int attempts = 5_000;
-      Path jar = Path.of("app/target/parley.jar");
-      String db = null;
-      String redis = null;
-      for (int i = 0; i < args.length; i++) {
-        String option = args[i];
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(option + " needs a value");
-        }
-        String value = args[++i];
-        switch (option) {
-          case "--clients" -> clients = Args.positive(option, value);
-          case "--rooms" -> rooms = Args.positive(option, value);
-          case "--send-every-ms" -> every = Args.positive(option, value);
-          case "--phase-seconds" -> phase = Args.positive(option, value);
-          case "--send-limit" -> limit = Args.positive(option, value);
-          case "--stuck" -> stuck = Args.positive(option, value);
-          case "--attempts-per-second" -> attempts = Args.positive(option, value);
-          case "--jar" -> jar = Path.of(value);
-          case "--db-url" -> db = value;
-          case "--redis-url" -> redis = value;
-          default -> throw new IllegalArgumentException("Unknown option " + option);
-        }
-      }
-      if ((db == null) != (redis == null)) {
-        throw new IllegalArgumentException("--db-url and --redis-url go together (or neither: embedded ones)");
-      }
-      return new Options(clients, rooms, every, phase, limit, stuck, attempts, jar, db, redis);
+    static Options from(Args given) {
+      return new Options(given.positive("--clients", 40), given.positive("--rooms", 4),
+          given.positive("--send-every-ms", 200), given.positive("--phase-seconds", 30),
+          given.positive("--send-limit", 100), given.positive("--stuck", 100),
+          given.positive("--attempts-per-second", 5_000), given.nodes());
     }
   }
 
@@ -97,20 +66,13 @@ public final class AbuseCommand {
 
   /** Runs the command; returns the exit status. */
   public static int run(String[] args, PrintStream out) {
-    if (List.of(args).contains("--help")) {
-      out.print(USAGE);
-      return 0;
+    Args.Read<Options> read = Args.read("abuse", USAGE, args, out, Options::from);
+    if (read.options() == null) {
+      return read.exitStatus();
     }
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("parley-bench abuse: " + e.getMessage());
-      System.err.print(USAGE);
-      return 2;
-    }
+    Options options = read.options();
     String limit = Integer.toString(options.sendLimit());
-    try (LocalCluster cluster = LocalCluster.start(options.jar(), options.databaseUrl(), options.redisUrl(),
+    try (LocalCluster cluster = LocalCluster.start(options.nodes(),
         Map.of("PARLEY_CLUSTER", "false", "PARLEY_LIMITS_SEND_PER_SECOND", limit, "PARLEY_LIMITS_SEND_BURST", limit))) {
       return measure(options, cluster.startNode(), out);
     } catch (Exception e) {

@@ -4,6 +4,7 @@ import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.ws.Frames;
 import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
@@ -66,10 +68,23 @@ public final class Abusers {
   }
 
   /**
+   * Messages of 3,900 characters the feeder sends into the stuck readers' room: 11.7 MB, more than twice what a
+   * socket can hold on its way (the node's send buffer grows to 4 MiB here, the reader's receive buffer is 8 KiB, the
+   * node's own queue 64 frames), so a node that does not close the stuck readers is caught still buffering for them.
+   */
+  private static final int FEED_MESSAGES = 3_000;
+  /** How long a stuck reader, reading again, may take to reach the end of what the node sent it before its close. */
+  private static final long READ_THROUGH_MILLIS = 30_000;
+
+  /**
    * {@code count} sockets that follow a room of big messages and stop reading: the frames pile up in the socket
    * buffers, then in the node's own queue for each, and the node must close them with 1013 rather than buffer for
-   * them. A feeder sends messages of 3,900 characters every 10 ms until every stuck socket is closed; it also reads
-   * the room, as any member would, and counts in {@code feeder_missing} the events the closes cost it.
+   * them. A feeder sends {@link #FEED_MESSAGES} of 3,900 characters, one every 10 ms; once they are answered the stuck
+   * readers read again, through what the node had sent them, to the end: a close by the node ({@code close_1013}, or
+   * {@code close_1006} where the node's end gave up on a socket that read nothing) or {@code stuck_not_closed}, the
+   * node still buffering for them. (A reader that reads nothing would never see its close: the close frame and the
+   * end of the connection wait behind the data it does not read.) The feeder reads the room, as any member would,
+   * and counts in {@code feeder_missing} the events the closes cost it.
    */
   public static Stuck stuckReaders(Vertx vertx, int port, String stuckToken, String feederToken, String room,
                                    int count, Map<String, Integer> shed) {
@@ -78,33 +93,66 @@ public final class Abusers {
     JsonObject sub = new Frames.Sub(room, null, null).toJson();
     List<Future<Void>> subscribed = new ArrayList<>();
     List<Future<Void>> closed = new ArrayList<>();
+    List<ClientWebSocket> stuck = new CopyOnWriteArrayList<>();
     for (int i = 0; i < count; i++) {
       ClientWebSocket ws = client.webSocket();
-      closed.add(Future.future(done -> ws.closeHandler(gone -> {
-        shed.merge("close_" + ws.closeStatusCode(), 1, Integer::sum);
-        done.complete();
-      })));
+      Promise<Void> gone = Promise.promise();
+      closed.add(gone.future());
       Future<Void> paused = Future.future(done -> ws.textMessageHandler(text -> {
         if (Protocol.SUBBED.equals(new JsonObject(text).getString(Protocol.OP))) {
           ws.pause();
+          // What it reads again later is only read through, not looked at.
+          ws.textMessageHandler(ignored -> { });
           done.tryComplete();
         }
       }));
+      // A handshake a loaded machine drops is counted (stuck_connect_*) and that reader left out: the node is to
+      // close every reader that did get in.
       subscribed.add(ws.connect(socket(port, stuckToken))
-          .onFailure(e -> shed.merge("stuck_connect_" + e.getMessage(), 1, Integer::sum))
           .compose(open -> {
+            stuck.add(ws);
+            ws.closeHandler(end -> {
+              shed.merge("close_" + ws.closeStatusCode(), 1, Integer::sum);
+              gone.tryComplete();
+            });
             ws.writeTextMessage(sub.encode());
             return paused;
+          })
+          .recover(e -> {
+            shed.merge("stuck_connect_" + e.getMessage(), 1, Integer::sum);
+            gone.tryComplete();
+            return Future.succeededFuture();
           }));
     }
-    String text = "x".repeat(3_900);
     Future<Void> allSubscribed = Future.all(subscribed).mapEmpty();
+    Future<Void> allClosed = Future.join(closed).mapEmpty();
     return new Stuck(allSubscribed, allSubscribed
-        .compose(ready -> vertx.createWebSocketClient().connect(socket(port, feederToken))
-            .onFailure(e -> shed.merge("feeder_connect_" + e.getMessage(), 1, Integer::sum)))
+        .compose(ready -> feed(vertx, port, feederToken, room, shed, allClosed, () -> stuck.forEach(ws -> {
+          ws.resume();
+          vertx.setTimer(READ_THROUGH_MILLIS, late -> {
+            if (!ws.isClosed()) {
+              shed.merge("stuck_not_closed", 1, Integer::sum);
+              ws.close();
+            }
+          });
+        })))
+        .eventually(() -> client.close().otherwiseEmpty()));
+  }
+
+  /**
+   * The feeder: {@link #FEED_MESSAGES} into {@code room}, then, once all are answered, {@code fed}; it completes when
+   * {@code closed} has and it received every event up to its last ack (or 30 s after).
+   */
+  private static Future<Void> feed(Vertx vertx, int port, String token, String room, Map<String, Integer> shed,
+                                   Future<Void> closed, Runnable fed) {
+    String text = "x".repeat(3_900);
+    return vertx.createWebSocketClient().connect(socket(port, token))
+        .onFailure(e -> shed.merge("feeder_connect_" + e.getMessage(), 1, Integer::sum))
         .compose(feed -> {
           Set<Long> seen = new HashSet<>();
           long[] lastAcked = {0};
+          Promise<Void> answered = Promise.promise();
+          AtomicInteger answers = new AtomicInteger();
           feed.textMessageHandler(frame -> {
             JsonObject json = new JsonObject(frame);
             String op = json.getString(Protocol.OP);
@@ -115,26 +163,39 @@ public final class Abusers {
               }
             } else if (Protocol.ACK.equals(op)) {
               lastAcked[0] = Math.max(lastAcked[0], Frames.Ack.fromJson(json).seq());
+            } else if (Protocol.ERR.equals(op)) {
+              shed.merge("feeder_" + Frames.Err.fromJson(json).code(), 1, Integer::sum);
             }
+            if ((Protocol.ACK.equals(op) || Protocol.ERR.equals(op)) && answers.incrementAndGet() == FEED_MESSAGES) {
+              answered.tryComplete();
+            }
+          });
+          feed.closeHandler(gone -> {
+            shed.merge("feeder_closed_" + feed.closeStatusCode(), 1, Integer::sum);
+            answered.tryComplete();
           });
           feed.writeTextMessage(new Frames.Sub(room, 0L, null).toJson().encode());
           AtomicInteger sent = new AtomicInteger();
-          long timer = vertx.setPeriodic(10, tick -> feed.writeTextMessage(
-              new Frames.Send(room, "feed-" + sent.incrementAndGet(), text, null).toJson().encode()));
-          return Future.join(closed)
-              .compose(allClosed -> {
-                vertx.cancelTimer(timer);
-                return caughtUp(vertx, seen, lastAcked, 30_000);
+          vertx.setPeriodic(10, tick -> {
+            int n = sent.incrementAndGet();
+            if (n >= FEED_MESSAGES) {
+              vertx.cancelTimer(tick);
+            }
+            feed.writeTextMessage(new Frames.Send(room, "feed-" + n, text, null).toJson().encode());
+          });
+          return answered.future()
+              .compose(all -> {
+                fed.run();
+                return closed;
               })
+              .compose(allClosed -> caughtUp(vertx, seen, lastAcked, 30_000))
               .onComplete(done -> {
                 long missing = LongStream.rangeClosed(1, lastAcked[0]).filter(seq -> !seen.contains(seq)).count();
                 shed.merge("feeder_received", seen.size(), Integer::sum);
                 shed.merge("feeder_missing", (int) missing, Integer::sum);
               })
-              .eventually(() -> feed.close().otherwiseEmpty())
-              .eventually(() -> client.close().otherwiseEmpty())
-              .<Void>mapEmpty();
-        }));
+              .eventually(() -> feed.close().otherwiseEmpty());
+        });
   }
 
   /** Completes once every seq up to the last acked one was received, or after {@code millis} in any case. */

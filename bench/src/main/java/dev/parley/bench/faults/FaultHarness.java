@@ -217,9 +217,9 @@ public final class FaultHarness implements AutoCloseable {
   }
 
   /** What the run shows, room by room against PostgreSQL's history. */
-  public record Report(int acked, int lost, int duplicates, int missing, int orderViolations, Map<String, Integer> errors,
-                Map<Integer, Integer> closes, List<Long> reconnectMillis, List<Long> ackMillis,
-                List<Long> errorMillis) {
+  public record Report(int acked, int lost, int duplicates, int missing, int orderViolations,
+                       Map<String, Integer> errors, Map<Integer, Integer> closes, List<Long> reconnectMillis,
+                       List<Long> ackMillis, List<Long> errorMillis) {
 
     public long reconnectPercentile(double p) {
       return percentile(reconnectMillis, p);

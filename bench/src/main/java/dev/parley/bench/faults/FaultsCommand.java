@@ -52,44 +52,18 @@ public final class FaultsCommand {
 
   /** The command line. */
   record Options(List<String> scenarios, int nodes, int clientsPerNode, int rooms, long sendEveryMillis,
-                 int afterFault, Path jar, String databaseUrl, String redisUrl) {
+                 int afterFault, Args.Nodes processes) {
 
-    static Options parse(String[] args) {
-      List<String> scenarios = List.of("kill", "hang", "rolling");
-      int nodes = 3;
-      int clients = 20;
-      int rooms = 4;
-      long every = 50;
-      int after = 20_000;
-      Path jar = Path.of("app/target/parley.jar");
-      String db = null;
-      String redis = null;
-      for (int i = 0; i < args.length; i++) {
-        String option = args[i];
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(option + " needs a value");
-        }
-        String value = args[++i];
-        switch (option) {
-          case "--scenario" -> scenarios = "all".equals(value) ? scenarios : List.of(scenario(value));
-          case "--nodes" -> nodes = Args.positive(option, value);
-          case "--clients-per-node" -> clients = Args.positive(option, value);
-          case "--rooms" -> rooms = Args.positive(option, value);
-          case "--send-every-ms" -> every = Args.positive(option, value);
-          case "--after-kill" -> after = Args.positive(option, value);
-          case "--jar" -> jar = Path.of(value);
-          case "--db-url" -> db = value;
-          case "--redis-url" -> redis = value;
-          default -> throw new IllegalArgumentException("Unknown option " + option);
-        }
-      }
-      if (nodes < 2) {
+    static Options from(Args given) {
+      String scenario = given.text("--scenario", "all");
+      Options options = new Options("all".equals(scenario) ? List.of("kill", "hang", "rolling") : List.of(
+          scenario(scenario)), given.positive("--nodes", 3), given.positive("--clients-per-node", 20),
+          given.positive("--rooms", 4), given.positive("--send-every-ms", 50), given.positive("--after-kill", 20_000),
+          given.nodes());
+      if (options.nodes() < 2) {
         throw new IllegalArgumentException("--nodes must be at least 2: one fails, the others serve");
       }
-      if ((db == null) != (redis == null)) {
-        throw new IllegalArgumentException("--db-url and --redis-url go together (or neither: embedded ones)");
-      }
-      return new Options(scenarios, nodes, clients, rooms, every, after, jar, db, redis);
+      return options;
     }
 
     private static String scenario(String value) {
@@ -116,19 +90,12 @@ public final class FaultsCommand {
 
   /** Runs the command; returns the exit status. */
   public static int run(String[] args, PrintStream out) {
-    if (List.of(args).contains("--help")) {
-      out.print(USAGE);
-      return 0;
+    Args.Read<Options> read = Args.read("faults", USAGE, args, out, Options::from);
+    if (read.options() == null) {
+      return read.exitStatus();
     }
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("parley-bench faults: " + e.getMessage());
-      System.err.print(USAGE);
-      return 2;
-    }
-    try (LocalCluster cluster = LocalCluster.start(options.jar(), options.databaseUrl(), options.redisUrl(),
+    Options options = read.options();
+    try (LocalCluster cluster = LocalCluster.start(options.processes(),
         Map.of("PARLEY_LIMITS_SEND_PER_SECOND", "1000", "PARLEY_LIMITS_SEND_BURST", "1000"))) {
       FaultsCommand command = new FaultsCommand(options, cluster, out);
       boolean clean = true;

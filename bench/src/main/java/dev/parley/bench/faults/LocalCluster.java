@@ -45,11 +45,13 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * A cluster on these databases (null: the embedded pair, started now), its nodes' files under a new temporary
-   * folder; {@code extra} are more {@code PARLEY_*} settings for every node (limits, say).
+   * A cluster of these nodes (their jar, and their databases or, none given, the embedded pair started now), its
+   * nodes' files under a new temporary folder; {@code extra} are more {@code PARLEY_*} settings for every node.
    */
-  public static LocalCluster start(Path jar, String databaseUrl, String redisUrl, Map<String, String> extra)
-      throws IOException {
+  static LocalCluster start(Args.Nodes nodes, Map<String, String> extra) throws IOException {
+    Path jar = nodes.jar();
+    String databaseUrl = nodes.databaseUrl();
+    String redisUrl = nodes.redisUrl();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException(jar + " is not there: build it with mvn -pl app -am package -DskipTests");
     }
@@ -58,8 +60,8 @@ public final class LocalCluster implements AutoCloseable {
       return new LocalCluster(jar, folder, databaseUrl, redisUrl, null, extra);
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process services = new ProcessBuilder(java, "-cp", jar.toAbsolutePath().toString(), "dev.parley.app.EmbeddedServices")
-        .directory(folder.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process services = new ProcessBuilder(java, "-cp", jar.toAbsolutePath().toString(),
+        "dev.parley.app.EmbeddedServices").directory(folder.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(services.getInputStream(), StandardCharsets.UTF_8));
     String db = databaseUrl;
     String redis = redisUrl;
