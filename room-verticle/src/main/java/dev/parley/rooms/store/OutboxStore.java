@@ -149,14 +149,6 @@ public final class OutboxStore {
       )
       SELECT (SELECT count(*) FROM queued) + (SELECT count(*) FROM held) + (SELECT count(*) FROM digest) AS queued""";
 
-  /**
-   * The decision is planned once per connection, not at each run: PostgreSQL kept choosing custom plans for it, and
-   * planning its CTEs cost several times running them (measured with EXPLAIN ANALYZE of a prepared NOTIFY: 2.6-37 ms
-   * of planning and 0.6-6.6 ms of execution under custom plans, 0.02 ms and 0.3-0.9 ms under the generic one, on a
-   * loaded machine). The push bench at 200 decisions a second did not move with it (docs/bench.md): the rest of a
-   * decision's cost is still to be found.
-   */
-  static final String GENERIC_PLAN = "SET LOCAL plan_cache_mode = force_generic_plan";
 
   /** Work ($1 kind, $2 key, $3 user, $4 payload), once per key. */
   static final String QUEUE = """
@@ -239,8 +231,7 @@ public final class OutboxStore {
     UUID[] looking = command.looking().stream().filter(Ids::isId).map(UUID::fromString).toArray(UUID[]::new);
     Tuple arguments = Tuple.of(UUID.fromString(command.room()), command.seq(), looking, PREVIEW_LENGTH,
         Math.max(0, command.emailAfterMillis()));
-    return pool.withTransaction(conn -> conn.query(GENERIC_PLAN).execute()
-            .compose(set -> conn.preparedQuery(NOTIFY).execute(arguments)))
+    return pool.preparedQuery(NOTIFY).execute(arguments)
         .map(rows -> rows.iterator().next().getLong("queued").intValue());
   }
 
