@@ -18,16 +18,28 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPrivateKeySpec;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.util.BigIntegers;
 import javax.crypto.Cipher;
-import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * RFC 8291 message encryption for Web Push, in the RFC 8188 {@code aes128gcm} content coding, with the JDK's own
- * ECDH (P-256), HMAC-SHA-256 (HKDF) and AES-GCM. The push service only ever sees ciphertext; the browser opens it with
- * the private half of its subscription's {@code p256dh} key and its {@code auth} secret.
+ * RFC 8291 message encryption for Web Push, in the RFC 8188 {@code aes128gcm} content coding: ECDH on P-256 with
+ * BouncyCastle's, HMAC-SHA-256 (HKDF) and AES-GCM with the JDK's. The push service only ever sees ciphertext; the
+ * browser opens it with the private half of its subscription's {@code p256dh} key and its {@code auth} secret.
+ *
+ * <p>The key generation and agreement are most of a push's CPU: with the JDK 17 provider they took 2.7 ms a push on
+ * this project's bench machine, which at 500 pushes a second alone filled more than a core; BouncyCastle's P-256,
+ * written for that curve, does both in 0.35-0.7 ms.
  *
  * <p>Each message gets a fresh ephemeral key pair and a fresh salt: reusing either would repeat an AES-GCM key and
  * nonce. {@link #encrypt(byte[], byte[], byte[], KeyPair, byte[])} takes them from outside only so that RFC 8291's
@@ -48,6 +60,7 @@ final class WebPushEncryption {
   private static final byte[] CEK_INFO = "Content-Encoding: aes128gcm\0".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NONCE_INFO = "Content-Encoding: nonce\0".getBytes(StandardCharsets.US_ASCII);
   private static final ECParameterSpec P256 = p256();
+  private static final ECDomainParameters CURVE = new ECDomainParameters(CustomNamedCurves.getByName("secp256r1"));
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private WebPushEncryption() {
@@ -55,28 +68,34 @@ final class WebPushEncryption {
 
   /** Encrypts the plaintext to a subscription: {@code p256dh} and {@code auth} as the browser gave them (bytes). */
   static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth) throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(P256, RANDOM);
+    ECKeyPairGenerator generator = new ECKeyPairGenerator();
+    generator.init(new ECKeyGenerationParameters(CURVE, RANDOM));
+    AsymmetricCipherKeyPair ephemeral = generator.generateKeyPair();
     byte[] salt = new byte[16];
     RANDOM.nextBytes(salt);
-    return encrypt(plaintext, p256dh, auth, generator.generateKeyPair(), salt);
+    return encrypt(plaintext, p256dh, auth, ((ECPrivateKeyParameters) ephemeral.getPrivate()).getD(),
+        ((ECPublicKeyParameters) ephemeral.getPublic()).getQ().getEncoded(false), salt);
   }
 
   /** The same with a given ephemeral key pair and salt: for the RFC's test vector only. */
   static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth, KeyPair serverKeys, byte[] salt)
       throws GeneralSecurityException {
+    return encrypt(plaintext, p256dh, auth, ((ECPrivateKey) serverKeys.getPrivate()).getS(),
+        uncompressed((ECPublicKey) serverKeys.getPublic()), salt);
+  }
+
+  private static byte[] encrypt(byte[] plaintext, byte[] p256dh, byte[] auth, BigInteger serverPrivate,
+                                byte[] serverPublic, byte[] salt) throws GeneralSecurityException {
     if (plaintext.length > MAX_PLAINTEXT) {
       throw new GeneralSecurityException("A push holds at most " + MAX_PLAINTEXT + " bytes");
     }
     if (auth.length != 16) {
       throw new GeneralSecurityException("The auth secret must be 16 bytes");
     }
-    ECPublicKey browserKey = publicKey(p256dh);
-    byte[] serverPublic = uncompressed((ECPublicKey) serverKeys.getPublic());
-    KeyAgreement agreement = KeyAgreement.getInstance("ECDH");
-    agreement.init(serverKeys.getPrivate());
-    agreement.doPhase(browserKey, true);
-    byte[] ecdhSecret = agreement.generateSecret();
+    ECDHBasicAgreement agreement = new ECDHBasicAgreement();
+    agreement.init(new ECPrivateKeyParameters(serverPrivate, CURVE));
+    byte[] ecdhSecret = BigIntegers.asUnsignedByteArray(32,
+        agreement.calculateAgreement(new ECPublicKeyParameters(browserPoint(p256dh), CURVE)));
 
     // RFC 8291 §3.4: IKM = HKDF(auth, ecdh_secret, "WebPush: info" || 0 || ua_public || as_public, 32)
     byte[] prkKey = hmac(auth, ecdhSecret);
@@ -109,6 +128,21 @@ final class WebPushEncryption {
       throw new GeneralSecurityException("Not a point of P-256");
     }
     return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, P256));
+  }
+
+  /**
+   * The browser's key as a point of BouncyCastle's P-256, checked the same way as {@link #publicKey(byte[])}:
+   * uncompressed, and on the curve (a point off it is how invalid-curve attacks learn a private key).
+   */
+  private static org.bouncycastle.math.ec.ECPoint browserPoint(byte[] uncompressed) throws GeneralSecurityException {
+    if (uncompressed.length != 65 || uncompressed[0] != 4) {
+      throw new GeneralSecurityException("Not an uncompressed P-256 point");
+    }
+    try {
+      return CURVE.getCurve().decodePoint(uncompressed); // refuses a point off the curve
+    } catch (IllegalArgumentException offTheCurve) {
+      throw new GeneralSecurityException("Not a point of P-256", offTheCurve);
+    }
   }
 
   /** y² = x³ + ax + b (mod p), with both coordinates in the field. */
