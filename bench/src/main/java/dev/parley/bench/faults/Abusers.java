@@ -5,6 +5,7 @@ import dev.parley.shared.ws.Frames;
 import dev.parley.shared.ws.Protocol;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
@@ -207,51 +208,95 @@ public final class Abusers {
     return vertx.timer(50).compose(waited -> caughtUp(vertx, seen, lastAcked, millis - 50));
   }
 
+  /** Event loops the connection storm is spread over: one loop alone opens about 1,500 connections a second. */
+  private static final int STORM_LOOPS = 4;
+
   /**
    * {@code total} WebSocket upgrades at {@code perSecond} (started every 10 ms, open loop), every other one with a
    * forged token and the rest with none; at most {@code inFlight} at a time, the attempts beyond counted as
    * {@code not_sent_in_flight}. Each outcome counted: {@code upgrade_<status>} (401, 429, 503), {@code failed_<why>}
-   * (the connection dropped before the refusal was read) or {@code let_in}.
+   * (the connection dropped before the refusal was read) or {@code let_in}. Spread over {@value #STORM_LOOPS}
+   * event loops, a share each, so the generator's one loop is not what limits the rate.
    */
   public static Future<Void> connectionStorm(Vertx vertx, int port, int perSecond, int total, int inFlight,
                                              Map<String, Integer> shed) {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(inFlight)
-        .setConnectTimeout(10_000));
-    List<Future<Void>> attempts = new ArrayList<>();
-    AtomicInteger started = new AtomicInteger();
-    AtomicInteger open = new AtomicInteger();
-    double perTick = perSecond / 100.0;
-    long begin = System.nanoTime();
-    return Future.<Void>future(allStarted -> vertx.setPeriodic(10, tick -> {
-      long due = Math.min(total, (long) Math.ceil((System.nanoTime() - begin) / 10e6 * perTick + perTick));
-      while (started.get() < due) {
-        int n = started.incrementAndGet();
-        if (open.get() >= inFlight) {
-          shed.merge("not_sent_in_flight", 1, Integer::sum);
-          continue;
+    int loops = Math.max(1, Math.min(STORM_LOOPS, Math.min(total, inFlight)));
+    List<Future<Void>> shares = new ArrayList<>();
+    for (int i = 0; i < loops; i++) {
+      Storm share = new Storm(port, share(perSecond, loops, i), share(total, loops, i), share(inFlight, loops, i),
+          shed);
+      shares.add(vertx.deployVerticle(share).compose(id -> share.done.future().eventually(() -> vertx.undeploy(id))));
+    }
+    return Future.join(shares).mapEmpty();
+  }
+
+  /** The {@code i}th of {@code parts} shares of {@code whole}, the remainder going to the first ones. */
+  private static int share(int whole, int parts, int i) {
+    return whole / parts + (i < whole % parts ? 1 : 0);
+  }
+
+  /** One event loop's share of the connection storm: its own client, timer and attempts. */
+  private static final class Storm extends VerticleBase {
+
+    private final int port;
+    private final int perSecond;
+    private final int total;
+    private final int inFlight;
+    private final Map<String, Integer> shed;
+    private final Promise<Void> done = Promise.promise();
+    private final List<Future<Void>> attempts = new ArrayList<>();
+    private int started;
+    private int open;
+
+    Storm(int port, int perSecond, int total, int inFlight, Map<String, Integer> shed) {
+      this.port = port;
+      this.perSecond = perSecond;
+      this.total = total;
+      this.inFlight = inFlight;
+      this.shed = shed;
+    }
+
+    @Override
+    public Future<?> start() {
+      WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(inFlight)
+          .setConnectTimeout(10_000));
+      double perTick = perSecond / 100.0;
+      long begin = System.nanoTime();
+      Future.<Void>future(allStarted -> vertx.setPeriodic(10, tick -> {
+        long due = Math.min(total, (long) Math.ceil((System.nanoTime() - begin) / 10e6 * perTick + perTick));
+        while (started < due) {
+          started++;
+          if (open >= inFlight) {
+            shed.merge("not_sent_in_flight", 1, Integer::sum);
+            continue;
+          }
+          open++;
+          attempts.add(attempt(client, started % 2 == 0 ? "forged." + UUID.randomUUID() + ".token" : null));
         }
-        open.incrementAndGet();
-        String token = n % 2 == 0 ? "forged." + UUID.randomUUID() + ".token" : null;
-        attempts.add(client.connect(socket(port, token))
-            .<Void>compose(accepted -> {
-              shed.merge("let_in", 1, Integer::sum);
-              return accepted.close();
-            })
-            .recover(refused -> {
-              // Not let in: refused with a status, or the connection dropped before the refusal was read.
-              String kind = refused instanceof UpgradeRejectedException rejected
-                  ? "upgrade_" + rejected.getStatus() : "failed_" + refused.getClass().getSimpleName();
-              shed.merge(kind, 1, Integer::sum);
-              return Future.succeededFuture();
-            })
-            .onComplete(done -> open.decrementAndGet()));
-      }
-      if (started.get() >= total) {
-        vertx.cancelTimer(tick);
-        allStarted.complete();
-      }
-    })).compose(all -> Future.join(new ArrayList<>(attempts)))
-        .eventually(() -> client.close().otherwiseEmpty())
-        .mapEmpty();
+        if (started >= total) {
+          vertx.cancelTimer(tick);
+          allStarted.complete();
+        }
+      })).compose(all -> Future.join(attempts))
+          .eventually(() -> client.close().otherwiseEmpty())
+          .onComplete(ended -> done.complete());
+      return Future.succeededFuture();
+    }
+
+    private Future<Void> attempt(WebSocketClient client, String token) {
+      return client.connect(socket(port, token))
+          .<Void>compose(accepted -> {
+            shed.merge("let_in", 1, Integer::sum);
+            return accepted.close();
+          })
+          .recover(refused -> {
+            // Not let in: refused with a status, or the connection dropped before the refusal was read.
+            String kind = refused instanceof UpgradeRejectedException rejected
+                ? "upgrade_" + rejected.getStatus() : "failed_" + refused.getClass().getSimpleName();
+            shed.merge(kind, 1, Integer::sum);
+            return Future.succeededFuture();
+          })
+          .onComplete(ended -> open--);
+    }
   }
 }
