@@ -93,8 +93,8 @@ class OverloadIT {
         assertTrue(neverIn <= STUCK_SOCKETS / 10, "most stuck readers got in: " + shed);
         assertEquals(0, shed.getOrDefault("stuck_not_closed", 0),
             "the node kept buffering for stuck readers: " + shed);
-        assertEquals(STUCK_SOCKETS - neverIn, shed.entrySet().stream().filter(e -> e.getKey().startsWith("close_"))
-            .mapToInt(Map.Entry::getValue).sum(), "every stuck reader closed by the node: " + shed);
+        assertEquals(STUCK_SOCKETS - neverIn, shed.getOrDefault("close_1013", 0) + shed.getOrDefault("close_1006", 0),
+            "every stuck reader closed by the node: " + shed);
         // Refused with 401 (or 429 when the gate sheds them); under load the node may also drop a connection before
         // its refusal is read. None may get in.
         assertEquals(0, shed.getOrDefault("let_in", 0), "no forged connection attempt let in: " + shed);

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 /**
@@ -74,18 +75,22 @@ public final class Abusers {
    * node's own queue 64 frames), so a node that does not close the stuck readers is caught still buffering for them.
    */
   private static final int FEED_MESSAGES = 3_000;
+  /** The feeder's sends awaiting their answer at most. */
+  private static final int FEED_IN_FLIGHT = 20;
   /** How long a stuck reader, reading again, may take to reach the end of what the node sent it before its close. */
   private static final long READ_THROUGH_MILLIS = 30_000;
 
   /**
    * {@code count} sockets that follow a room of big messages and stop reading: the frames pile up in the socket
    * buffers, then in the node's own queue for each, and the node must close them with 1013 rather than buffer for
-   * them. A feeder sends {@link #FEED_MESSAGES} of 3,900 characters, one every 10 ms; once they are answered the stuck
+   * them. A feeder has {@link #FEED_MESSAGES} of 3,900 characters stored, sending one every 10 ms (a send refused
+   * with rate_limited or unavailable is not counted: the next one goes on); once they are acked the stuck
    * readers read again, through what the node had sent them, to the end: a close by the node ({@code close_1013}, or
    * {@code close_1006} where the node's end gave up on a socket that read nothing) or {@code stuck_not_closed}, the
-   * node still buffering for them. (A reader that reads nothing would never see its close: the close frame and the
-   * end of the connection wait behind the data it does not read.) The feeder reads the room, as any member would,
-   * and counts in {@code feeder_missing} the events the closes cost it.
+   * node still buffering for them ({@code stuck_not_fed_enough} when the node, too slow, stored less than that).
+   * (A reader that reads nothing would never see its close: the close frame and the end of the connection wait
+   * behind the data it does not read.) The feeder reads the room, as any member would, and counts in
+   * {@code feeder_missing} the events the closes cost it.
    */
   public static Stuck stuckReaders(Vertx vertx, int port, String stuckToken, String feederToken, String room,
                                    int count, Map<String, Integer> shed) {
@@ -128,11 +133,12 @@ public final class Abusers {
     Future<Void> allSubscribed = Future.all(subscribed).mapEmpty();
     Future<Void> allClosed = Future.join(closed).mapEmpty();
     return new Stuck(allSubscribed, allSubscribed
-        .compose(ready -> feed(vertx, port, feederToken, room, shed, allClosed, () -> stuck.forEach(ws -> {
+        .compose(ready -> feed(vertx, port, feederToken, room, shed, allClosed, full -> stuck.forEach(ws -> {
           ws.resume();
           vertx.setTimer(READ_THROUGH_MILLIS, late -> {
             if (!ws.isClosed()) {
-              shed.merge("stuck_not_closed", 1, Integer::sum);
+              // Open at the end of all it was sent: the node buffered it all, or (a feed cut short) had not had to.
+              shed.merge(full ? "stuck_not_closed" : "stuck_not_fed_enough", 1, Integer::sum);
               ws.close();
             }
           });
@@ -141,11 +147,11 @@ public final class Abusers {
   }
 
   /**
-   * The feeder: {@link #FEED_MESSAGES} into {@code room}, then, once all are answered, {@code fed}; it completes when
-   * {@code closed} has and it received every event up to its last ack (or 30 s after).
+   * The feeder: {@link #FEED_MESSAGES} stored into {@code room} (at most three times as many sent, at most
+   * {@link #FEED_IN_FLIGHT} awaiting their answer), then {@code fed} with whether all were; it completes when {@code closed} has and it received every event up to its last ack (or 30 s after).
    */
   private static Future<Void> feed(Vertx vertx, int port, String token, String room, Map<String, Integer> shed,
-                                   Future<Void> closed, Runnable fed) {
+                                   Future<Void> closed, Consumer<Boolean> fed) {
     String text = "x".repeat(3_900);
     return vertx.createWebSocketClient().connect(socket(port, token))
         .onFailure(e -> shed.merge("feeder_connect_" + e.getMessage(), 1, Integer::sum))
@@ -153,6 +159,7 @@ public final class Abusers {
           Set<Long> seen = new HashSet<>();
           long[] lastAcked = {0};
           Promise<Void> answered = Promise.promise();
+          AtomicInteger acks = new AtomicInteger();
           AtomicInteger answers = new AtomicInteger();
           feed.textMessageHandler(frame -> {
             JsonObject json = new JsonObject(frame);
@@ -167,7 +174,10 @@ public final class Abusers {
             } else if (Protocol.ERR.equals(op)) {
               shed.merge("feeder_" + Frames.Err.fromJson(json).code(), 1, Integer::sum);
             }
-            if ((Protocol.ACK.equals(op) || Protocol.ERR.equals(op)) && answers.incrementAndGet() == FEED_MESSAGES) {
+            if (Protocol.ACK.equals(op) || Protocol.ERR.equals(op)) {
+              answers.incrementAndGet();
+            }
+            if (Protocol.ACK.equals(op) && acks.incrementAndGet() == FEED_MESSAGES) {
               answered.tryComplete();
             }
           });
@@ -178,15 +188,20 @@ public final class Abusers {
           feed.writeTextMessage(new Frames.Sub(room, 0L, null).toJson().encode());
           AtomicInteger sent = new AtomicInteger();
           vertx.setPeriodic(10, tick -> {
+            if (sent.get() - answers.get() >= FEED_IN_FLIGHT) {
+              return; // a node that answers slowly is not sent more than it can take (and is no stuck reader)
+            }
             int n = sent.incrementAndGet();
-            if (n >= FEED_MESSAGES) {
+            if (acks.get() >= FEED_MESSAGES || n > 3 * FEED_MESSAGES) {
               vertx.cancelTimer(tick);
+              answered.tryComplete();
+              return;
             }
             feed.writeTextMessage(new Frames.Send(room, "feed-" + n, text, null).toJson().encode());
           });
           return answered.future()
               .compose(all -> {
-                fed.run();
+                fed.accept(acks.get() >= FEED_MESSAGES);
                 return closed;
               })
               .compose(allClosed -> caughtUp(vertx, seen, lastAcked, 30_000))
