@@ -11,9 +11,16 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.core.http.HttpMethod;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +80,40 @@ class DurableDecisionsTest {
       nodes.eventually(() -> decisions(after, bob) == 1, "and live again");
       assertEquals(1, decisions(before, bob), "the one decided before the stop, not again");
       assertEquals(5, count("SELECT count(*) FROM notification_outbox WHERE kind = 'push'"), "five, each once");
+    }
+  }
+
+  @Test
+  void aPageOfMessagesDecidedInOneStatementHoldsEachForDoNotDisturbInOneSummaryOnce() {
+    TestApi.User alice = api.register("Alice");
+    TestApi.User bob = api.register("Bob");
+    TestApi.User carol = api.register("Carol");
+    String dm = api.openDm(alice, bob);
+    String group = api.openDm(alice, bob, carol);
+    LocalTime now = LocalTime.now(ZoneOffset.UTC);
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+    TestApi.expect(200, api.call(HttpMethod.PUT, "/api/v1/me/notifications", bob, new JsonObject().put("doNotDisturb",
+        new JsonObject().put("start", now.minusHours(1).format(hhmm)).put("end", now.plusHours(1).format(hhmm))
+            .put("timeZone", "UTC"))));
+    try (TestSocket aliceSocket = TestSocket.connect(vertx, api.port(), alice)) {
+      // Stored while no instance runs (one ran before: the cursor is kept), so the next one decides them all from
+      // one page: two rooms, and the same person held for do-not-disturb by several of them.
+      await(vertx.undeploy(deployNotifications()));
+      Set<String> held = new HashSet<>();
+      for (int i = 0; i < 3; i++) {
+        held.add(aliceSocket.sendMessage(dm, "in the DM " + i).getString("id"));
+        held.add(aliceSocket.sendMessage(group, "in the group " + i).getString("id"));
+      }
+      deployNotifications();
+      nodes.eventually(() -> count("SELECT count(*) FROM notification_outbox WHERE kind = 'push' AND user_id = '"
+          + carol.id() + "'") == 3, "Carol, not in do-not-disturb, has the group's three decided");
+      JsonObject summary = await(db.preparedQuery("SELECT payload FROM notification_outbox WHERE kind = 'summary'"
+          + " AND user_id = $1").execute(Tuple.of(UUID.fromString(bob.id())))).iterator().next().getJsonObject(0);
+      List<String> named = summary.getJsonArray("messages").stream().map(String.class::cast).toList();
+      assertEquals(held, Set.copyOf(named), "Bob's one summary names the six messages");
+      assertEquals(6, named.size(), "each once");
+      assertEquals(0, count("SELECT count(*) FROM notification_outbox WHERE kind IN ('push', 'webpush') AND user_id = '"
+          + bob.id() + "'"), "and nothing pushed to Bob meanwhile");
     }
   }
 

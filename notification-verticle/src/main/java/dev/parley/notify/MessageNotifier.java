@@ -4,14 +4,14 @@ import dev.parley.shared.contract.Requester;
 import dev.parley.shared.events.EventType;
 import dev.parley.shared.events.RoomEvent;
 import dev.parley.shared.notify.OutboxCommands.NotifyMessage;
+import dev.parley.shared.notify.OutboxCommands.NotifyMessages;
 import dev.parley.shared.notify.OutboxCommands.NotifyProfile;
 import dev.parley.shared.notify.OutboxCommands.RoomNotifyProfile;
 import dev.parley.shared.plugins.FirehoseCommands.LoggedEvent;
 import dev.parley.shared.rooms.MessageView;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +21,11 @@ import java.util.Map;
  * Decides whom each stored message notifies, off the message path, missing none: it reads the firehose back from
  * PostgreSQL with the cursor {@value #CURSOR}, one instance at a time ({@link HeldFirehose}), and has room-verticle
  * decide each message that may notify someone and queue that work in the outbox, leaving out whoever has the room
- * open and visible right now. A page of messages is passed once all of them are decided; an instance that stops or
- * dies loses nothing, because the next reader starts from the position kept (a message decided twice queues
- * nothing twice: the outbox keys each decision). Before, every instance heard and decided every live message, and
- * what one instance had not decided yet was lost with it, or dropped beyond what it would hold in memory.
+ * open and visible right now: {@link #BATCH} messages of a page to a statement. A page is passed once all of it is
+ * decided; an instance that stops or dies loses nothing, because the next reader starts from the position kept (a
+ * message decided twice queues nothing twice: the outbox keys each decision). Before, every instance heard and
+ * decided every live message, and what one instance had not decided yet was lost with it, or dropped beyond what it
+ * would hold in memory.
  *
  * <p>Most of a busy channel's messages can notify nobody: outside DMs and rooms where a member asked for every
  * message, only a mention, an {@code @channel} or a thread reply can. Those are decided; for the others the room's
@@ -35,8 +36,8 @@ final class MessageNotifier {
 
   /** The firehose cursor of notification decisions. */
   static final String CURSOR = "notify-decisions";
-  /** Decisions asked for at once. */
-  static final int MAX_IN_FLIGHT = 16;
+  /** Messages decided by one statement. */
+  static final int BATCH = 100;
   /**
    * How long a room's profile is trusted: someone who sets a room to "all" gets its plain messages pushed within
    * this long (their mentions and DMs at once).
@@ -81,55 +82,53 @@ final class MessageNotifier {
     return firehose.stop();
   }
 
-  /** Decides a page's messages, {@link #MAX_IN_FLIGHT} at a time; fails (to be read again) if any decision fails. */
+  /**
+   * Decides a page's messages, {@link #BATCH} to a statement; fails (to be read again) if any decision fails. Of
+   * each room, whether its messages may notify anyone and who is looking at it are asked once for the page.
+   */
   private Future<Void> decide(List<LoggedEvent> events) {
-    ArrayDeque<RoomEvent> messages = new ArrayDeque<>();
+    List<RoomEvent> messages = new ArrayList<>();
     for (LoggedEvent logged : events) {
       RoomEvent event = logged.event();
       if (EventType.MESSAGE.equals(event.type()) && event.seq() != null) {
         messages.add(event);
       }
     }
-    Promise<Void> done = Promise.promise();
-    int[] running = {0};
-    Runnable[] pump = new Runnable[1];
-    pump[0] = () -> {
-      if (done.future().isComplete()) {
-        return;
+    Map<String, Future<List<String>>> lookingByRoom = new HashMap<>();
+    List<Future<RoomEvent>> decidable = new ArrayList<>(messages.size());
+    for (RoomEvent event : messages) {
+      MessageView message = event.data(MessageView::fromJson);
+      Future<Boolean> may = mayNotifyByItself(message) ? Future.succeededFuture(true)
+          // A room whose profile cannot be had is decided (a decision may find nobody).
+          : everyMessageNotifies(event.room()).otherwise(true);
+      decidable.add(may.compose(decided -> !decided ? Future.<RoomEvent>succeededFuture()
+          : lookingByRoom.computeIfAbsent(event.room(), looking::lookingAt).map(event)));
+    }
+    return Future.all(decidable).compose(all -> {
+      List<NotifyMessage> toDecide = new ArrayList<>();
+      for (Future<RoomEvent> each : decidable) {
+        RoomEvent event = each.result();
+        if (event != null) {
+          toDecide.add(new NotifyMessage(event.room(), event.seq(), lookingByRoom.get(event.room()).result(),
+              emailAfterMillis));
+        }
       }
-      if (messages.isEmpty() && running[0] == 0) {
-        done.complete();
-        return;
-      }
-      while (running[0] < MAX_IN_FLIGHT && !messages.isEmpty()) {
-        running[0]++;
-        decideOne(messages.poll()).onComplete(result -> {
-          running[0]--;
-          if (result.failed()) {
-            done.tryFail(result.cause());
-          }
-          pump[0].run();
-        });
-      }
-    };
-    pump[0].run();
-    return done.future();
+      return decideInBatches(toDecide, 0);
+    });
   }
 
-  private Future<Void> decideOne(RoomEvent event) {
-    MessageView message = event.data(MessageView::fromJson);
-    Future<Boolean> may = mayNotifyByItself(message) ? Future.succeededFuture(true)
-        // A room whose profile cannot be had is decided (a decision may find nobody).
-        : everyMessageNotifies(event.room()).otherwise(true);
-    return may.compose(decided -> !decided ? Future.<Void>succeededFuture()
-        : looking.lookingAt(event.room())
-            .compose(people -> rooms.ask(new NotifyMessage(event.room(), event.seq(), people, emailAfterMillis)))
-            .map(result -> {
-              if (result.count() > 0) {
-                queued.run();
-              }
-              return null;
-            }));
+  private Future<Void> decideInBatches(List<NotifyMessage> toDecide, int from) {
+    if (from >= toDecide.size()) {
+      return Future.succeededFuture();
+    }
+    List<NotifyMessage> batch = toDecide.subList(from, Math.min(toDecide.size(), from + BATCH));
+    return rooms.ask(new NotifyMessages(batch))
+        .compose(result -> {
+          if (result.count() > 0) {
+            queued.run();
+          }
+          return decideInBatches(toDecide, from + batch.size());
+        });
   }
 
   /** The room's profile, from what is kept here while it holds, or asked once however many messages wait for it. */

@@ -12,6 +12,7 @@ import dev.parley.shared.notify.DigestCommands.StopEmails;
 import dev.parley.shared.notify.OutboxCommands.ClaimWork;
 import dev.parley.shared.notify.OutboxCommands.FinishWork;
 import dev.parley.shared.notify.OutboxCommands.NotifyMessage;
+import dev.parley.shared.notify.OutboxCommands.NotifyMessages;
 import dev.parley.shared.notify.OutboxCommands.NotifyProfile;
 import dev.parley.shared.notify.OutboxCommands.QueueWork;
 import dev.parley.shared.notify.OutboxCommands.Queued;
@@ -27,6 +28,7 @@ import dev.parley.shared.notify.PushCommands.Subscribed;
 import dev.parley.shared.notify.PushCommands.Subscriptions;
 import dev.parley.shared.notify.PushCommands.Unsubscribe;
 import io.vertx.sqlclient.Pool;
+import java.util.List;
 
 /**
  * The commands about notifications on {@link dev.parley.shared.Addresses#ROOMS_CMD}: notification-verticle's work
@@ -48,7 +50,8 @@ final class OutboxHandlers {
 
   Responder register(Responder responder) {
     return responder
-        .on(NotifyMessage.ROUTE, command -> outbox.notifyMessage(command).map(Queued::new))
+        .on(NotifyMessage.ROUTE, command -> outbox.notifyMessages(List.of(command)).map(Queued::new))
+        .on(NotifyMessages.ROUTE, command -> outbox.notifyMessages(command.messages()).map(Queued::new))
         .on(NotifyProfile.ROUTE, command -> outbox.everyMessageNotifies(command.room()).map(RoomNotifyProfile::new))
         .on(QueueWork.ROUTE, command -> outbox.queue(command).map(Queued::new))
         .on(ClaimWork.ROUTE, command -> outbox.claim(command).map(WorkList::new))

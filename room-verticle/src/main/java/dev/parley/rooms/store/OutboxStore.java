@@ -32,46 +32,50 @@ public final class OutboxStore {
   static final String KEEP_FINISHED = "1 day";
 
   /**
-   * Who message ($1 room, $2 seq) notifies, queued as Web Pushes to their devices; $3 the people looking at the
-   * room. Each person is
-   * concerned for the first reason that holds: a DM or group DM, a mention of them, {@code @channel} (stored only
-   * where the room allows it), a thread they follow, the room set to "all" (messages shown in the room only, not
-   * thread replies). Only members count (so a private room never notifies an outsider), never the sender, nobody
-   * who muted the room or set it to nothing, nobody looking at it. Each concerned group is read by an index of its
-   * own; the room's memberships are read whole only for a DM, a group DM or an {@code @channel}. Someone in their
-   * do-not-disturb window gets no push now but one summary when it ends ({@code summary} work, due then).
+   * Who each message of a page notifies ($1 rooms and $2 seqs, side by side; $3 each one's email delay in ms), queued
+   * as Web Pushes to their devices; ($4 room, $5 seq, $6 person) says who is looking at a message's room. Each person
+   * is concerned by a message for the first reason that holds: a DM or group DM, a mention of them,
+   * {@code @channel} (stored only where the room allows it), a thread they follow, the room set to "all" (messages
+   * shown in the room only, not thread replies). Only members count (so a private room never notifies an outsider),
+   * never the sender, nobody who muted the room or set it to nothing, nobody looking at it. Each concerned group is
+   * read by an index of its own; a room's memberships are read whole only for a DM, a group DM or an
+   * {@code @channel}. Someone in their do-not-disturb window gets no push now but one summary when it ends
+   * ({@code summary} work, due then). One statement for a page, not one per message: a decision's own work is a few
+   * index reads and inserts, and per message the statement's overhead and commit cost as much again.
    */
   static final String NOTIFY = """
       WITH msg AS (
-        SELECT x.id, x.room_id, x.seq, x.sender_id, x.thread_id, x.created_at,
+        SELECT x.id, x.room_id, x.seq, x.sender_id, x.thread_id, x.created_at, w.email_after,
                -- An encrypted room's body is ciphertext: a push says only that a message came.
                CASE WHEN r.encrypted THEN '""" + E2eeCommands.ENCRYPTED_PREVIEW + """
       ' ELSE x.body END AS body,
                (x.thread_id IS NULL OR x.also_in_channel) AS shown_in_room, r.kind, r.name, u.name AS sender_name,
                coalesce(mm.users, '{}') AS mentioned, coalesce(mm.channel, false) AS channel
-        FROM messages x
+        FROM unnest($1::uuid[], $2::bigint[], $3::bigint[]) AS w (room_id, seq, email_after)
+        JOIN messages x ON x.room_id = w.room_id AND x.seq = w.seq
         JOIN rooms r ON r.id = x.room_id
         JOIN users u ON u.id = x.sender_id
         LEFT JOIN message_mentions mm ON mm.room_id = x.room_id AND mm.seq = x.seq
-        WHERE x.room_id = $1 AND x.seq = $2 AND x.deleted_at IS NULL
+        WHERE x.deleted_at IS NULL
       ), concerned AS (
-        SELECT m.user_id, 1 AS rank, 'dm' AS reason
+        SELECT msg.id AS message_id, m.user_id, 1 AS rank, 'dm' AS reason
         FROM msg JOIN memberships m ON m.room_id = msg.room_id WHERE msg.kind IN ('dm', 'group')
         UNION ALL
-        SELECT mentioned.user_id, 2, 'mention' FROM msg CROSS JOIN unnest(msg.mentioned) AS mentioned (user_id)
+        SELECT msg.id, mentioned.user_id, 2, 'mention' FROM msg CROSS JOIN unnest(msg.mentioned) AS mentioned (user_id)
         UNION ALL
-        SELECT m.user_id, 3, 'channel'
+        SELECT msg.id, m.user_id, 3, 'channel'
         FROM msg JOIN memberships m ON m.room_id = msg.room_id WHERE msg.channel
         UNION ALL
-        SELECT f.user_id, 4, 'thread'
+        SELECT msg.id, f.user_id, 4, 'thread'
         FROM msg JOIN thread_followers f ON f.thread_id = msg.thread_id WHERE f.following
         UNION ALL
-        SELECT p.user_id, 5, 'all'
+        SELECT msg.id, p.user_id, 5, 'all'
         FROM msg JOIN notification_room_prefs p ON p.room_id = msg.room_id WHERE p.level = 'all' AND msg.shown_in_room
       ), decided AS (
-        SELECT DISTINCT ON (c.user_id) c.user_id, c.reason, dnd.until AS dnd_until, coalesce(ep.email, true) AS email
+        SELECT DISTINCT ON (c.message_id, c.user_id) c.message_id, c.user_id, c.reason, dnd.until AS dnd_until,
+               coalesce(ep.email, true) AS email
         FROM concerned c
-        CROSS JOIN msg
+        JOIN msg ON msg.id = c.message_id
         JOIN memberships m ON m.room_id = msg.room_id AND m.user_id = c.user_id
         LEFT JOIN notification_room_prefs p ON p.room_id = msg.room_id AND p.user_id = c.user_id
         LEFT JOIN notification_user_prefs ep ON ep.user_id = c.user_id
@@ -85,21 +89,23 @@ public final class OutboxStore {
                      THEN here.local_time >= up.dnd_start AND here.local_time < up.dnd_end
                      ELSE here.local_time >= up.dnd_start OR here.local_time < up.dnd_end END
         ) dnd ON up.user_id IS NOT NULL
-        WHERE c.user_id <> msg.sender_id AND c.user_id <> ALL ($3)
+        WHERE c.user_id <> msg.sender_id
+          AND NOT EXISTS (SELECT 1 FROM unnest($4::uuid[], $5::bigint[], $6::uuid[]) AS l (room_id, seq, user_id)
+                          WHERE l.room_id = msg.room_id AND l.seq = msg.seq AND l.user_id = c.user_id)
           AND coalesce(p.level, 'mentions') <> 'nothing'
           AND (p.muted_until IS NULL OR p.muted_until <= now())
-        ORDER BY c.user_id, c.rank
+        ORDER BY c.message_id, c.user_id, c.rank
       ), push AS (
-        SELECT d.user_id, d.dnd_until, msg.id,
+        SELECT d.user_id, d.dnd_until, msg.id, msg.created_at,
                jsonb_build_object('room', msg.room_id, 'roomName', msg.name, 'roomKind', msg.kind, 'seq', msg.seq,
                                   'id', msg.id, 'sender', msg.sender_id, 'senderName', msg.sender_name,
-                                  'text', left(msg.body, $4), 'thread', msg.thread_id, 'reason', d.reason,
+                                  'text', left(msg.body, $7), 'thread', msg.thread_id, 'reason', d.reason,
                                   'ts', floor(extract(epoch FROM msg.created_at) * 1000)::bigint) AS payload
-        FROM decided d CROSS JOIN msg
+        FROM decided d JOIN msg ON msg.id = d.message_id
       ), decision AS (
-        -- The decision, one row per person, born finished: a record, and the key that makes a second decision about
-        -- the same message and person (another instance heard it too) change nothing. The work is one Web Push
-        -- row per device of the person, queued here too, so a push costs no round trip before its own.
+        -- The decision, one row per message and person, born finished: a record, and the key that makes a second
+        -- decision about the same message and person (the page read again) change nothing. The work is one Web
+        -- Push row per device of the person, queued here too, so a push costs no round trip before its own.
         INSERT INTO notification_outbox (kind, user_id, dedupe_key, payload, finished_at, outcome)
         SELECT 'push', push.user_id, 'push:' || push.id || ':' || push.user_id, push.payload, now(), 'done'
         FROM push WHERE push.dnd_until IS NULL
@@ -116,25 +122,33 @@ public final class OutboxStore {
         RETURNING 1
       ), held AS (
         -- In do-not-disturb: one summary per person and window, due when it ends, naming the messages it gathers
-        -- (each once, however many instances hear it) and carrying the latest.
+        -- (each once, however often a page is read) and carrying the latest. A page's messages for one summary are
+        -- gathered first: one statement may not update a row twice.
         INSERT INTO notification_outbox AS o (kind, user_id, dedupe_key, payload, due_at)
-        SELECT 'summary', push.user_id,
-               'summary:' || push.user_id || ':' || floor(extract(epoch FROM push.dnd_until))::bigint,
-               push.payload || jsonb_build_object('messages', jsonb_build_array(push.id)), push.dnd_until
-        FROM push WHERE push.dnd_until IS NOT NULL
+        SELECT 'summary', h.user_id, 'summary:' || h.user_id || ':' || floor(extract(epoch FROM h.dnd_until))::bigint,
+               h.latest || jsonb_build_object('messages', h.messages), h.dnd_until
+        FROM (SELECT push.user_id, push.dnd_until,
+                     (array_agg(push.payload ORDER BY push.created_at DESC))[1] AS latest,
+                     jsonb_agg(push.id ORDER BY push.created_at) AS messages
+              FROM push WHERE push.dnd_until IS NOT NULL GROUP BY push.user_id, push.dnd_until) h
         ON CONFLICT (dedupe_key) DO UPDATE
           SET payload = excluded.payload || jsonb_build_object('messages', o.payload -> 'messages'
-                                                                            || (excluded.payload -> 'messages'))
+              || (SELECT coalesce(jsonb_agg(added), '[]')
+                  FROM jsonb_array_elements(excluded.payload -> 'messages') added
+                  WHERE NOT (o.payload -> 'messages') @> jsonb_build_array(added)))
           WHERE o.finished_at IS NULL AND NOT (o.payload -> 'messages') @> (excluded.payload -> 'messages')
         RETURNING 1
       ), digest AS (
         -- A DM or mention may end up in the person's email digest: one pending per person (a finished one is used
-        -- again), due $5 ms after the first such message; what it holds is read when it is sent. One being sent
-        -- right now may have read before this message: it is marked to run once more when it finishes ('again',
-        -- see FINISH), at the time this message asks for.
+        -- again), due the message's email delay after the first such message; what it holds is read when it is sent.
+        -- One being sent right now may have read before this message: it is marked to run once more when it
+        -- finishes ('again', see FINISH), at the time this message asks for.
         INSERT INTO notification_outbox AS o (kind, user_id, dedupe_key, payload, due_at)
-        SELECT 'digest', d.user_id, 'digest:' || d.user_id, '{}', now() + $5 * interval '1 millisecond'
-        FROM decided d WHERE d.email AND d.reason IN ('dm', 'mention', 'channel')
+        SELECT 'digest', d.user_id, 'digest:' || d.user_id, '{}',
+               now() + min(msg.email_after) * interval '1 millisecond'
+        FROM decided d JOIN msg ON msg.id = d.message_id
+        WHERE d.email AND d.reason IN ('dm', 'mention', 'channel')
+        GROUP BY d.user_id
         ON CONFLICT (dedupe_key) DO UPDATE
           SET payload = CASE WHEN o.finished_at IS NULL
                              THEN o.payload || jsonb_build_object('again', excluded.due_at) ELSE '{}' END,
@@ -223,14 +237,34 @@ public final class OutboxStore {
         .map(rows -> rows.iterator().hasNext() && rows.iterator().next().getBoolean("every"));
   }
 
-  /** Queues the pushes message ({@code room}, {@code seq}) calls for: how many were new. */
-  public Future<Integer> notifyMessage(NotifyMessage command) {
-    if (!Ids.isId(command.room())) {
+  /** Queues the pushes a page of stored messages calls for (unknown rooms skipped): how many were new. */
+  public Future<Integer> notifyMessages(List<NotifyMessage> messages) {
+    List<UUID> rooms = new ArrayList<>();
+    List<Long> seqs = new ArrayList<>();
+    List<Long> emailAfter = new ArrayList<>();
+    List<UUID> lookingRooms = new ArrayList<>();
+    List<Long> lookingSeqs = new ArrayList<>();
+    List<UUID> looking = new ArrayList<>();
+    for (NotifyMessage message : messages) {
+      if (!Ids.isId(message.room())) {
+        continue;
+      }
+      UUID room = UUID.fromString(message.room());
+      rooms.add(room);
+      seqs.add(message.seq());
+      emailAfter.add(Math.max(0, message.emailAfterMillis()));
+      message.looking().stream().filter(Ids::isId).forEach(person -> {
+        lookingRooms.add(room);
+        lookingSeqs.add(message.seq());
+        looking.add(UUID.fromString(person));
+      });
+    }
+    if (rooms.isEmpty()) {
       return Future.succeededFuture(0);
     }
-    UUID[] looking = command.looking().stream().filter(Ids::isId).map(UUID::fromString).toArray(UUID[]::new);
-    Tuple arguments = Tuple.of(UUID.fromString(command.room()), command.seq(), looking, PREVIEW_LENGTH,
-        Math.max(0, command.emailAfterMillis()));
+    Tuple arguments = Tuple.of(rooms.toArray(UUID[]::new), seqs.toArray(Long[]::new),
+        emailAfter.toArray(Long[]::new), lookingRooms.toArray(UUID[]::new), lookingSeqs.toArray(Long[]::new),
+        looking.toArray(UUID[]::new), PREVIEW_LENGTH);
     return pool.preparedQuery(NOTIFY).execute(arguments)
         .map(rows -> rows.iterator().next().getLong("queued").intValue());
   }

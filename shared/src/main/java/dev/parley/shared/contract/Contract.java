@@ -122,6 +122,7 @@ public final class Contract {
       ProfileCommands.GetAvatar.ROUTE,
       PresenceCommands.SharingRooms.ROUTE,
       OutboxCommands.NotifyMessage.ROUTE,
+      OutboxCommands.NotifyMessages.ROUTE,
       OutboxCommands.NotifyProfile.ROUTE,
       OutboxCommands.QueueWork.ROUTE,
       OutboxCommands.ClaimWork.ROUTE,

@@ -74,6 +74,7 @@ public final class Retries {
       RoomCommands.JoinRoom.ROUTE,
       OutboxCommands.QueueWork.ROUTE,
       OutboxCommands.NotifyMessage.ROUTE,
+      OutboxCommands.NotifyMessages.ROUTE,
       // the same holder asking again holds the same cursor at the same position
       FirehoseCommands.HoldCursor.ROUTE,
       // reads

@@ -88,6 +88,40 @@ public final class OutboxCommands {
   }
 
   /**
+   * {@link NotifyMessage} for each message of a page of the firehose, decided in one statement (a decision's own
+   * work is small, and per message the statement and its commit cost as much again). Answers how many items it
+   * queued in all.
+   */
+  public record NotifyMessages(List<NotifyMessage> messages) implements Command<Queued> {
+    public static final Route<NotifyMessages, Queued> ROUTE =
+        Route.of(Addresses.ROOMS_CMD, "NOTIFY_MESSAGES", NotifyMessages::fromJson, Queued::fromJson);
+    /** The most messages one command decides: a firehose page at most. */
+    public static final int MAX_MESSAGES = 500;
+
+    public NotifyMessages {
+      messages = List.copyOf(messages);
+    }
+
+    @Override
+    public Route<NotifyMessages, Queued> route() {
+      return ROUTE;
+    }
+
+    @Override
+    public JsonObject toJson() {
+      return new JsonObject().put("messages", Json.array(messages));
+    }
+
+    public static NotifyMessages fromJson(JsonObject json) {
+      List<NotifyMessage> messages = Json.objects(json, "messages", NotifyMessage::fromJson);
+      if (messages.isEmpty() || messages.size() > MAX_MESSAGES) {
+        throw Json.invalid("messages must hold 1 to " + MAX_MESSAGES + " messages");
+      }
+      return new NotifyMessages(messages);
+    }
+  }
+
+  /**
    * Whether every message of a room may notify someone: a DM or group DM, or a room where a member asked for every
    * message. Elsewhere only a mention, an {@code @channel} or a thread reply can, so notification-verticle asks for
    * no decision about the rest (most of a busy channel's traffic).

@@ -161,6 +161,8 @@ final class ContractSamples {
       exchange(new WebhookCommands.OutgoingWebhooks(ROOM), new WebhookCommands.OutgoingList(List.of(
           new WebhookCommands.Outgoing(INVITE, OTHER, "Pinger", "https://ci.example.org/hook", "c2VjcmV0", null)))),
       exchange(new OutboxCommands.NotifyMessage(ROOM, 42, List.of(OTHER), 900_000), new OutboxCommands.Queued(3)),
+      exchange(new OutboxCommands.NotifyMessages(List.of(new OutboxCommands.NotifyMessage(ROOM, 42, List.of(OTHER),
+          900_000), new OutboxCommands.NotifyMessage(ROOM, 43, List.of(), 900_000))), new OutboxCommands.Queued(5)),
       exchange(new OutboxCommands.NotifyProfile(ROOM), new OutboxCommands.RoomNotifyProfile(false)),
       exchange(new OutboxCommands.QueueWork(OutboxCommands.INVITE, "invite:" + INVITE, null,
           new JsonObject().put("to", "bob@example.org")), new OutboxCommands.Queued(1)),
