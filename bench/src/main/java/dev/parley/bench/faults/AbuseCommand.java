@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code parley-bench abuse}: issue 13's overload target measured from outside. A {@code parley.jar} started as a
  * process of its own serves ordinary clients (the fault harness's); their ack and delivery p99 are measured over a
- * baseline phase, then again over a phase of the same length while this process runs the three abusers
- * ({@link Abusers}) against the same node: one person sending at twice their rate limit, sockets that never read,
- * and a flood of connection attempts with a forged or no token. It prints both p99s and their change, the node's
+ * baseline phase, then again over a phase of the same length while the three abusers ({@link Abusers}) run against
+ * the same node: one person sending at twice their rate limit and sockets that never read, from this process, and a
+ * flood of connection attempts with a forged or no token, from a JVM of its own ({@link StormProcess}) so that this
+ * one's measuring clients do not share their JVM with it. It prints both p99s and their change, the node's
  * heap after a full GC and its resident memory before and at the end of the abuse, and what each abuser was answered;
  * then the harness's line (nothing acked lost, no duplicate, gap or disorder for the ordinary clients).
  *
@@ -117,12 +118,13 @@ public final class AbuseCommand {
         long floodEvery = Math.max(1, 500 / options.sendLimit());
         Future<Void> flood = Abusers.flood(abusers, port, flooder.accessToken(), rooms.get(0), floodEvery,
             (int) (options.phaseSeconds() * 1000L / floodEvery), shed);
-        Future<Void> storm = Abusers.connectionStorm(abusers, port, options.attemptsPerSecond(),
-            options.attemptsPerSecond() * options.phaseSeconds(), STORM_IN_FLIGHT, shed);
+        StormProcess storm = StormProcess.start(port, options.attemptsPerSecond(),
+            options.attemptsPerSecond() * options.phaseSeconds(), STORM_IN_FLIGHT);
         Marks abuse = Marks.over(harness, options.phaseSeconds());
         sampler.collectGarbage();
         ServerSampler.Sample during = sampler.sample(0);
-        awaitWithin(Future.join(flood, storm, stuckSockets.closed()), 180);
+        storm.awaitInto(shed, 180);
+        awaitWithin(Future.join(flood, stuckSockets.closed()), 180);
         harness.stopSending();
         harness.awaitSettled(120);
         FaultHarness.Report report = harness.check();

@@ -61,7 +61,8 @@ public final class LocalCluster implements AutoCloseable {
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process services = new ProcessBuilder(java, "-cp", jar.toAbsolutePath().toString(),
-        "dev.parley.app.EmbeddedServices").directory(folder.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        "dev.parley.app.EmbeddedServices")
+        .directory(folder.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(services.getInputStream(), StandardCharsets.UTF_8));
     String db = databaseUrl;
     String redis = redisUrl;
