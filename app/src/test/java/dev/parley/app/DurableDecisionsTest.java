@@ -107,14 +107,24 @@ class DurableDecisionsTest {
       deployNotifications();
       nodes.eventually(() -> count("SELECT count(*) FROM notification_outbox WHERE kind = 'push' AND user_id = '"
           + carol.id() + "'") == 3, "Carol, not in do-not-disturb, has the group's three decided");
-      JsonObject summary = await(db.preparedQuery("SELECT payload FROM notification_outbox WHERE kind = 'summary'"
-          + " AND user_id = $1").execute(Tuple.of(UUID.fromString(bob.id())))).iterator().next().getJsonObject(0);
-      List<String> named = summary.getJsonArray("messages").stream().map(String.class::cast).toList();
+      List<String> named = summaryOf(bob);
       assertEquals(held, Set.copyOf(named), "Bob's one summary names the six messages");
       assertEquals(6, named.size(), "each once");
       assertEquals(0, count("SELECT count(*) FROM notification_outbox WHERE kind IN ('push', 'webpush') AND user_id = '"
           + bob.id() + "'"), "and nothing pushed to Bob meanwhile");
+
+      // A later page adds to the same summary: the new message once, the others kept.
+      held.add(aliceSocket.sendMessage(dm, "later").getString("id"));
+      nodes.eventually(() -> Set.copyOf(summaryOf(bob)).equals(held), "the later one added to the summary");
+      assertEquals(7, summaryOf(bob).size(), "each once");
     }
+  }
+
+  /** The messages a person's do-not-disturb summary names, in its order. */
+  private List<String> summaryOf(TestApi.User person) {
+    JsonObject summary = await(db.preparedQuery("SELECT payload FROM notification_outbox WHERE kind = 'summary'"
+        + " AND user_id = $1").execute(Tuple.of(UUID.fromString(person.id())))).iterator().next().getJsonObject(0);
+    return summary.getJsonArray("messages").stream().map(String.class::cast).toList();
   }
 
   private String deployNotifications() {

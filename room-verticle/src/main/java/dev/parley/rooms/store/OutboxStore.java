@@ -133,9 +133,9 @@ public final class OutboxStore {
               FROM push WHERE push.dnd_until IS NOT NULL GROUP BY push.user_id, push.dnd_until) h
         ON CONFLICT (dedupe_key) DO UPDATE
           SET payload = excluded.payload || jsonb_build_object('messages', o.payload -> 'messages'
-              || (SELECT coalesce(jsonb_agg(added), '[]')
-                  FROM jsonb_array_elements(excluded.payload -> 'messages') added
-                  WHERE NOT (o.payload -> 'messages') @> jsonb_build_array(added)))
+              || (SELECT coalesce(jsonb_agg(added.id), '[]')
+                  FROM jsonb_array_elements(excluded.payload -> 'messages') AS added (id)
+                  WHERE NOT (o.payload -> 'messages') @> jsonb_build_array(added.id)))
           WHERE o.finished_at IS NULL AND NOT (o.payload -> 'messages') @> (excluded.payload -> 'messages')
         RETURNING 1
       ), digest AS (
