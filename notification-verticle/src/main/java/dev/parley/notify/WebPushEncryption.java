@@ -11,7 +11,6 @@ import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -95,7 +94,7 @@ final class WebPushEncryption {
     ECDHBasicAgreement agreement = new ECDHBasicAgreement();
     agreement.init(new ECPrivateKeyParameters(serverPrivate, CURVE));
     byte[] ecdhSecret = BigIntegers.asUnsignedByteArray(32,
-        agreement.calculateAgreement(new ECPublicKeyParameters(browserPoint(p256dh), CURVE)));
+        agreement.calculateAgreement(new ECPublicKeyParameters(point(p256dh), CURVE)));
 
     // RFC 8291 §3.4: IKM = HKDF(auth, ecdh_secret, "WebPush: info" || 0 || ua_public || as_public, 32)
     byte[] prkKey = hmac(auth, ecdhSecret);
@@ -118,23 +117,16 @@ final class WebPushEncryption {
 
   /** A P-256 public key from its 65-byte uncompressed form (0x04 || x || y); anything else is refused. */
   static ECPublicKey publicKey(byte[] uncompressed) throws GeneralSecurityException {
-    if (uncompressed.length != 65 || uncompressed[0] != 4) {
-      throw new GeneralSecurityException("Not an uncompressed P-256 point");
-    }
-    ECPoint point = new ECPoint(new BigInteger(1, Arrays.copyOfRange(uncompressed, 1, 33)),
-        new BigInteger(1, Arrays.copyOfRange(uncompressed, 33, 65)));
-    if (!onCurve(point)) {
-      // A point off the curve is how invalid-curve attacks learn a private key: never agree on one.
-      throw new GeneralSecurityException("Not a point of P-256");
-    }
-    return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, P256));
+    org.bouncycastle.math.ec.ECPoint point = point(uncompressed).normalize();
+    return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(
+        new ECPoint(point.getAffineXCoord().toBigInteger(), point.getAffineYCoord().toBigInteger()), P256));
   }
 
   /**
-   * The browser's key as a point of BouncyCastle's P-256, checked the same way as {@link #publicKey(byte[])}:
-   * uncompressed, and on the curve (a point off it is how invalid-curve attacks learn a private key).
+   * A key as a point of BouncyCastle's P-256: uncompressed, and on the curve (a point off it is how invalid-curve
+   * attacks learn a private key: never agree on one).
    */
-  private static org.bouncycastle.math.ec.ECPoint browserPoint(byte[] uncompressed) throws GeneralSecurityException {
+  private static org.bouncycastle.math.ec.ECPoint point(byte[] uncompressed) throws GeneralSecurityException {
     if (uncompressed.length != 65 || uncompressed[0] != 4) {
       throw new GeneralSecurityException("Not an uncompressed P-256 point");
     }
@@ -143,18 +135,6 @@ final class WebPushEncryption {
     } catch (IllegalArgumentException offTheCurve) {
       throw new GeneralSecurityException("Not a point of P-256", offTheCurve);
     }
-  }
-
-  /** y² = x³ + ax + b (mod p), with both coordinates in the field. */
-  private static boolean onCurve(ECPoint point) {
-    BigInteger p = ((ECFieldFp) P256.getCurve().getField()).getP();
-    BigInteger x = point.getAffineX();
-    BigInteger y = point.getAffineY();
-    if (x.signum() < 0 || x.compareTo(p) >= 0 || y.signum() < 0 || y.compareTo(p) >= 0) {
-      return false;
-    }
-    BigInteger right = x.pow(3).add(P256.getCurve().getA().multiply(x)).add(P256.getCurve().getB()).mod(p);
-    return y.pow(2).mod(p).equals(right);
   }
 
   /** A P-256 private key from its 32-byte scalar. */
