@@ -9,6 +9,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
@@ -40,10 +41,23 @@ public final class Abusers {
     return token == null ? options : options.addHeader("Authorization", "Bearer " + token);
   }
 
+  /** Connection attempts of the flooder and the feeder, which behave as clients do: a dropped handshake is retried. */
+  private static final int CONNECT_ATTEMPTS = 10;
+
+  /**
+   * Connects as a well-behaved client: under the connection storm the node may drop a handshake, and the client
+   * tries again 200 ms later, {@code attempts} times in all.
+   */
+  private static Future<WebSocket> connect(Vertx vertx, int port, String token, int attempts) {
+    return vertx.createWebSocketClient().connect(socket(port, token))
+        .recover(dropped -> attempts <= 1 || dropped instanceof UpgradeRejectedException ? Future.failedFuture(dropped)
+            : vertx.timer(200).compose(waited -> connect(vertx, port, token, attempts - 1)));
+  }
+
   /** {@code count} sends, one every {@code everyMillis}, into {@code room}; each {@code err} code counted. */
   public static Future<Void> flood(Vertx vertx, int port, String token, String room, long everyMillis, int count,
                                    Map<String, Integer> shed) {
-    return vertx.createWebSocketClient().connect(socket(port, token))
+    return connect(vertx, port, token, CONNECT_ATTEMPTS)
         .compose(ws -> {
           ws.textMessageHandler(text -> {
             JsonObject frame = new JsonObject(text);
@@ -148,12 +162,13 @@ public final class Abusers {
 
   /**
    * The feeder: {@link #FEED_MESSAGES} stored into {@code room} (at most three times as many sent, at most
-   * {@link #FEED_IN_FLIGHT} awaiting their answer), then {@code fed} with whether all were; it completes when {@code closed} has and it received every event up to its last ack (or 30 s after).
+   * {@link #FEED_IN_FLIGHT} awaiting their answer), then {@code fed} with whether all were; it completes when
+   * {@code closed} has and it received every event up to its last ack (or 30 s after).
    */
   private static Future<Void> feed(Vertx vertx, int port, String token, String room, Map<String, Integer> shed,
                                    Future<Void> closed, Consumer<Boolean> fed) {
     String text = "x".repeat(3_900);
-    return vertx.createWebSocketClient().connect(socket(port, token))
+    return connect(vertx, port, token, CONNECT_ATTEMPTS)
         .onFailure(e -> shed.merge("feeder_connect_" + e.getMessage(), 1, Integer::sum))
         .compose(feed -> {
           Set<Long> seen = new HashSet<>();
