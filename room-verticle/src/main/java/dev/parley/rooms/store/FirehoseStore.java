@@ -28,13 +28,16 @@ public final class FirehoseStore {
 
   /**
    * Both logs, each read along its index from the position up to the horizon, merged. {@code horizon} is xmin: the
-   * oldest transaction still running (or the next to start); everything below it is final.
+   * oldest transaction still running (or the next to start); everything below it is final. The horizon comes from
+   * this statement's own snapshot, on every row, and on a row of its own (with no event) when there is nothing to
+   * read: a horizon taken by a later statement could pass a transaction that ended between the two, unread.
    */
   private static final String READ = """
       WITH horizon AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin)
       SELECT log.tx::text AS tx, log.room_id, log.seq, log.type, log.data,\s""" + columns("log") + """
-      , (SELECT xmin FROM horizon)::text AS horizon
-        FROM ((SELECT m.tx, m.room_id, m.seq, 'message' AS type, NULL::jsonb AS data,\s""" + MessageStore.messageColumns()
+      , h.xmin::text AS horizon
+        FROM horizon h LEFT JOIN (
+             (SELECT m.tx, m.room_id, m.seq, 'message' AS type, NULL::jsonb AS data,\s""" + MessageStore.messageColumns()
       + """
                FROM messages m JOIN users u ON u.id = m.sender_id
                LEFT JOIN message_mentions mm ON mm.room_id = m.room_id AND mm.seq = m.seq
@@ -47,7 +50,7 @@ public final class FirehoseStore {
                 FROM room_events e
                WHERE e.tx IS NOT NULL AND (e.tx, e.room_id, e.seq) > ($1::text::xid8, $2, $3)
                  AND e.tx < (SELECT xmin FROM horizon)
-               ORDER BY e.tx, e.room_id, e.seq LIMIT $4)) log
+               ORDER BY e.tx, e.room_id, e.seq LIMIT $4)) log ON true
        ORDER BY log.tx, log.room_id, log.seq
        LIMIT $4""";
 
@@ -86,11 +89,7 @@ public final class FirehoseStore {
     Position after = Position.parse(command.after());
     return pool.preparedQuery(READ)
         .execute(Tuple.of(Long.toUnsignedString(after.tx()), after.room(), after.seq(), command.limit()))
-        .compose(rows -> rows.size() == 0
-            // Nothing new: the horizon read alone, so that the reader's position moves up to the present.
-            ? pool.query(NOW).execute().map(now -> new EventPage(List.of(),
-                later(after, endBefore(now.iterator().next().getString("horizon"))), false))
-            : Future.succeededFuture(page(rows, after, command.limit())));
+        .map(rows -> page(rows, after, command.limit()));
   }
 
   private static EventPage page(RowSet<Row> rows, Position after, int limit) {
@@ -98,6 +97,10 @@ public final class FirehoseStore {
     String horizon = null;
     String last = after.toString();
     for (Row row : rows) {
+      horizon = row.getString("horizon");
+      if (row.getString("tx") == null) {
+        break; // Nothing to read: the one row carries the horizon alone.
+      }
       String room = row.getUUID("room_id").toString();
       long seq = row.getLong("seq");
       String type = row.getString("type");
@@ -105,7 +108,6 @@ public final class FirehoseStore {
           : (JsonObject) row.getJson("data");
       last = new Position(Long.parseUnsignedLong(row.getString("tx")), row.getUUID("room_id"), seq).toString();
       events.add(new LoggedEvent(FirehoseCommands.eventId(room, seq), last, new RoomEvent(room, seq, type, data)));
-      horizon = row.getString("horizon");
     }
     boolean full = events.size() >= limit;
     // A page that stopped short read everything below the horizon: the next read starts at the horizon.
