@@ -1,6 +1,7 @@
 package dev.parley.rooms;
 
 import dev.parley.rooms.store.ConversationStore;
+import dev.parley.rooms.store.DatabasePools;
 import dev.parley.rooms.store.FileStore;
 import dev.parley.rooms.store.FirehoseStore;
 import dev.parley.rooms.store.WebhookStore;
@@ -98,10 +99,11 @@ final class RoomHandlers {
   private final Publisher publisher;
   private final MessageHooks hooks;
 
-  RoomHandlers(Vertx vertx, Pool pool, Publisher publisher, long batchIntervalMillis, SearchIndexer searchIndexer,
-               MessageHooks hooks) {
+  RoomHandlers(Vertx vertx, DatabasePools pools, Publisher publisher, long batchIntervalMillis,
+               SearchIndexer searchIndexer, MessageHooks hooks) {
+    Pool pool = pools.commands();
     this.rooms = new RoomStore(pool);
-    this.messages = new MessageStore(vertx, pool, batchIntervalMillis, searchIndexer);
+    this.messages = new MessageStore(vertx, pool, pools.messageWrites(), batchIntervalMillis, searchIndexer);
     this.conversations = new ConversationStore(pool);
     this.moderation = new ModerationStore(pool);
     this.invites = new InviteStore(pool);

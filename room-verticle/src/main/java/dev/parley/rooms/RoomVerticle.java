@@ -1,5 +1,6 @@
 package dev.parley.rooms;
 
+import dev.parley.rooms.store.DatabasePools;
 import dev.parley.rooms.store.Migrations;
 import dev.parley.rooms.store.SearchIndexer;
 import dev.parley.rooms.store.SqlFailures;
@@ -42,6 +43,8 @@ public final class RoomVerticle extends VerticleBase {
   /** How long a stop waits for the commands already taken to be answered. */
   private static final long DRAIN_MILLIS = 5_000;
 
+  private DatabasePools pools;
+  /** The commands' pool, which the migrations use too. */
   private Pool pool;
   private SearchIndexer searchIndexer;
   private Responder rooms;
@@ -59,16 +62,14 @@ public final class RoomVerticle extends VerticleBase {
         // The client's default caches only statements under 2,048 characters: the notification decision, longer,
         // was parsed and planned at every run, and planning cost it four times its execution (docs/bench.md).
         .setPreparedStatementCacheSqlLimit(PREPARED_STATEMENT_MAX_CHARS);
-    pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(config.db().poolSize()))
-        .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS))
-        .connectingTo(connect)
-        .using(vertx)
-        .build();
+    // One statement at a time on each of the two single connections: nothing ever waits behind another statement.
+    PgConnectOptions single = new PgConnectOptions(connect).setPipeliningLimit(1);
+    pools = new DatabasePools(pool(connect, config.db().poolSize()), pool(single, 1), pool(single, 1));
+    pool = pools.commands();
     Publisher publisher = new Publisher(vertx.eventBus());
-    searchIndexer = new SearchIndexer(vertx, pool);
+    searchIndexer = new SearchIndexer(vertx, pools.background());
     rooms = new OpsHandlers(pool).register(new E2eeHandlers(pool, publisher).register(
-        new OutboxHandlers(pool).register(new RoomHandlers(vertx, pool, publisher, config.db().batchIntervalMs(),
+        new OutboxHandlers(pool).register(new RoomHandlers(vertx, pools, publisher, config.db().batchIntervalMs(),
             searchIndexer, new MessageHooks(vertx.eventBus(), config.hooks(), config.limits().maxTextLength()))
             .register(new Responder(Addresses.ROOMS_CMD, LOG, SqlFailures::translate)))));
     accounts = new AccountHandlers(pool, publisher, config.workspace().defaultChannels())
@@ -100,7 +101,7 @@ public final class RoomVerticle extends VerticleBase {
     if (searchIndexer != null) {
       searchIndexer.stop();
     }
-    if (pool == null) {
+    if (pools == null) {
       return Future.succeededFuture();
     }
     // Commands taken are answered before the pool closes: a stop (a drain, a rolling restart) fails nobody's send.
@@ -108,6 +109,15 @@ public final class RoomVerticle extends VerticleBase {
     Future<?> drained = rooms == null ? Future.succeededFuture()
         : Future.join(rooms.drain(), accounts.drain()).timeout(DRAIN_MILLIS, TimeUnit.MILLISECONDS)
             .otherwiseEmpty();
-    return drained.eventually(pool::close);
+    return drained.eventually(pools::close);
+  }
+
+  private Pool pool(PgConnectOptions connect, int size) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size))
+        .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS))
+        .connectingTo(connect)
+        .using(vertx)
+        .build();
   }
 }

@@ -37,7 +37,9 @@ public final class Settings {
 
   static final Setting<String> DB_URL = optionalText("db.url", "embedded",
       "PostgreSQL, e.g. `postgresql://parley:secret@db:5432/parley`; the embedded one keeps its files in `dataDir`");
-  static final Setting<Integer> DB_POOL_SIZE = whole("db.poolSize", 8, "database connections per room-verticle");
+  static final Setting<Integer> DB_POOL_SIZE = whole("db.poolSize", 8,
+      "database connections per room-verticle for its commands (it opens two more: one for message writes, one for"
+          + " search indexing)");
   static final Setting<Integer> DB_PIPELINING_LIMIT = whole("db.pipeliningLimit", 64,
       "queries one database connection sends ahead before waiting for their answers");
   static final Setting<Integer> DB_BATCH_INTERVAL_MS = whole("db.batchIntervalMs", 3,

@@ -74,17 +74,19 @@ public final class MessageStore {
   private final EncryptedRooms encryption;
 
   /**
-   * {@code batchIntervalMillis}: the least time between two message batches (see {@link MessageBatches});
-   * {@code searchIndexer}: told where messages were stored, it indexes them for search behind the writes.
+   * {@code writes}: where the message batches go (see {@link DatabasePools}); {@code batchIntervalMillis}: the least
+   * time between two of them (see {@link MessageBatches}); {@code searchIndexer}: told where messages were stored, it
+   * indexes them for search behind the writes.
    */
-  public MessageStore(Vertx vertx, Pool pool, long batchIntervalMillis, SearchIndexer searchIndexer) {
-    this(vertx, pool, batchIntervalMillis, searchIndexer, MessageBatches.STALE_MILLIS);
+  public MessageStore(Vertx vertx, Pool pool, Pool writes, long batchIntervalMillis, SearchIndexer searchIndexer) {
+    this(vertx, pool, writes, batchIntervalMillis, searchIndexer, MessageBatches.STALE_MILLIS);
   }
 
   /** {@code staleMillis}: how long a message may wait for its batch before it is refused unwritten. */
-  MessageStore(Vertx vertx, Pool pool, long batchIntervalMillis, SearchIndexer searchIndexer, long staleMillis) {
+  MessageStore(Vertx vertx, Pool pool, Pool writes, long batchIntervalMillis, SearchIndexer searchIndexer,
+               long staleMillis) {
     this.pool = pool;
-    this.batches = new MessageBatches(vertx, pool, batchIntervalMillis, searchIndexer, staleMillis);
+    this.batches = new MessageBatches(vertx, writes, batchIntervalMillis, searchIndexer, staleMillis);
     this.encryption = new EncryptedRooms(pool);
   }
 

@@ -49,7 +49,7 @@ class MessageStoreTest {
     ana = await(accounts.createUser("ana@example.org", "Ana", "hash")).id();
     bob = await(accounts.createUser("bob@example.org", "Bob", "hash")).id();
     channel = await(new RoomStore(db.pool).createRoom(new CreateRoom(ana, "general", RoomKind.CHANNEL, null))).id();
-    messages = new MessageStore(db.vertx, db.pool, 3, new SearchIndexer(db.vertx, db.pool));
+    messages = new MessageStore(db.vertx, db.pool, db.pool, 3, new SearchIndexer(db.vertx, db.pool));
   }
 
   @AfterEach
@@ -70,7 +70,7 @@ class MessageStoreTest {
 
   @Test
   void aMessageThatWaitedLongerThanItsSenderWouldIsRefusedUnwrittenAndItsResendIsStored() {
-    MessageStore patient = new MessageStore(db.vertx, db.pool, 3, new SearchIndexer(db.vertx, db.pool), 300);
+    MessageStore patient = new MessageStore(db.vertx, db.pool, db.pool, 3, new SearchIndexer(db.vertx, db.pool), 300);
     assertTrue(await(patient.post(post(ana, "p-0", "before"))).created(), "Ana's standing approved");
     // Another transaction holds the room's row: the next batch waits for it, and a message behind that batch
     // waits past its sender's patience (300 ms) before it could be written.

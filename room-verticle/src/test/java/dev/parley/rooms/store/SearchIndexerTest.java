@@ -42,7 +42,7 @@ class SearchIndexerTest {
     ana = await(new AccountStore(db.pool).createUser("ana@example.org", "Ana", "hash")).id();
     channel = await(new RoomStore(db.pool).createRoom(new CreateRoom(ana, "general", RoomKind.CHANNEL, null))).id();
     indexer = new SearchIndexer(db.vertx, db.pool);
-    messages = new MessageStore(db.vertx, db.pool, 3, indexer);
+    messages = new MessageStore(db.vertx, db.pool, db.pool, 3, indexer);
     search = new SearchStore(db.pool);
   }
 
