@@ -44,8 +44,6 @@ public final class RoomVerticle extends VerticleBase {
   private static final long DRAIN_MILLIS = 5_000;
 
   private DatabasePools pools;
-  /** The commands' pool, which the migrations use too. */
-  private Pool pool;
   private SearchIndexer searchIndexer;
   private Responder rooms;
   private Responder accounts;
@@ -65,7 +63,7 @@ public final class RoomVerticle extends VerticleBase {
     // One statement at a time on each of the two single connections: nothing ever waits behind another statement.
     PgConnectOptions single = new PgConnectOptions(connect).setPipeliningLimit(1);
     pools = new DatabasePools(pool(connect, config.db().poolSize()), pool(single, 1), pool(single, 1));
-    pool = pools.commands();
+    Pool pool = pools.commands();
     Publisher publisher = new Publisher(vertx.eventBus());
     searchIndexer = new SearchIndexer(vertx, pools.background());
     rooms = new OpsHandlers(pool).register(new E2eeHandlers(pool, publisher).register(
@@ -85,7 +83,7 @@ public final class RoomVerticle extends VerticleBase {
    * else (a wrong password, a broken script) fails the start at once.
    */
   private Future<Void> migrate(long waitMillis) {
-    return Migrations.run(vertx, pool).recover(failure -> {
+    return Migrations.run(vertx, pools.commands()).recover(failure -> {
       if (Failures.code(SqlFailures.translate(failure)) != ErrorCode.UNAVAILABLE) {
         return Future.failedFuture(failure);
       }
